@@ -1,0 +1,166 @@
+"""The ``provenance`` command (also ``python -m provenance``).
+
+Bad input never ends in a traceback: the command prints one line on stderr
+and exits with status 2. ``validate`` exits with status 1 when the data it
+checked has problems, listing them all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn, TextIO
+
+from provenance._version import __version__
+from provenance.errors import ProvenanceError, RegistryError
+from provenance.registry import Registry, data_version, default_registry
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace, TextIO], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def registry_from_args(args: argparse.Namespace) -> Registry:
+    """The default registry with the ``--registry`` overlays layered on it, in order."""
+    registry = default_registry()
+    for folder in getattr(args, "registry", None) or ():
+        registry = registry.merge(Registry.from_folder(folder))
+    return registry
+
+
+def _add_registry_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--registry",
+        action="append",
+        metavar="PATH",
+        help="a registry folder layered on the default data (repeatable, later wins)",
+    )
+
+
+def _cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
+    registry = registry_from_args(args)
+    for url in args.urls:
+        claim = registry.claim_for_url(url, args.at)
+        if claim is None:
+            result: dict[str, object] = {"url": url, "outlet": None}
+        else:
+            outlet = registry.lookup(claim.outlet)
+            result = {
+                "url": url,
+                "outlet": {
+                    "id": outlet.id,
+                    "name": outlet.name,
+                    "country": getattr(outlet, "country", None),
+                },
+                "host": claim.host,
+                "role": claim.role,
+            }
+        if args.format == "json":
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        else:
+            found = result["outlet"]
+            name = (
+                f"{found['name']} ({found['id']}, {claim.role if claim else ''})"
+                if isinstance(found, dict)
+                else "unknown"
+            )
+            out.write(f"{url}\t{name}\n")
+    return EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from provenance.registry import _data_folder
+
+    folder = args.path or str(_data_folder())
+    try:
+        registry = Registry.from_folder(folder)
+    except RegistryError as error:
+        for problem in error.problems:
+            out.write(f"{problem}\n")
+        out.write(
+            f"{len(error.problems)} problem{'s' if len(error.problems) != 1 else ''} in {folder}\n"
+        )
+        return EXIT_PROBLEMS
+    out.write(
+        f"ok: {folder}: {len(registry)} outlets, {len(registry.organizations())} organisations, "
+        f"{len(registry.records)} records\n"
+    )
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the command, with every subcommand."""
+    parser = _Parser(
+        prog="provenance",
+        description="Where a news article comes from and who stands behind the outlet.",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"provenance {__version__} (data {data_version()})",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    lookup = commands.add_parser("lookup", help="the outlet behind each URL")
+    lookup.add_argument("urls", nargs="+", metavar="URL")
+    lookup.add_argument("--at", metavar="DATE", help="when the URL was seen (any readable date)")
+    lookup.add_argument("--format", choices=("text", "json"), default="text")
+    _add_registry_option(lookup)
+    lookup.set_defaults(handler=_cmd_lookup)
+
+    validate = commands.add_parser(
+        "validate", help="check a registry folder and list every problem"
+    )
+    validate.add_argument("path", nargs="?", help="registry folder (default: the shipped data)")
+    validate.set_defaults(handler=_cmd_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command.
+
+    Args:
+        argv: Arguments (default: ``sys.argv[1:]``).
+        out: Where results go (default: standard output).
+
+    Returns:
+        The exit status: 0 success, 1 problems found, 2 bad input.
+    """
+    stream = out if out is not None else sys.stdout
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(stream)
+        return EXIT_USAGE
+    try:
+        return handler(args, stream)
+    except RegistryError as error:
+        print(
+            f"provenance: error: {error.problems[0]} ({len(error.problems)} problems in all; "
+            "run 'provenance validate PATH')",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    except ProvenanceError as error:
+        print(f"provenance: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(
+            f"provenance: error: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,343 @@
+"""The records the registry is made of: frozen, slotted, validated.
+
+Records hold facts and the sources that back them; they know nothing of
+labels or reports. Ids are lower-case kebab-case and shared by outlets and
+organisations, so a relation can point at either.
+
+>>> src = Source("https://en.wikipedia.org/wiki/Voice_of_Russia", "Voice of Russia",
+...              publisher="Wikipedia", accessed=PartialDate(2026, 11, 28))
+>>> vor = Outlet("voice-of-russia", "Voice of Russia", kind="radio", country="RU",
+...              lifetime=Interval.parse("1993-12-22", "2014-11-10"), sources=(src,))
+>>> vor.names_at(PartialDate(2012))
+('Voice of Russia',)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from provenance.countries import is_country_code
+from provenance.dates import ALWAYS, Interval, PartialDate, Truth
+from provenance.errors import RecordError
+
+__all__ = [
+    "ASSESSMENT_KINDS",
+    "DOMAIN_ROLES",
+    "NAME_KINDS",
+    "ORGANIZATION_KINDS",
+    "OUTLET_KINDS",
+    "RELATION_KINDS",
+    "SUCCESSION_KINDS",
+    "Assessment",
+    "DomainClaim",
+    "Name",
+    "Organization",
+    "Outlet",
+    "Relation",
+    "Source",
+    "Succession",
+]
+
+ORGANIZATION_KINDS = frozenset(
+    {"state", "government-body", "public-body", "company", "nonprofit", "person", "other"}
+)
+"""Kinds of :class:`Organization`."""
+OUTLET_KINDS = frozenset(
+    {
+        "broadcaster",
+        "tv-channel",
+        "radio",
+        "news-agency",
+        "newspaper",
+        "magazine",
+        "website",
+        "aggregator",
+    }
+)
+"""Kinds of :class:`Outlet`."""
+RELATION_KINDS = frozenset(
+    {"owns", "funds", "governs", "controls-editorially", "operates", "parent-of"}
+)
+"""Kinds of :class:`Relation`; the subject does this to the object."""
+SUCCESSION_KINDS = frozenset({"renamed", "merged-into", "replaced-by"})
+"""Kinds of :class:`Succession`."""
+DOMAIN_ROLES = frozenset({"primary", "edition", "mirror", "former"})
+"""Roles of a :class:`DomainClaim`."""
+ASSESSMENT_KINDS = frozenset({"typology", "sanction", "platform-label", "rating"})
+"""Kinds of :class:`Assessment`."""
+NAME_KINDS = frozenset({"name", "acronym", "alias"})
+"""Kinds of :class:`Name`."""
+
+_ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
+_URL = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+\S*")
+
+
+def _fail(
+    instance: object, attribute: attrs.Attribute[Any], value: object, why: str
+) -> RecordError:
+    return RecordError(f"{type(instance).__name__}.{attribute.name} = {value!r}: {why}")
+
+
+def _id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise _fail(
+            instance, attribute, value, "ids are lower-case kebab-case, e.g. 'voice-of-russia'"
+        )
+
+
+def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(instance, attribute, value, "must be non-empty text")
+
+
+def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _text(instance, attribute, value)
+
+
+def _one_of(choices: frozenset[str]) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value not in choices:
+            raise _fail(instance, attribute, value, f"must be one of {', '.join(sorted(choices))}")
+
+    return check
+
+
+def _country(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not is_country_code(value)):
+        raise _fail(
+            instance, attribute, value, "not an ISO 3166-1 alpha-2 code (upper case, 'GB' not 'UK')"
+        )
+
+
+def _url(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not _URL.fullmatch(value):
+        raise _fail(instance, attribute, value, "must be an http(s) URL")
+
+
+def _share(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise _fail(instance, attribute, value, "a share is a number from 0 to 1")
+
+
+def _instance_of(kind: type) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise _fail(instance, attribute, value, f"must be a {kind.__name__}")
+
+    return check
+
+
+def _tuple_of(kind: type) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple) or not all(isinstance(item, kind) for item in value):
+            raise _fail(instance, attribute, value, f"must be a tuple of {kind.__name__}")
+
+    return check
+
+
+def _as_tuple(value: Sequence[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(slots=True)
+class Source:
+    """A document that backs a fact.
+
+    Sources compare equal by all their fields, so the same page cited twice
+    with the same details is one source.
+    """
+
+    url: str = attrs.field(validator=_url)
+    """Where the document is."""
+    title: str = attrs.field(validator=_text)
+    """Its title."""
+    publisher: str | None = attrs.field(default=None, validator=_optional_text)
+    """Who published it."""
+    accessed: PartialDate | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_instance_of(PartialDate))
+    )
+    """When it was read."""
+    quote: str | None = attrs.field(default=None, validator=_optional_text)
+    """A few words from it that back the fact."""
+
+    def cite(self) -> str:
+        """One line for a source list: title, publisher, URL, access date.
+
+        >>> Source("https://example.org/a", "About us", "Example").cite()
+        'About us. Example. https://example.org/a'
+        """
+        parts = [self.title, self.publisher, self.url]
+        text = ". ".join(part for part in parts if part)
+        if self.accessed is not None:
+            text += f" (accessed {self.accessed})"
+        return text
+
+
+_SOURCES = attrs.field(factory=tuple, converter=_as_tuple, validator=_tuple_of(Source))
+_INTERVAL = attrs.field(default=ALWAYS, validator=_instance_of(Interval))
+
+
+@attrs.frozen(slots=True)
+class Name:
+    """A name an outlet went by, when."""
+
+    name: str = attrs.field(validator=_text)
+    """The name as written."""
+    interval: Interval = _INTERVAL
+    """When the outlet used it."""
+    kind: str = attrs.field(default="name", validator=_one_of(NAME_KINDS))
+    """``name``, ``acronym`` or ``alias``."""
+
+
+@attrs.frozen(slots=True)
+class Organization:
+    """A state, company, public body, person or other body that can own or control outlets."""
+
+    id: str = attrs.field(validator=_id)
+    """Stable id, unique across outlets and organisations."""
+    name: str = attrs.field(validator=_text)
+    """Current or last name."""
+    kind: str = attrs.field(validator=_one_of(ORGANIZATION_KINDS))
+    """One of :data:`ORGANIZATION_KINDS`; the state of a country is ``state``."""
+    country: str | None = attrs.field(default=None, validator=_country)
+    """ISO 3166-1 alpha-2 code."""
+    lifetime: Interval = _INTERVAL
+    """When it existed."""
+    description: str | None = attrs.field(default=None, validator=_optional_text)
+    """One sentence about it."""
+    sources: tuple[Source, ...] = _SOURCES
+    """What backs the record."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind == "state" and self.country is None:
+            raise RecordError(f"Organization {self.id!r}: a state needs a country")
+
+
+@attrs.frozen(slots=True)
+class Outlet:
+    """A news outlet: a broadcaster, agency, paper, site or aggregator."""
+
+    id: str = attrs.field(validator=_id)
+    """Stable id, unique across outlets and organisations."""
+    name: str = attrs.field(validator=_text)
+    """Current or last name."""
+    kind: str = attrs.field(validator=_one_of(OUTLET_KINDS))
+    """One of :data:`OUTLET_KINDS`."""
+    country: str = attrs.field(validator=_country)
+    """ISO 3166-1 alpha-2 code of the country it is based in."""
+    names: tuple[Name, ...] = attrs.field(
+        factory=tuple, converter=_as_tuple, validator=_tuple_of(Name)
+    )
+    """Names over time, acronyms and aliases; ``name`` counts as well."""
+    lifetime: Interval = _INTERVAL
+    """When it existed."""
+    public_service: bool = attrs.field(default=False, validator=_instance_of(bool))
+    """Whether it is a public-service broadcaster."""
+    description: str | None = attrs.field(default=None, validator=_optional_text)
+    """One sentence about it."""
+    sources: tuple[Source, ...] = _SOURCES
+    """What backs the record."""
+
+    def all_names(self) -> tuple[Name, ...]:
+        """Every recorded name, with ``name`` first when it is not among ``names``."""
+        if any(entry.name == self.name for entry in self.names):
+            return self.names
+        return (Name(self.name, self.lifetime), *self.names)
+
+    def names_at(self, when: PartialDate | Interval) -> tuple[str, ...]:
+        """Names (not acronyms) the outlet may have used at ``when``."""
+        return tuple(
+            entry.name
+            for entry in self.all_names()
+            if entry.kind == "name" and entry.interval.contains(when) is not Truth.NO
+        )
+
+    def name_at(self, when: PartialDate | Interval | None) -> str:
+        """The name in use at ``when`` (the current name when unsure or unknown)."""
+        if when is None:
+            return self.name
+        names = self.names_at(when)
+        return self.name if not names or self.name in names else names[0]
+
+
+@attrs.frozen(slots=True)
+class Relation:
+    """A dated link between two bodies: the subject owns, funds, governs... the object."""
+
+    subject: str = attrs.field(validator=_id)
+    """Id of the owner, funder or controller."""
+    kind: str = attrs.field(validator=_one_of(RELATION_KINDS))
+    """One of :data:`RELATION_KINDS`."""
+    object: str = attrs.field(validator=_id)
+    """Id of what is owned, funded or controlled."""
+    share: float | None = attrs.field(default=None, validator=_share)
+    """Fraction owned or funded, 0 to 1, when known."""
+    interval: Interval = _INTERVAL
+    """When it held."""
+    sources: tuple[Source, ...] = _SOURCES
+    """What backs it."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.subject == self.object:
+            raise RecordError(f"Relation: {self.subject!r} cannot {self.kind} itself")
+
+
+@attrs.frozen(slots=True)
+class Succession:
+    """One outlet or body continued as another."""
+
+    predecessor: str = attrs.field(validator=_id)
+    """Id of what came before."""
+    successor: str = attrs.field(validator=_id)
+    """Id of what came after."""
+    kind: str = attrs.field(validator=_one_of(SUCCESSION_KINDS))
+    """One of :data:`SUCCESSION_KINDS`."""
+    date: PartialDate = attrs.field(validator=_instance_of(PartialDate))
+    """When."""
+    sources: tuple[Source, ...] = _SOURCES
+    """What backs it."""
+
+
+@attrs.frozen(slots=True)
+class DomainClaim:
+    """An outlet used a host (and every host below it) during an interval."""
+
+    host: str = attrs.field(validator=_text)
+    """A normalised host or registrable domain, e.g. ``rt.com`` or ``radiosputnik.ria.ru``."""
+    outlet: str = attrs.field(validator=_id)
+    """Id of the outlet."""
+    role: str = attrs.field(validator=_one_of(DOMAIN_ROLES))
+    """One of :data:`DOMAIN_ROLES`."""
+    interval: Interval = _INTERVAL
+    """When the outlet used it."""
+    sources: tuple[Source, ...] = _SOURCES
+    """What backs it."""
+
+
+@attrs.frozen(slots=True)
+class Assessment:
+    """A judgement someone made about an outlet: a typology, sanction, platform label or rating."""
+
+    subject: str = attrs.field(validator=_id)
+    """Id of the outlet judged."""
+    assessor: str = attrs.field(validator=_id)
+    """Who judged (``state-media-monitor``, ``eu``, ``x``, a rater id...)."""
+    kind: str = attrs.field(validator=_one_of(ASSESSMENT_KINDS))
+    """One of :data:`ASSESSMENT_KINDS`."""
+    value: str = attrs.field(validator=_text)
+    """The judgement: a typology code, a jurisdiction, a label text, a rating."""
+    interval: Interval = _INTERVAL
+    """When it applied."""
+    instrument: str | None = attrs.field(default=None, validator=_optional_text)
+    """The legal act behind a sanction."""
+    note: str | None = attrs.field(default=None, validator=_optional_text)
+    """Why it is recorded this way."""
+    sources: tuple[Source, ...] = _SOURCES
+    """What backs it."""

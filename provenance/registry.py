@@ -1,0 +1,456 @@
+"""The registry: an immutable, validated, indexed set of dated facts.
+
+>>> from provenance.testing import make_registry
+>>> reg = make_registry(
+...     outlets=[{"id": "rt", "name": "RT", "country": "RU"}],
+...     domains=[{"host": "rt.com", "outlet": "rt"}],
+... )
+>>> reg.outlet_for_url("https://de.rt.com/inland/1").id
+'rt'
+>>> reg.outlet_for_url("https://rt.com.evil.example/") is None
+True
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from provenance.dates import DateLike, Interval, PartialDate, Truth, as_partial_date
+from provenance.domains import candidate_hosts, normalize_host
+from provenance.errors import RegistryError, UnknownIdError
+from provenance.loader import Record, Records, read_folder
+from provenance.model import (
+    Assessment,
+    DomainClaim,
+    Organization,
+    Outlet,
+    Relation,
+    Succession,
+)
+from provenance.validation import find_problems
+
+__all__ = ["Registry", "data_version", "default_registry"]
+
+When = DateLike | Interval | None
+"""A day, a partial date, text to parse, an interval (a window), or ``None`` for any time."""
+
+
+def _window(at: When) -> PartialDate | Interval | None:
+    if at is None or isinstance(at, Interval):
+        return at
+    return as_partial_date(at)
+
+
+def _holds(interval: Interval, window: PartialDate | Interval | None) -> bool:
+    return window is None or interval.contains(window) is not Truth.NO
+
+
+class Registry:
+    """An immutable set of outlets, organisations and dated facts, indexed for lookup.
+
+    Build one with :meth:`from_folder`, :meth:`from_records` or
+    :func:`default_registry`; combine with :meth:`merge`. Every constructor
+    validates and raises :class:`~provenance.errors.RegistryError` listing
+    all problems. Registries are safe to share between threads and pickle
+    small when they were loaded from files.
+    """
+
+    __slots__ = (
+        "_assessments",
+        "_bodies",
+        "_claims_by_host",
+        "_claims_by_outlet",
+        "_layers",
+        "_names",
+        "_records",
+        "_relations_in",
+        "_relations_out",
+        "_successions_in",
+        "_successions_out",
+    )
+
+    def __init__(
+        self,
+        records: Iterable[Record],
+        *,
+        locations: Mapping[Record, str] | None = None,
+        layers: tuple[str, ...] | None = None,
+    ) -> None:
+        """Validate and index records. Prefer the ``from_*`` constructors.
+
+        Args:
+            records: Every record.
+            locations: Where each record came from, for problem messages.
+            layers: Folders (or ``"default"``) this registry was loaded from, for pickling.
+
+        Raises:
+            RegistryError: Listing every problem found.
+        """
+        unique = tuple(dict.fromkeys(records))
+        problems = find_problems(unique, locations)
+        if problems:
+            raise RegistryError(problems)
+        self._records = unique
+        self._layers = layers
+        self._bodies: dict[str, Outlet | Organization] = {}
+        self._claims_by_host: dict[str, list[DomainClaim]] = defaultdict(list)
+        self._claims_by_outlet: dict[str, list[DomainClaim]] = defaultdict(list)
+        self._relations_out: dict[str, list[Relation]] = defaultdict(list)
+        self._relations_in: dict[str, list[Relation]] = defaultdict(list)
+        self._successions_out: dict[str, list[Succession]] = defaultdict(list)
+        self._successions_in: dict[str, list[Succession]] = defaultdict(list)
+        self._assessments: dict[str, list[Assessment]] = defaultdict(list)
+        self._names: dict[str, list[str]] = defaultdict(list)
+        for record in unique:
+            self._index(record)
+        for claims in self._claims_by_host.values():
+            # Most recent first: with no date asked, the latest claim wins.
+            claims.sort(key=lambda c: c.interval.bounds()[0], reverse=True)
+
+    def _index(self, record: Record) -> None:
+        if isinstance(record, Outlet | Organization):
+            self._bodies[record.id] = record
+            names = (
+                {record.name, *(n.name for n in record.names)}
+                if isinstance(record, Outlet)
+                else {record.name}
+            )
+            for name in names:
+                self._names[name.casefold()].append(record.id)
+        elif isinstance(record, DomainClaim):
+            self._claims_by_host[record.host].append(record)
+            self._claims_by_outlet[record.outlet].append(record)
+        elif isinstance(record, Relation):
+            self._relations_out[record.subject].append(record)
+            self._relations_in[record.object].append(record)
+        elif isinstance(record, Succession):
+            self._successions_out[record.predecessor].append(record)
+            self._successions_in[record.successor].append(record)
+        else:
+            self._assessments[record.subject].append(record)
+
+    # -- constructors -------------------------------------------------------
+
+    @classmethod
+    def from_folder(cls, *folders: str | Path) -> Registry:
+        """Load one or more registry folders of TOML files, later ones layered on earlier ones.
+
+        Args:
+            folders: Registry folders.
+
+        Returns:
+            The registry.
+
+        Raises:
+            RegistryError: Listing every problem in every file.
+        """
+        parts = [read_folder(folder) for folder in folders]
+        return cls._from_parts(parts, tuple(str(Path(folder).resolve()) for folder in folders))
+
+    @classmethod
+    def _from_parts(cls, parts: list[Records], layers: tuple[str, ...] | None) -> Registry:
+        problems = [problem for part in parts for problem in part.problems]
+        if problems:
+            raise RegistryError(problems)
+        # A later layer's outlet or organisation replaces an earlier one with the same id.
+        final_layer: dict[str, int] = {}
+        for number, part in enumerate(parts):
+            for record in part.records:
+                if isinstance(record, Outlet | Organization):
+                    final_layer[record.id] = number
+        ordered: list[Record] = []
+        locations: dict[Record, str] = {}
+        for number, part in enumerate(parts):
+            for record in part.records:
+                if isinstance(record, Outlet | Organization) and final_layer[record.id] != number:
+                    continue
+                ordered.append(record)
+            locations.update(part.locations)
+        return cls(ordered, locations=locations, layers=layers)
+
+    @classmethod
+    def from_records(cls, records: Iterable[Record]) -> Registry:
+        """Build a registry from records made in code.
+
+        Args:
+            records: Outlets, organisations, domain claims, relations,
+                successions and assessments, in any order.
+
+        Returns:
+            The registry.
+
+        Raises:
+            RegistryError: Listing every problem.
+        """
+        return cls(records)
+
+    def merge(self, other: Registry) -> Registry:
+        """A new registry with ``other`` layered on this one.
+
+        Facts are combined; an outlet or organisation in ``other`` replaces the
+        one with the same id here. Neither registry changes.
+
+        Args:
+            other: The overlay.
+
+        Returns:
+            The combined registry.
+        """
+        layers = (
+            self._layers + other._layers
+            if self._layers is not None and other._layers is not None
+            else None
+        )
+        return Registry._from_parts([Records(self._records), Records(other._records)], layers)
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        if self._layers is not None:
+            return (_rebuild, (self._layers,))
+        return (Registry.from_records, (self._records,))
+
+    # -- queries ------------------------------------------------------------
+
+    def __len__(self) -> int:
+        """The number of outlets."""
+        return sum(1 for _ in self.outlets())
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._bodies
+
+    def __iter__(self) -> Iterator[Outlet]:
+        return iter(self.outlets())
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        """Every record, in load order."""
+        return self._records
+
+    @property
+    def layers(self) -> tuple[str, ...] | None:
+        """The folders this registry was loaded from (``"default"`` for the shipped data)."""
+        return self._layers
+
+    def get(self, id: str) -> Outlet | Organization | None:
+        """The outlet or organisation with this id, or ``None``."""
+        return self._bodies.get(id)
+
+    def lookup(self, id: str) -> Outlet | Organization:
+        """The outlet or organisation with this id.
+
+        Raises:
+            UnknownIdError: If there is none.
+        """
+        try:
+            return self._bodies[id]
+        except KeyError:
+            raise UnknownIdError(id) from None
+
+    def outlets(self) -> tuple[Outlet, ...]:
+        """All outlets, by id."""
+        return tuple(
+            sorted((b for b in self._bodies.values() if isinstance(b, Outlet)), key=lambda b: b.id)
+        )
+
+    def organizations(self) -> tuple[Organization, ...]:
+        """All organisations, by id."""
+        return tuple(
+            sorted(
+                (b for b in self._bodies.values() if isinstance(b, Organization)),
+                key=lambda b: b.id,
+            )
+        )
+
+    def search(self, name: str) -> tuple[Outlet | Organization, ...]:
+        """Outlets and organisations whose name or alias matches, exact matches first.
+
+        Matching ignores case; then any name containing the text matches.
+
+        Args:
+            name: A name, acronym or part of one.
+
+        Returns:
+            The matches, exact ones first, each group by id.
+        """
+        key = name.casefold().strip()
+        if not key:
+            return ()
+        exact = sorted(set(self._names.get(key, ())))
+        partial = sorted(
+            {id for n, ids in self._names.items() if key in n for id in ids} - set(exact)
+        )
+        return tuple(self._bodies[id] for id in exact + partial)
+
+    def claim_for_url(self, url: str, at: When = None) -> DomainClaim | None:
+        """The domain claim that matches a URL or host at a date.
+
+        The longest claimed suffix of the host wins, among claims that may
+        hold at ``at``; with no date, the most recent claim on that host.
+
+        Args:
+            url: A URL or host name.
+            at: When the URL was seen; ``None`` for any time.
+
+        Returns:
+            The claim, or ``None`` when no outlet claims the host.
+
+        Raises:
+            InvalidURLError: If ``url`` has no valid host.
+            DateParseError: If ``at`` is text that cannot be read.
+        """
+        window = _window(at)
+        return self._claim_for_host(normalize_host(url), window)
+
+    def _claim_for_host(
+        self, host: str, window: PartialDate | Interval | None
+    ) -> DomainClaim | None:
+        claims_by_host = self._claims_by_host
+        for key in candidate_hosts(host):
+            claims = claims_by_host.get(key)
+            if not claims:
+                continue
+            if window is None:
+                return claims[0]
+            maybe = None
+            for claim in claims:
+                truth = claim.interval.contains(window)
+                if truth is Truth.YES:
+                    return claim
+                if truth is Truth.MAYBE and maybe is None:
+                    maybe = claim
+            if maybe is not None:
+                return maybe
+        return None
+
+    def outlet_for_url(self, url: str, at: When = None) -> Outlet | None:
+        """The outlet behind a URL or host at a date.
+
+        >>> from provenance.testing import make_registry
+        >>> reg = make_registry(
+        ...     outlets=[{"id": "ria", "name": "RIA Novosti", "country": "RU"},
+        ...              {"id": "radio-sputnik", "name": "Radio Sputnik", "country": "RU"}],
+        ...     domains=[{"host": "ria.ru", "outlet": "ria"},
+        ...              {"host": "radiosputnik.ria.ru", "outlet": "radio-sputnik"}])
+        >>> reg.outlet_for_url("radiosputnik.ria.ru/20160101/x.html").id
+        'radio-sputnik'
+        >>> reg.outlet_for_url("https://ria.ru/").id
+        'ria'
+
+        Args:
+            url: A URL or host name.
+            at: When the URL was seen; ``None`` for any time.
+
+        Returns:
+            The outlet, or ``None`` when no outlet claims the host.
+
+        Raises:
+            InvalidURLError: If ``url`` has no valid host.
+            DateParseError: If ``at`` is text that cannot be read.
+        """
+        claim = self.claim_for_url(url, at)
+        if claim is None:
+            return None
+        outlet = self._bodies[claim.outlet]
+        assert isinstance(outlet, Outlet)
+        return outlet
+
+    def claims(self, outlet: str, at: When = None) -> tuple[DomainClaim, ...]:
+        """The domain claims of an outlet that may hold at ``at``."""
+        window = _window(at)
+        return tuple(
+            c for c in self._claims_by_outlet.get(outlet, ()) if _holds(c.interval, window)
+        )
+
+    def relations(
+        self,
+        subject: str | None = None,
+        object: str | None = None,
+        at: When = None,
+        kinds: Iterable[str] | None = None,
+    ) -> tuple[Relation, ...]:
+        """Relations from ``subject`` and/or to ``object`` that may hold at ``at``.
+
+        Args:
+            subject: Keep relations whose subject (owner, funder...) is this id.
+            object: Keep relations whose object (what is owned...) is this id.
+            at: A date or window; ``None`` for any time.
+            kinds: Keep only these relation kinds.
+
+        Returns:
+            The matching relations, in load order.
+        """
+        window = _window(at)
+        if subject is not None:
+            pool: Iterable[Relation] = self._relations_out.get(subject, ())
+            if object is not None:
+                pool = [r for r in pool if r.object == object]
+        elif object is not None:
+            pool = self._relations_in.get(object, ())
+        else:
+            pool = (r for r in self._records if isinstance(r, Relation))
+        wanted = None if kinds is None else frozenset(kinds)
+        return tuple(
+            r for r in pool if (wanted is None or r.kind in wanted) and _holds(r.interval, window)
+        )
+
+    def successors(self, id: str) -> tuple[Succession, ...]:
+        """How an outlet or organisation was continued (renamed, merged, replaced)."""
+        return tuple(self._successions_out.get(id, ()))
+
+    def predecessors(self, id: str) -> tuple[Succession, ...]:
+        """What an outlet or organisation continued."""
+        return tuple(self._successions_in.get(id, ()))
+
+    def assessments(
+        self, subject: str, at: When = None, kind: str | None = None
+    ) -> tuple[Assessment, ...]:
+        """Assessments of an outlet that may hold at ``at``, optionally of one kind."""
+        window = _window(at)
+        return tuple(
+            a
+            for a in self._assessments.get(subject, ())
+            if (kind is None or a.kind == kind) and _holds(a.interval, window)
+        )
+
+    def __repr__(self) -> str:
+        return f"<Registry: {len(self)} outlets, {len(self.organizations())} organisations>"
+
+
+_DEFAULT: Registry | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def _data_folder() -> Path:
+    return Path(__file__).parent / "data"
+
+
+def default_registry() -> Registry:
+    """The registry shipped with the library, loaded once on first use (thread-safe)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        with _DEFAULT_LOCK:
+            if _DEFAULT is None:
+                loaded = Registry.from_folder(_data_folder())
+                loaded._layers = ("default",)
+                _DEFAULT = loaded
+    return _DEFAULT
+
+
+def data_version() -> str:
+    """The version of the shipped data (CalVer, ``YYYY.MM.DD``).
+
+    >>> len(data_version().split("."))
+    3
+    """
+    return (_data_folder() / "DATA_VERSION").read_text(encoding="utf-8").strip()
+
+
+def _rebuild(layers: tuple[str, ...]) -> Registry:
+    registry: Registry | None = None
+    for layer in layers:
+        part = default_registry() if layer == "default" else Registry.from_folder(layer)
+        registry = part if registry is None else registry.merge(part)
+    assert registry is not None
+    return registry

@@ -1,0 +1,166 @@
+"""Cross-record checks of a registry: every problem, each naming its record.
+
+Single records validate their own fields when they are built (see
+:mod:`provenance.model`); this module checks what only the whole set can
+show: unknown references, duplicate ids, facts without sources, hosts claimed
+twice at overlapping times, and ownership cycles.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from provenance.dates import Interval, Truth
+from provenance.domains import normalize_host
+from provenance.errors import InvalidURLError
+from provenance.model import (
+    Assessment,
+    DomainClaim,
+    Organization,
+    Outlet,
+    Relation,
+    Succession,
+)
+
+__all__ = ["TYPOLOGY_CODES", "find_problems"]
+
+TYPOLOGY_CODES = ("SC", "CaPu", "CaPr", "ISFM", "ISF", "ISM", "IP")
+"""State Media Monitor typology codes, from most to least state control."""
+
+Record = Organization | Outlet | DomainClaim | Relation | Succession | Assessment
+Describe = Callable[[Record], str]
+
+
+def find_problems(
+    records: Sequence[Record], locations: Mapping[Record, str] | None = None
+) -> list[str]:
+    """Every cross-record problem in a set of records.
+
+    Args:
+        records: All records of a registry.
+        locations: Where each record came from, for the messages.
+
+    Returns:
+        One message per problem, sorted; empty when the records are consistent.
+    """
+    where = locations or {}
+
+    def at(record: Record) -> str:
+        return where.get(record) or _describe(record)
+
+    problems: list[str] = []
+    bodies: dict[str, Outlet | Organization] = {}
+    for record in records:
+        if isinstance(record, Outlet | Organization):
+            if record.id in bodies:
+                problems.append(
+                    f"{at(record)}: duplicate id {record.id!r} (also {at(bodies[record.id])})"
+                )
+            else:
+                bodies[record.id] = record
+        if not record.sources:
+            problems.append(f"{at(record)}: cites no source")
+
+    def need(record: Record, role: str, id: str, outlet_only: bool = False) -> None:
+        body = bodies.get(id)
+        if body is None:
+            problems.append(f"{at(record)}: {role} {id!r} is not a known outlet or organisation")
+        elif outlet_only and not isinstance(body, Outlet):
+            problems.append(f"{at(record)}: {role} {id!r} is an organisation, not an outlet")
+
+    claims: dict[str, list[DomainClaim]] = defaultdict(list)
+    for record in records:
+        if isinstance(record, DomainClaim):
+            need(record, "outlet", record.outlet, outlet_only=True)
+            _check_host(record, at, problems)
+            claims[record.host].append(record)
+        elif isinstance(record, Relation):
+            need(record, "subject", record.subject)
+            need(record, "object", record.object)
+        elif isinstance(record, Succession):
+            need(record, "predecessor", record.predecessor)
+            need(record, "successor", record.successor)
+        elif isinstance(record, Assessment):
+            need(record, "subject", record.subject)
+            if record.kind == "typology" and record.value not in TYPOLOGY_CODES:
+                problems.append(
+                    f"{at(record)}: typology {record.value!r} is not one of "
+                    + ", ".join(TYPOLOGY_CODES)
+                )
+            if record.kind == "sanction" and record.instrument is None:
+                problems.append(f"{at(record)}: a sanction needs its legal instrument")
+    for host_claims in claims.values():
+        problems.extend(_overlapping_claims(host_claims, at))
+    problems.extend(_cycles([r for r in records if isinstance(r, Relation)], at))
+    return sorted(problems)
+
+
+def _describe(record: Record) -> str:
+    if isinstance(record, Outlet | Organization):
+        return f"{type(record).__name__.lower()} {record.id!r}"
+    if isinstance(record, DomainClaim):
+        return f"domain {record.host!r} of {record.outlet!r}"
+    if isinstance(record, Relation):
+        return f"relation {record.subject!r} {record.kind} {record.object!r}"
+    if isinstance(record, Succession):
+        return f"succession {record.predecessor!r} {record.kind} {record.successor!r}"
+    return f"{record.kind} of {record.subject!r} by {record.assessor!r}"
+
+
+def _check_host(claim: DomainClaim, describe: Describe, problems: list[str]) -> None:
+    try:
+        normalized = normalize_host(claim.host)
+    except InvalidURLError as error:
+        problems.append(f"{describe(claim)}: {error}")
+        return
+    if normalized != claim.host:
+        problems.append(f"{describe(claim)}: host {claim.host!r} should be written {normalized!r}")
+
+
+def _touching(a: Interval, b: Interval) -> bool:
+    """Whether one interval ends on the very day the other starts (a hand-over)."""
+    return (a.end == b.start and b.start is not None) or (b.end == a.start and a.start is not None)
+
+
+def _overlapping_claims(claims: list[DomainClaim], describe: Describe) -> Iterable[str]:
+    for index, first in enumerate(claims):
+        for second in claims[index + 1 :]:
+            if first.interval.overlaps(second.interval) is Truth.NO or _touching(
+                first.interval, second.interval
+            ):
+                continue
+            yield (
+                f"{describe(second)}: host {second.host!r} is also claimed by {first.outlet!r} "
+                f"({describe(first)}) at overlapping times"
+            )
+
+
+def _cycles(relations: list[Relation], describe: Describe) -> Iterable[str]:
+    """Cycles of control whose edges may all hold on one day."""
+    edges: dict[str, list[Relation]] = defaultdict(list)
+    for relation in relations:
+        edges[relation.subject].append(relation)
+    reported: set[frozenset[str]] = set()
+
+    def walk(node: str, path: list[Relation], on_path: set[str]) -> Iterable[str]:
+        for edge in edges.get(node, ()):
+            if edge.object in on_path:
+                cycle = [*path[[r.subject for r in path].index(edge.object) :], edge]
+                key = frozenset(r.subject for r in cycle)
+                if key not in reported and _may_coexist(cycle):
+                    reported.add(key)
+                    chain = " -> ".join([r.subject for r in cycle] + [edge.object])
+                    yield f"{describe(edge)}: control cycle {chain}"
+                continue
+            if len(path) < 50:
+                yield from walk(edge.object, [*path, edge], on_path | {edge.object})
+
+    for start in sorted(edges):
+        yield from walk(start, [], {start})
+
+
+def _may_coexist(cycle: list[Relation]) -> bool:
+    latest_start = max(r.interval.bounds()[0] for r in cycle)
+    earliest_end = min(r.interval.bounds()[3] for r in cycle)
+    return latest_start <= earliest_end
