@@ -25,10 +25,11 @@ from provenance.model import (
     Source,
     Succession,
 )
+from provenance.ratings import Rater, Rating, Scale
 
 __all__ = ["Records", "read_document", "read_file", "read_folder", "read_text"]
 
-Record = Organization | Outlet | DomainClaim | Relation | Succession | Assessment
+Record = Organization | Outlet | DomainClaim | Relation | Succession | Assessment | Rater | Rating
 
 
 @attrs.frozen(slots=True)
@@ -50,7 +51,16 @@ class _Problem(Exception):
     """One problem with one record; collected, never escapes this module."""
 
 
-_TABLES = ("organizations", "outlets", "domains", "relations", "successions", "assessments")
+_TABLES = (
+    "organizations",
+    "outlets",
+    "domains",
+    "relations",
+    "successions",
+    "assessments",
+    "raters",
+    "ratings",
+)
 _TOP_LEVEL = frozenset({"meta", "sources", *_TABLES})
 
 
@@ -268,6 +278,43 @@ class _Fields:
             fields.finish()
         return tuple(names)
 
+    def number(self, key: str) -> float | None:
+        value = self._get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _Problem(f"{key} must be a number, got {value!r}")
+        return float(value)
+
+    def optional_date(self, key: str) -> PartialDate | None:
+        return None if self.entry.get(key) is None else self.date(key)
+
+    def scales(self) -> tuple[Scale, ...]:
+        entries = self._get("scales")
+        if not isinstance(entries, list) or not entries:
+            raise _Problem("scales must be a non-empty array of inline tables")
+        scales = []
+        for entry in entries:
+            if not isinstance(entry, dict):
+                raise _Problem(f"scales entry must be a table, got {entry!r}")
+            fields = _Fields(entry, {})
+            categories = fields._get("categories") or []
+            if not isinstance(categories, list) or not all(isinstance(c, str) for c in categories):
+                raise _Problem("categories must be a list of strings")
+            scales.append(
+                Scale(
+                    id=fields.text("id"),
+                    axis=fields.text("axis"),
+                    kind=fields.text("kind"),
+                    categories=tuple(categories),
+                    minimum=fields.number("minimum"),
+                    maximum=fields.number("maximum"),
+                    reversed=fields.boolean("reversed"),
+                )
+            )
+            fields.finish()
+        return tuple(scales)
+
     def finish(self) -> None:
         unknown = sorted(set(self.entry) - self.used)
         if unknown:
@@ -350,6 +397,31 @@ _BUILDERS: dict[str, Callable[[_Fields], Record]] = {
             interval=f.interval(),
             instrument=f.optional_text("instrument"),
             note=f.optional_text("note"),
+            sources=f.sources(),
+        )
+    ),
+    "raters": _build(
+        lambda f: Rater(
+            id=f.text("id"),
+            name=f.text("name"),
+            scales=f.scales(),
+            methodology_url=f.optional_text("methodology_url"),
+            licence=f.optional_text("licence"),
+            sources=f.sources(),
+        )
+    ),
+    "ratings": _build(
+        lambda f: Rating(
+            rater=f.text("rater"),
+            scale=f.text("scale"),
+            axis=f.text("axis"),
+            raw=f.text("value"),
+            normalized=f.number("normalized"),  # type: ignore[arg-type]
+            outlet=f.optional_text("outlet"),
+            host=f.optional_text("host"),
+            name=f.optional_text("name"),
+            as_of=f.optional_date("as_of"),
+            via=f.optional_text("via"),
             sources=f.sources(),
         )
     ),

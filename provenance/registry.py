@@ -30,6 +30,7 @@ from provenance.model import (
     Relation,
     Succession,
 )
+from provenance.ratings import Rater, Rating
 from provenance.validation import find_problems
 
 __all__ = ["Registry", "data_version", "default_registry"]
@@ -65,6 +66,9 @@ class Registry:
         "_claims_by_outlet",
         "_layers",
         "_names",
+        "_raters",
+        "_ratings_by_host",
+        "_ratings_by_outlet",
         "_records",
         "_relations_in",
         "_relations_out",
@@ -104,6 +108,9 @@ class Registry:
         self._successions_in: dict[str, list[Succession]] = defaultdict(list)
         self._assessments: dict[str, list[Assessment]] = defaultdict(list)
         self._names: dict[str, list[str]] = defaultdict(list)
+        self._raters: dict[str, Rater] = {}
+        self._ratings_by_outlet: dict[str, list[Rating]] = defaultdict(list)
+        self._ratings_by_host: dict[str, list[Rating]] = defaultdict(list)
         for record in unique:
             self._index(record)
         for claims in self._claims_by_host.values():
@@ -129,8 +136,15 @@ class Registry:
         elif isinstance(record, Succession):
             self._successions_out[record.predecessor].append(record)
             self._successions_in[record.successor].append(record)
-        else:
+        elif isinstance(record, Assessment):
             self._assessments[record.subject].append(record)
+        elif isinstance(record, Rater):
+            self._raters[record.id] = record
+        elif record.outlet is not None:
+            self._ratings_by_outlet[record.outlet].append(record)
+        else:
+            assert record.host is not None
+            self._ratings_by_host[record.host].append(record)
 
     # -- constructors -------------------------------------------------------
 
@@ -315,7 +329,9 @@ class Registry:
                 return claims[0]
             maybe = None
             for claim in claims:
-                truth = claim.interval.contains(window)
+                truth = Truth.combine_all(
+                    (claim.interval.contains(window), self._bodies[claim.outlet].lifetime.contains(window))
+                )
                 if truth is Truth.YES:
                     return claim
                 if truth is Truth.MAYBE and maybe is None:
@@ -413,6 +429,31 @@ class Registry:
             for a in self._assessments.get(subject, ())
             if (kind is None or a.kind == kind) and _holds(a.interval, window)
         )
+
+    def raters(self) -> tuple[Rater, ...]:
+        """All raters, by id."""
+        return tuple(sorted(self._raters.values(), key=lambda r: r.id))
+
+    def rater(self, id: str) -> Rater | None:
+        """The rater with this id, or ``None``."""
+        return self._raters.get(id)
+
+    def ratings(self, outlet: str | None = None, host: str | None = None) -> tuple[Rating, ...]:
+        """Ratings of an outlet, and ratings given to a host or any domain above it.
+
+        Args:
+            outlet: Outlet id: its ratings by id.
+            host: A normalised host: ratings given for it or its parent domains
+                (``news.example.com`` gets those of ``example.com``).
+
+        Returns:
+            The ratings, outlet ones first, each group in load order.
+        """
+        found = list(self._ratings_by_outlet.get(outlet, ())) if outlet is not None else []
+        if host is not None and self._ratings_by_host:
+            for key in candidate_hosts(host):
+                found.extend(self._ratings_by_host.get(key, ()))
+        return tuple(found)
 
     def __repr__(self) -> str:
         return f"<Registry: {len(self)} outlets, {len(self.organizations())} organisations>"

@@ -22,13 +22,14 @@ from provenance.model import (
     Relation,
     Succession,
 )
+from provenance.ratings import Rater, Rating
 
 __all__ = ["TYPOLOGY_CODES", "find_problems"]
 
 TYPOLOGY_CODES = ("SC", "CaPu", "CaPr", "ISFM", "ISF", "ISM", "IP")
 """State Media Monitor typology codes, from most to least state control."""
 
-Record = Organization | Outlet | DomainClaim | Relation | Succession | Assessment
+Record = Organization | Outlet | DomainClaim | Relation | Succession | Assessment | Rater | Rating
 Describe = Callable[[Record], str]
 
 
@@ -50,9 +51,9 @@ def find_problems(
         return where.get(record) or _describe(record)
 
     problems: list[str] = []
-    bodies: dict[str, Outlet | Organization] = {}
+    bodies: dict[str, Outlet | Organization | Rater] = {}
     for record in records:
-        if isinstance(record, Outlet | Organization):
+        if isinstance(record, Outlet | Organization | Rater):
             if record.id in bodies:
                 problems.append(
                     f"{at(record)}: duplicate id {record.id!r} (also {at(bodies[record.id])})"
@@ -66,6 +67,10 @@ def find_problems(
         body = bodies.get(id)
         if body is None:
             problems.append(f"{at(record)}: {role} {id!r} is not a known outlet or organisation")
+        elif isinstance(body, Rater):
+            problems.append(
+                f"{at(record)}: {role} {id!r} is a rater, not an outlet or organisation"
+            )
         elif outlet_only and not isinstance(body, Outlet):
             problems.append(f"{at(record)}: {role} {id!r} is an organisation, not an outlet")
 
@@ -90,10 +95,42 @@ def find_problems(
                 )
             if record.kind == "sanction" and record.instrument is None:
                 problems.append(f"{at(record)}: a sanction needs its legal instrument")
+    raters = {record.id: record for record in records if isinstance(record, Rater)}
+    for record in records:
+        if isinstance(record, Rating):
+            _check_rating(record, raters, at, problems)
+            if record.outlet is not None:
+                need(record, "outlet", record.outlet, outlet_only=True)
     for host_claims in claims.values():
         problems.extend(_overlapping_claims(host_claims, at))
     problems.extend(_cycles([r for r in records if isinstance(r, Relation)], at))
     return sorted(problems)
+
+
+def _check_rating(
+    rating: Rating, raters: Mapping[str, Rater], describe: Describe, problems: list[str]
+) -> None:
+    rater = raters.get(rating.rater)
+    if rater is None:
+        problems.append(f"{describe(rating)}: rater {rating.rater!r} is not declared")
+        return
+    scale = rater.scale(rating.scale)
+    if scale is None:
+        problems.append(f"{describe(rating)}: rater {rating.rater!r} has no scale {rating.scale!r}")
+    elif scale.axis != rating.axis:
+        problems.append(
+            f"{describe(rating)}: scale {scale.id!r} rates {scale.axis}, not {rating.axis}"
+        )
+    if rating.host is not None:
+        try:
+            normalized = normalize_host(rating.host)
+        except InvalidURLError as error:
+            problems.append(f"{describe(rating)}: {error}")
+        else:
+            if normalized != rating.host:
+                problems.append(
+                    f"{describe(rating)}: host {rating.host!r} should be written {normalized!r}"
+                )
 
 
 def _describe(record: Record) -> str:
@@ -105,6 +142,10 @@ def _describe(record: Record) -> str:
         return f"relation {record.subject!r} {record.kind} {record.object!r}"
     if isinstance(record, Succession):
         return f"succession {record.predecessor!r} {record.kind} {record.successor!r}"
+    if isinstance(record, Rater):
+        return f"rater {record.id!r}"
+    if isinstance(record, Rating):
+        return f"rating of {record.outlet or record.host!r} by {record.rater!r}"
     return f"{record.kind} of {record.subject!r} by {record.assessor!r}"
 
 
