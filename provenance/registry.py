@@ -301,7 +301,9 @@ class Registry:
         """The domain claim that matches a URL or host at a date.
 
         The longest claimed suffix of the host wins, among claims that may
-        hold at ``at``; with no date, the most recent claim on that host.
+        hold at ``at`` (within the outlet's lifetime: a claim with an open
+        start holds from the day the outlet began); with no date, the most
+        recent claim on that host.
 
         Args:
             url: A URL or host name.
@@ -388,6 +390,8 @@ class Registry:
     ) -> tuple[Relation, ...]:
         """Relations from ``subject`` and/or to ``object`` that may hold at ``at``.
 
+        A relation holds only while both its subject and its object exist.
+
         Args:
             subject: Keep relations whose subject (owner, funder...) is this id.
             object: Keep relations whose object (what is owned...) is this id.
@@ -407,8 +411,14 @@ class Registry:
         else:
             pool = (r for r in self._records if isinstance(r, Relation))
         wanted = None if kinds is None else frozenset(kinds)
+        bodies = self._bodies
         return tuple(
-            r for r in pool if (wanted is None or r.kind in wanted) and _holds(r.interval, window)
+            r
+            for r in pool
+            if (wanted is None or r.kind in wanted)
+            and _holds(r.interval, window)
+            and _holds(bodies[r.subject].lifetime, window)
+            and _holds(bodies[r.object].lifetime, window)
         )
 
     def successors(self, id: str) -> tuple[Succession, ...]:
