@@ -15,7 +15,7 @@ from typing import NoReturn, TextIO
 
 from provenance._version import __version__
 from provenance.errors import ProvenanceError, RegistryError
-from provenance.registry import Registry, data_version, default_registry
+from provenance.registry import Registry, data_version, load_registry
 
 __all__ = ["main"]
 
@@ -33,10 +33,7 @@ class _Parser(argparse.ArgumentParser):
 
 def registry_from_args(args: argparse.Namespace) -> Registry:
     """The default registry with the ``--registry`` overlays layered on it, in order."""
-    registry = default_registry()
-    for folder in getattr(args, "registry", None) or ():
-        registry = registry.merge(Registry.from_folder(folder))
-    return registry
+    return load_registry(*(getattr(args, "registry", None) or ()))
 
 
 def _add_registry_option(parser: argparse.ArgumentParser) -> None:
@@ -118,6 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     lookup.add_argument("--format", choices=("text", "json"), default="text")
     _add_registry_option(lookup)
     lookup.set_defaults(handler=_cmd_lookup)
+
+    from provenance.importers.command import add_import_command
+
+    add_import_command(commands, _add_registry_option)
 
     validate = commands.add_parser(
         "validate", help="check a registry folder and list every problem"

@@ -31,9 +31,9 @@ from provenance.model import (
     Succession,
 )
 from provenance.ratings import Rater, Rating
-from provenance.validation import find_problems
+from provenance.validation import describe_record, find_problems
 
-__all__ = ["Registry", "data_version", "default_registry"]
+__all__ = ["Registry", "data_version", "default_registry", "load_registry"]
 
 When = DateLike | Interval | None
 """A day, a partial date, text to parse, an interval (a window), or ``None`` for any time."""
@@ -220,6 +220,29 @@ class Registry:
         )
         return Registry._from_parts([Records(self._records), Records(other._records)], layers)
 
+    def extended(self, records: Iterable[Record], name: str = "overlay") -> Registry:
+        """A new registry with more records layered on this one (as :meth:`merge` does).
+
+        The records may refer to ids this registry defines; they are validated
+        together with it.
+
+        Args:
+            records: New records; an outlet or organisation replaces the one
+                with the same id here.
+            name: What to call the new records in problem messages.
+
+        Returns:
+            The combined registry. Registries built this way pickle by value.
+        """
+        added = tuple(records)
+        return Registry._from_parts(
+            [
+                Records(self._records),
+                Records(added, {r: f"{name}: {describe_record(r)}" for r in added}),
+            ],
+            None,
+        )
+
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         if self._layers is not None:
             return (_rebuild, (self._layers,))
@@ -332,7 +355,10 @@ class Registry:
             maybe = None
             for claim in claims:
                 truth = Truth.combine_all(
-                    (claim.interval.contains(window), self._bodies[claim.outlet].lifetime.contains(window))
+                    (
+                        claim.interval.contains(window),
+                        self._bodies[claim.outlet].lifetime.contains(window),
+                    )
                 )
                 if truth is Truth.YES:
                     return claim
@@ -489,6 +515,29 @@ def default_registry() -> Registry:
     return _DEFAULT
 
 
+def load_registry(*overlays: str | Path) -> Registry:
+    """The shipped registry with overlay folders layered on it, validated together.
+
+    Overlays may refer to ids of the shipped data (an importer's typology
+    assessments for shipped outlets, say). With no overlays this is
+    :func:`default_registry`.
+
+    Args:
+        overlays: Registry folders, later ones layered on earlier ones.
+
+    Returns:
+        The combined registry; it pickles as the data version plus the overlay paths.
+
+    Raises:
+        RegistryError: Listing every problem in every file.
+    """
+    if not overlays:
+        return default_registry()
+    parts = [read_folder(_data_folder()), *(read_folder(folder) for folder in overlays)]
+    layers = ("default", *(str(Path(folder).resolve()) for folder in overlays))
+    return Registry._from_parts(parts, layers)
+
+
 def data_version() -> str:
     """The version of the shipped data (CalVer, ``YYYY.MM.DD``).
 
@@ -499,9 +548,6 @@ def data_version() -> str:
 
 
 def _rebuild(layers: tuple[str, ...]) -> Registry:
-    registry: Registry | None = None
-    for layer in layers:
-        part = default_registry() if layer == "default" else Registry.from_folder(layer)
-        registry = part if registry is None else registry.merge(part)
-    assert registry is not None
-    return registry
+    if layers[0] == "default":
+        return load_registry(*layers[1:])
+    return Registry.from_folder(*layers)

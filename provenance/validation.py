@@ -24,7 +24,7 @@ from provenance.model import (
 )
 from provenance.ratings import Rater, Rating
 
-__all__ = ["TYPOLOGY_CODES", "find_problems"]
+__all__ = ["TYPOLOGY_CODES", "describe_record", "find_problems"]
 
 TYPOLOGY_CODES = ("SC", "CaPu", "CaPr", "ISFM", "ISF", "ISM", "IP")
 """State Media Monitor typology codes, from most to least state control."""
@@ -48,7 +48,7 @@ def find_problems(
     where = locations or {}
 
     def at(record: Record) -> str:
-        return where.get(record) or _describe(record)
+        return where.get(record) or describe_record(record)
 
     problems: list[str] = []
     bodies: dict[str, Outlet | Organization | Rater] = {}
@@ -133,7 +133,8 @@ def _check_rating(
                 )
 
 
-def _describe(record: Record) -> str:
+def describe_record(record: Record) -> str:
+    """A short description of a record for problem messages: ``relation 'a' owns 'b'``."""
     if isinstance(record, Outlet | Organization):
         return f"{type(record).__name__.lower()} {record.id!r}"
     if isinstance(record, DomainClaim):

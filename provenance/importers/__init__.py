@@ -1,0 +1,1 @@
+"""Importers: bring third-party data sets into registry overlays."""

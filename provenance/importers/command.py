@@ -1,0 +1,18 @@
+"""The ``provenance import`` subcommand (placeholder until the importers land)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+
+def add_import_command(
+    commands: Any, add_registry_option: Callable[[argparse.ArgumentParser], None]
+) -> None:
+    """Register ``provenance import`` on the CLI's subcommand parsers.
+
+    Args:
+        commands: The CLI's subparsers object.
+        add_registry_option: Adds the shared ``--registry`` option to a parser.
+    """
