@@ -85,9 +85,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     except RegistryError as error:
         for problem in error.problems:
             out.write(f"{problem}\n")
-        out.write(
-            f"{len(error.problems)} problem{'s' if len(error.problems) != 1 else ''} in {folder}\n"
-        )
+        out.write(f"{len(error.problems)} problem{'s' if len(error.problems) != 1 else ''} in {folder}\n")
         return EXIT_PROBLEMS
     out.write(
         f"ok: {folder}: {len(registry)} outlets, {len(registry.organizations())} organisations, "
@@ -120,9 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_import_command(commands, _add_registry_option)
 
-    validate = commands.add_parser(
-        "validate", help="check a registry folder and list every problem"
-    )
+    validate = commands.add_parser("validate", help="check a registry folder and list every problem")
     validate.add_argument("path", nargs="?", help="registry folder (default: the shipped data)")
     validate.set_defaults(handler=_cmd_validate)
     return parser

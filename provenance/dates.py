@@ -96,16 +96,12 @@ def _days_in_month(year: int, month: int) -> int:
     return _DAYS_IN_MONTH[month - 1]
 
 
-def _check_month(
-    instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None
-) -> None:
+def _check_month(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
     if value is not None and not 1 <= value <= 12:
         raise DateParseError(instance.year, f"month {value} is not between 1 and 12")
 
 
-def _check_day(
-    instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None
-) -> None:
+def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
     if value is None:
         return
     if instance.month is None:
@@ -274,9 +270,7 @@ def parse_date(text: str) -> PartialDate:
     has_day = first.day == second.day
     if has_day and not has_month:
         raise DateParseError(text, "a day without a month")
-    return PartialDate(
-        first.year, first.month if has_month else None, first.day if has_day else None
-    )
+    return PartialDate(first.year, first.month if has_month else None, first.day if has_day else None)
 
 
 def as_partial_date(value: DateLike) -> PartialDate:
@@ -443,11 +437,7 @@ class Interval:
 
     def __repr__(self) -> str:
         start = "" if self.start is None else self.start.isoformat()
-        end = (
-            self.end.isoformat()
-            if isinstance(self.end, PartialDate)
-            else ("" if self.end is ONGOING else "unknown")
-        )
+        end = self.end.isoformat() if isinstance(self.end, PartialDate) else ("" if self.end is ONGOING else "unknown")
         return f"Interval({start + '..' + end!r})"
 
     def to_strings(self) -> tuple[str | None, str | None]:

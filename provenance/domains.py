@@ -151,9 +151,7 @@ def _extractor() -> Any:
             if _EXTRACTOR is None:
                 import tldextract  # lazy: heavy, and not needed for matching
 
-                _EXTRACTOR = tldextract.TLDExtract(
-                    suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True
-                )
+                _EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
     return _EXTRACTOR
 
 

@@ -143,9 +143,7 @@ def read_document(document: dict[str, Any], name: str) -> Records:
     """
     problems: list[str] = []
     for key in sorted(set(document) - _TOP_LEVEL):
-        problems.append(
-            f"{name}: unknown top-level key {key!r} (expected {', '.join(sorted(_TOP_LEVEL))})"
-        )
+        problems.append(f"{name}: unknown top-level key {key!r} (expected {', '.join(sorted(_TOP_LEVEL))})")
     sources = _read_sources(document.get("sources", {}), name, problems)
     records: list[Record] = []
     locations: dict[Record, str] = {}
@@ -272,9 +270,7 @@ class _Fields:
             if not isinstance(entry, dict):
                 raise _Problem(f"names entry must be an inline table, got {entry!r}")
             fields = _Fields(entry, {})
-            names.append(
-                Name(fields.text("name"), fields.interval(), fields.optional_text("kind") or "name")
-            )
+            names.append(Name(fields.text("name"), fields.interval(), fields.optional_text("kind") or "name"))
             fields.finish()
         return tuple(names)
 
@@ -318,9 +314,7 @@ class _Fields:
     def finish(self) -> None:
         unknown = sorted(set(self.entry) - self.used)
         if unknown:
-            raise _Problem(
-                f"unknown key{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}"
-            )
+            raise _Problem(f"unknown key{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}")
 
 
 def _build(make: Callable[[_Fields], Record]) -> Callable[[_Fields], Record]:

@@ -42,9 +42,7 @@ __all__ = [
     "Succession",
 ]
 
-ORGANIZATION_KINDS = frozenset(
-    {"state", "government-body", "public-body", "company", "nonprofit", "person", "other"}
-)
+ORGANIZATION_KINDS = frozenset({"state", "government-body", "public-body", "company", "nonprofit", "person", "other"})
 """Kinds of :class:`Organization`."""
 OUTLET_KINDS = frozenset(
     {
@@ -59,9 +57,7 @@ OUTLET_KINDS = frozenset(
     }
 )
 """Kinds of :class:`Outlet`."""
-RELATION_KINDS = frozenset(
-    {"owns", "funds", "governs", "controls-editorially", "operates", "parent-of"}
-)
+RELATION_KINDS = frozenset({"owns", "funds", "governs", "controls-editorially", "operates", "parent-of"})
 """Kinds of :class:`Relation`; the subject does this to the object."""
 SUCCESSION_KINDS = frozenset({"renamed", "merged-into", "replaced-by"})
 """Kinds of :class:`Succession`."""
@@ -76,17 +72,13 @@ _ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 _URL = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+\S*")
 
 
-def _fail(
-    instance: object, attribute: attrs.Attribute[Any], value: object, why: str
-) -> RecordError:
+def _fail(instance: object, attribute: attrs.Attribute[Any], value: object, why: str) -> RecordError:
     return RecordError(f"{type(instance).__name__}.{attribute.name} = {value!r}: {why}")
 
 
 def _id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not _ID.fullmatch(value):
-        raise _fail(
-            instance, attribute, value, "ids are lower-case kebab-case, e.g. 'voice-of-russia'"
-        )
+        raise _fail(instance, attribute, value, "ids are lower-case kebab-case, e.g. 'voice-of-russia'")
 
 
 def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -109,9 +101,7 @@ def _one_of(choices: frozenset[str]) -> Any:
 
 def _country(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (not isinstance(value, str) or not is_country_code(value)):
-        raise _fail(
-            instance, attribute, value, "not an ISO 3166-1 alpha-2 code (upper case, 'GB' not 'UK')"
-        )
+        raise _fail(instance, attribute, value, "not an ISO 3166-1 alpha-2 code (upper case, 'GB' not 'UK')")
 
 
 def _url(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -232,9 +222,7 @@ class Outlet:
     """One of :data:`OUTLET_KINDS`."""
     country: str = attrs.field(validator=_country)
     """ISO 3166-1 alpha-2 code of the country it is based in."""
-    names: tuple[Name, ...] = attrs.field(
-        factory=tuple, converter=_as_tuple, validator=_tuple_of(Name)
-    )
+    names: tuple[Name, ...] = attrs.field(factory=tuple, converter=_as_tuple, validator=_tuple_of(Name))
     """Names over time, acronyms and aliases; ``name`` counts as well."""
     lifetime: Interval = _INTERVAL
     """When it existed."""

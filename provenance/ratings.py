@@ -52,9 +52,7 @@ class Scale:
     """``reliability`` or ``bias``."""
     kind: str = attrs.field(validator=_one_of(_SCALE_KINDS))
     """``ordinal`` or ``numeric``."""
-    categories: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=_as_tuple, validator=_tuple_of(str)
-    )
+    categories: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple, validator=_tuple_of(str))
     """For ordinal scales: the categories, low end of the axis first."""
     minimum: float | None = None
     """For numeric scales: the lowest value."""
@@ -66,9 +64,7 @@ class Scale:
     def __attrs_post_init__(self) -> None:
         if self.kind == "ordinal" and len(self.categories) < 2:
             raise RecordError(f"Scale {self.id!r}: an ordinal scale needs two or more categories")
-        if self.kind == "numeric" and (
-            self.minimum is None or self.maximum is None or not self.minimum < self.maximum
-        ):
+        if self.kind == "numeric" and (self.minimum is None or self.maximum is None or not self.minimum < self.maximum):
             raise RecordError(f"Scale {self.id!r}: a numeric scale needs minimum < maximum")
 
     def normalize(self, raw: str) -> float:
@@ -93,9 +89,7 @@ class Scale:
         except ValueError:
             raise RecordError(f"{raw!r} is not a number (scale {self.id!r})") from None
         if not math.isfinite(number) or not self.minimum <= number <= self.maximum:
-            raise RecordError(
-                f"{raw!r} is outside {self.minimum}..{self.maximum} (scale {self.id!r})"
-            )
+            raise RecordError(f"{raw!r} is outside {self.minimum}..{self.maximum} (scale {self.id!r})")
         position = (number - self.minimum) / (self.maximum - self.minimum)
         return round(1 - position if self.reversed else position, 4)
 
@@ -114,9 +108,7 @@ class Rater:
     """Where its method is explained."""
     licence: str | None = attrs.field(default=None, validator=_optional_text)
     """Under what terms its ratings may be reused."""
-    sources: tuple[Source, ...] = attrs.field(
-        factory=tuple, converter=_as_tuple, validator=_tuple_of(Source)
-    )
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=_as_tuple, validator=_tuple_of(Source))
     """What backs the record."""
 
     def scale(self, id: str) -> Scale | None:
@@ -157,9 +149,7 @@ class Rating:
     """When the rating was given or last reviewed."""
     via: str | None = attrs.field(default=None, validator=_optional_text)
     """The data set that carried the rating when it is not the rater's own (Lin et al. 2023)."""
-    sources: tuple[Source, ...] = attrs.field(
-        factory=tuple, converter=_as_tuple, validator=_tuple_of(Source)
-    )
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=_as_tuple, validator=_tuple_of(Source))
     """What backs it."""
 
     def __attrs_post_init__(self) -> None:

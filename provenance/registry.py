@@ -120,11 +120,7 @@ class Registry:
     def _index(self, record: Record) -> None:
         if isinstance(record, Outlet | Organization):
             self._bodies[record.id] = record
-            names = (
-                {record.name, *(n.name for n in record.names)}
-                if isinstance(record, Outlet)
-                else {record.name}
-            )
+            names = {record.name, *(n.name for n in record.names)} if isinstance(record, Outlet) else {record.name}
             for name in names:
                 self._names[name.casefold()].append(record.id)
         elif isinstance(record, DomainClaim):
@@ -213,11 +209,7 @@ class Registry:
         Returns:
             The combined registry.
         """
-        layers = (
-            self._layers + other._layers
-            if self._layers is not None and other._layers is not None
-            else None
-        )
+        layers = self._layers + other._layers if self._layers is not None and other._layers is not None else None
         return Registry._from_parts([Records(self._records), Records(other._records)], layers)
 
     def extended(self, records: Iterable[Record], name: str = "overlay") -> Registry:
@@ -287,9 +279,7 @@ class Registry:
 
     def outlets(self) -> tuple[Outlet, ...]:
         """All outlets, by id."""
-        return tuple(
-            sorted((b for b in self._bodies.values() if isinstance(b, Outlet)), key=lambda b: b.id)
-        )
+        return tuple(sorted((b for b in self._bodies.values() if isinstance(b, Outlet)), key=lambda b: b.id))
 
     def organizations(self) -> tuple[Organization, ...]:
         """All organisations, by id."""
@@ -315,9 +305,7 @@ class Registry:
         if not key:
             return ()
         exact = sorted(set(self._names.get(key, ())))
-        partial = sorted(
-            {id for n, ids in self._names.items() if key in n for id in ids} - set(exact)
-        )
+        partial = sorted({id for n, ids in self._names.items() if key in n for id in ids} - set(exact))
         return tuple(self._bodies[id] for id in exact + partial)
 
     def claim_for_url(self, url: str, at: When = None) -> DomainClaim | None:
@@ -342,9 +330,7 @@ class Registry:
         window = _window(at)
         return self._claim_for_host(normalize_host(url), window)
 
-    def _claim_for_host(
-        self, host: str, window: PartialDate | Interval | None
-    ) -> DomainClaim | None:
+    def _claim_for_host(self, host: str, window: PartialDate | Interval | None) -> DomainClaim | None:
         claims_by_host = self._claims_by_host
         for key in candidate_hosts(host):
             claims = claims_by_host.get(key)
@@ -403,9 +389,7 @@ class Registry:
     def claims(self, outlet: str, at: When = None) -> tuple[DomainClaim, ...]:
         """The domain claims of an outlet that may hold at ``at``."""
         window = _window(at)
-        return tuple(
-            c for c in self._claims_by_outlet.get(outlet, ()) if _holds(c.interval, window)
-        )
+        return tuple(c for c in self._claims_by_outlet.get(outlet, ()) if _holds(c.interval, window))
 
     def relations(
         self,
@@ -455,9 +439,7 @@ class Registry:
         """What an outlet or organisation continued."""
         return tuple(self._successions_in.get(id, ()))
 
-    def assessments(
-        self, subject: str, at: When = None, kind: str | None = None
-    ) -> tuple[Assessment, ...]:
+    def assessments(self, subject: str, at: When = None, kind: str | None = None) -> tuple[Assessment, ...]:
         """Assessments of an outlet that may hold at ``at``, optionally of one kind."""
         window = _window(at)
         return tuple(

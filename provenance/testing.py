@@ -87,9 +87,7 @@ def make_registry(
     }
     document: dict[str, Any] = {"sources": {"fixture": dict(FIXTURE_SOURCE), **(sources or {})}}
     for table, entries in tables.items():
-        document[table] = [
-            {**_DEFAULTS[table], "sources": ["fixture"], **entry} for entry in entries
-        ]
+        document[table] = [{**_DEFAULTS[table], "sources": ["fixture"], **entry} for entry in entries]
     read = read_document(document, "make_registry")
     if read.problems:
         raise RegistryError(read.problems)
@@ -137,9 +135,7 @@ def intervals(min_year: int = 1900, max_year: int = 2030) -> SearchStrategy[Inte
     from hypothesis import strategies as st
 
     dates = partial_dates(min_year, max_year)
-    ends: SearchStrategy[PartialDate | OpenEnd] = st.one_of(
-        dates, st.just(ONGOING), st.just(UNKNOWN)
-    )
+    ends: SearchStrategy[PartialDate | OpenEnd] = st.one_of(dates, st.just(ONGOING), st.just(UNKNOWN))
 
     def valid(pair: tuple[PartialDate | None, PartialDate | OpenEnd]) -> bool:
         start, end = pair

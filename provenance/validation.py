@@ -33,9 +33,7 @@ Record = Organization | Outlet | DomainClaim | Relation | Succession | Assessmen
 Describe = Callable[[Record], str]
 
 
-def find_problems(
-    records: Sequence[Record], locations: Mapping[Record, str] | None = None
-) -> list[str]:
+def find_problems(records: Sequence[Record], locations: Mapping[Record, str] | None = None) -> list[str]:
     """Every cross-record problem in a set of records.
 
     Args:
@@ -55,9 +53,7 @@ def find_problems(
     for record in records:
         if isinstance(record, Outlet | Organization | Rater):
             if record.id in bodies:
-                problems.append(
-                    f"{at(record)}: duplicate id {record.id!r} (also {at(bodies[record.id])})"
-                )
+                problems.append(f"{at(record)}: duplicate id {record.id!r} (also {at(bodies[record.id])})")
             else:
                 bodies[record.id] = record
         if not record.sources:
@@ -68,9 +64,7 @@ def find_problems(
         if body is None:
             problems.append(f"{at(record)}: {role} {id!r} is not a known outlet or organisation")
         elif isinstance(body, Rater):
-            problems.append(
-                f"{at(record)}: {role} {id!r} is a rater, not an outlet or organisation"
-            )
+            problems.append(f"{at(record)}: {role} {id!r} is a rater, not an outlet or organisation")
         elif outlet_only and not isinstance(body, Outlet):
             problems.append(f"{at(record)}: {role} {id!r} is an organisation, not an outlet")
 
@@ -89,10 +83,7 @@ def find_problems(
         elif isinstance(record, Assessment):
             need(record, "subject", record.subject)
             if record.kind == "typology" and record.value not in TYPOLOGY_CODES:
-                problems.append(
-                    f"{at(record)}: typology {record.value!r} is not one of "
-                    + ", ".join(TYPOLOGY_CODES)
-                )
+                problems.append(f"{at(record)}: typology {record.value!r} is not one of " + ", ".join(TYPOLOGY_CODES))
             if record.kind == "sanction" and record.instrument is None:
                 problems.append(f"{at(record)}: a sanction needs its legal instrument")
     raters = {record.id: record for record in records if isinstance(record, Rater)}
@@ -107,9 +98,7 @@ def find_problems(
     return sorted(problems)
 
 
-def _check_rating(
-    rating: Rating, raters: Mapping[str, Rater], describe: Describe, problems: list[str]
-) -> None:
+def _check_rating(rating: Rating, raters: Mapping[str, Rater], describe: Describe, problems: list[str]) -> None:
     rater = raters.get(rating.rater)
     if rater is None:
         problems.append(f"{describe(rating)}: rater {rating.rater!r} is not declared")
@@ -118,9 +107,7 @@ def _check_rating(
     if scale is None:
         problems.append(f"{describe(rating)}: rater {rating.rater!r} has no scale {rating.scale!r}")
     elif scale.axis != rating.axis:
-        problems.append(
-            f"{describe(rating)}: scale {scale.id!r} rates {scale.axis}, not {rating.axis}"
-        )
+        problems.append(f"{describe(rating)}: scale {scale.id!r} rates {scale.axis}, not {rating.axis}")
     if rating.host is not None:
         try:
             normalized = normalize_host(rating.host)
@@ -128,9 +115,7 @@ def _check_rating(
             problems.append(f"{describe(rating)}: {error}")
         else:
             if normalized != rating.host:
-                problems.append(
-                    f"{describe(rating)}: host {rating.host!r} should be written {normalized!r}"
-                )
+                problems.append(f"{describe(rating)}: host {rating.host!r} should be written {normalized!r}")
 
 
 def describe_record(record: Record) -> str:
@@ -168,9 +153,7 @@ def _touching(a: Interval, b: Interval) -> bool:
 def _overlapping_claims(claims: list[DomainClaim], describe: Describe) -> Iterable[str]:
     for index, first in enumerate(claims):
         for second in claims[index + 1 :]:
-            if first.interval.overlaps(second.interval) is Truth.NO or _touching(
-                first.interval, second.interval
-            ):
+            if first.interval.overlaps(second.interval) is Truth.NO or _touching(first.interval, second.interval):
                 continue
             yield (
                 f"{describe(second)}: host {second.host!r} is also claimed by {first.outlet!r} "

@@ -1,0 +1,370 @@
+"""Label URLs and outlets at a date, and explain every label.
+
+>>> from provenance.testing import make_registry
+>>> reg = make_registry(
+...     organizations=[{"id": "state-ru", "name": "Russian Federation", "kind": "state", "country": "RU"}],
+...     outlets=[{"id": "vor", "name": "Voice of Russia", "country": "RU", "kind": "radio",
+...               "start": "1993-12-22", "end": "2014-11-10"},
+...              {"id": "radio-sputnik", "name": "Radio Sputnik", "country": "RU", "kind": "radio",
+...               "start": "2014-11-10"}],
+...     relations=[{"subject": "state-ru", "kind": kind, "object": "vor"}
+...                for kind in ("owns", "funds", "controls-editorially")],
+...     successions=[{"predecessor": "vor", "successor": "radio-sputnik", "kind": "replaced-by",
+...                   "date": "2014-11-10"}],
+...     domains=[{"host": "ruvr.ru", "outlet": "vor"}])
+>>> labels = label_url("http://ruvr.ru/2012/x.html", at="2012-08-16", registry=reg)
+>>> [(label.kind, label.value, label.certainty) for label in labels]
+[('state-media', 'SC', 'certain'), ('defunct', '2014-11-10', 'certain'), ('succeeded-by', 'radio-sputnik', 'certain')]
+>>> print(disclosure(labels, registry=reg))
+Voice of Russia was a Russian state-controlled radio broadcaster (1993-2014); it was replaced by Radio Sputnik in 2014.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+
+from provenance.countries import country_adjective, country_name
+from provenance.dates import ONGOING, Interval, PartialDate, Truth
+from provenance.domains import normalize_host
+from provenance.labels import CERTAIN, Evidence, Label, LabelSet
+from provenance.model import Outlet
+from provenance.policies import OutletFacts, Policy, certainty_of, get_policy
+from provenance.ratings import Rating
+from provenance.registry import Registry, When, _window, default_registry
+
+__all__ = ["disclosure", "explain", "label_outlet", "label_url", "publication_window"]
+
+_KIND_WORDS = {
+    "broadcaster": "broadcaster",
+    "tv-channel": "television channel",
+    "radio": "radio broadcaster",
+    "news-agency": "news agency",
+    "newspaper": "newspaper",
+    "magazine": "magazine",
+    "website": "news site",
+    "aggregator": "aggregator",
+}
+
+
+def publication_window(outlet: Outlet, at: When) -> Interval:
+    """The days something from ``outlet`` dated ``at`` could date from.
+
+    The date asked (or, with none, all time) narrowed to the outlet's
+    lifetime, as exact days.
+
+    >>> vor = Outlet("vor", "Voice of Russia", kind="radio", country="RU",
+    ...              lifetime=Interval.parse("1993-12-22", "2014-11-10"))
+    >>> publication_window(vor, "2014")
+    Interval('2014-01-01..2014-11-10')
+    """
+    asked = _window(at)
+    lo, hi = (
+        (Interval().bounds()[0], Interval().bounds()[3])
+        if asked is None
+        else (Interval.of(asked) if isinstance(asked, PartialDate) else asked).bounds()[0::3]
+    )
+    life_lo, _, _, life_hi = outlet.lifetime.bounds()
+    start, end = max(lo, life_lo), min(hi, life_hi)
+    if start > end:  # the outlet did not exist then: keep the date asked
+        start, end = lo, hi
+    first = None if start == datetime.date.min.toordinal() else PartialDate.from_date(datetime.date.fromordinal(start))
+    last = ONGOING if end == datetime.date.max.toordinal() else PartialDate.from_date(datetime.date.fromordinal(end))
+    return Interval(first, last)
+
+
+def label_outlet(
+    outlet: Outlet | str,
+    at: When = None,
+    policy: str | Policy = "typology",
+    registry: Registry | None = None,
+) -> LabelSet:
+    """Every label of an outlet at a date, under a policy.
+
+    Args:
+        outlet: The outlet or its id.
+        at: When (a date, partial date, text, or window); ``None`` when unknown:
+            the outlet's whole lifetime is the window.
+        policy: A policy name (``typology``, ``x-2020``, ``meta-2020``,
+            ``youtube-2018``) or a :class:`~provenance.policies.Policy`.
+        registry: Where the facts come from (default: the shipped data).
+
+    Returns:
+        The policy's state-media labels, then sanctions, ``defunct`` and
+        ``succeeded-by`` context, and ratings.
+
+    Raises:
+        UnknownIdError: If the id is not in the registry.
+        UnknownPolicyError: If the policy name is unknown.
+        DateParseError: If ``at`` cannot be read.
+    """
+    registry = registry if registry is not None else default_registry()
+    chosen = get_policy(policy)
+    record = registry.lookup(outlet) if isinstance(outlet, str) else outlet
+    if not isinstance(record, Outlet):
+        raise TypeError(f"{record.id!r} is an organisation, not an outlet")
+    facts = OutletFacts.gather(registry, record, publication_window(record, at))
+    labels = [
+        *chosen.label(facts),
+        *_sanctions(facts),
+        *_context(facts),
+        *_ratings(facts, record.id, None),
+    ]
+    return LabelSet(labels)
+
+
+def label_url(
+    url: str,
+    at: When = None,
+    policy: str | Policy = "typology",
+    registry: Registry | None = None,
+) -> LabelSet:
+    """Every label of the outlet behind a URL at a date, plus host-level labels.
+
+    Args:
+        url: A URL or host name.
+        at: When the URL was published or shared; ``None`` when unknown.
+        policy: A policy name or :class:`~provenance.policies.Policy`.
+        registry: Where the facts come from (default: the shipped data).
+
+    Returns:
+        The labels; empty when no outlet claims the host and nobody rated it.
+
+    Raises:
+        InvalidURLError: If ``url`` has no valid host.
+        UnknownPolicyError: If the policy name is unknown.
+        DateParseError: If ``at`` cannot be read.
+    """
+    registry = registry if registry is not None else default_registry()
+    host = normalize_host(url)
+    claim = registry.claim_for_url(host, at)
+    if claim is None:
+        get_policy(policy)
+        return LabelSet(_ratings(None, None, host, registry))
+    outlet = registry.lookup(claim.outlet)
+    assert isinstance(outlet, Outlet)
+    labels = list(label_outlet(outlet, at, policy, registry))
+    if claim.role == "mirror":
+        labels.append(
+            Label(
+                kind="mirror-domain",
+                value=outlet.id,
+                subject=host,
+                text=f"{host} is a mirror of {outlet.name}, set up to copy its content.",
+                certainty=certainty_of(claim.interval.contains(_window(at) or Interval())) or CERTAIN,
+                rule="the registry records the host as a mirror of the outlet",
+                basis=(Evidence(f"{claim.host} is a mirror domain of {outlet.name}", claim.sources),),
+                details={"outlet_name": outlet.name},
+            )
+        )
+    labels.extend(_ratings(None, None, host, registry, skip_outlet=outlet.id))
+    return LabelSet(labels)
+
+
+def _sanctions(facts: OutletFacts) -> list[Label]:
+    labels = []
+    for assessment, truth in facts.assessments("sanction"):
+        start = assessment.interval.start
+        since = f" since {start}" if start is not None else ""
+        labels.append(
+            facts.make_label(
+                "sanctioned",
+                assessment.value,
+                f"{facts.name()} is subject to {assessment.value} sanctions ({assessment.instrument}{since}).",
+                truth,
+                rule="a sanction applies during the window",
+                basis=[
+                    Evidence(
+                        f"{assessment.instrument}: {assessment.value} sanction of {facts.outlet.name}"
+                        f"{since}." + (f" {assessment.note}" if assessment.note else ""),
+                        assessment.sources,
+                    )
+                ],
+                details={
+                    "instrument": assessment.instrument,
+                    "since": None if start is None else str(start),
+                },
+            )
+        )
+    return labels
+
+
+def _context(facts: OutletFacts) -> list[Label]:
+    """``defunct`` and ``succeeded-by``: shown whatever the date asked, as context."""
+    outlet, registry = facts.outlet, facts.registry
+    labels = []
+    end = outlet.lifetime.end
+    if end is not ONGOING:
+        value = str(end) if isinstance(end, PartialDate) else "unknown"
+        when = (
+            f"on {value}"
+            if isinstance(end, PartialDate) and end.precision == "day"
+            else (f"in {value}" if isinstance(end, PartialDate) else "at an unknown date")
+        )
+        labels.append(
+            facts.make_label(
+                "defunct",
+                value,
+                f"{outlet.name} ceased to exist {when}.",
+                Truth.YES,
+                rule="context: the outlet's lifetime has ended",
+                basis=[Evidence(f"{outlet.name} existed {outlet.lifetime.describe()}.", outlet.sources)],
+            )
+        )
+    for succession in registry.successors(outlet.id):
+        successor = registry.lookup(succession.successor)
+        verb = {
+            "renamed": "was renamed",
+            "merged-into": "was merged into",
+            "replaced-by": "was replaced by",
+        }[succession.kind]
+        labels.append(
+            facts.make_label(
+                "succeeded-by",
+                successor.id,
+                f"{outlet.name} {verb} {successor.name} on {succession.date}."
+                if succession.date.precision == "day"
+                else f"{outlet.name} {verb} {successor.name} in {succession.date}.",
+                Truth.YES,
+                rule="context: the outlet has a successor",
+                basis=[
+                    Evidence(
+                        f"{outlet.name} {verb} {successor.name} ({succession.date}).",
+                        succession.sources,
+                    )
+                ],
+                details={
+                    "successor_name": successor.name,
+                    "date": str(succession.date),
+                    "succession": succession.kind,
+                },
+            )
+        )
+    return labels
+
+
+def _ratings(
+    facts: OutletFacts | None,
+    outlet: str | None,
+    host: str | None,
+    registry: Registry | None = None,
+    skip_outlet: str | None = None,
+) -> list[Label]:
+    registry = facts.registry if facts is not None else registry
+    assert registry is not None
+    ratings = registry.ratings(outlet=outlet, host=host)
+    return [
+        _rating_label(registry, rating) for rating in ratings if skip_outlet is None or rating.outlet != skip_outlet
+    ]
+
+
+def _rating_label(registry: Registry, rating: Rating) -> Label:
+    rater = registry.rater(rating.rater)
+    rater_name = rater.name if rater is not None else rating.rater
+    subject = rating.outlet or rating.host or ""
+    rated = rating.name or subject
+    as_of = f" as of {rating.as_of}" if rating.as_of is not None else ""
+    via = f", via {rating.via}" if rating.via else ""
+    return Label(
+        kind="rating",
+        value=f"{rating.normalized:g}",
+        subject=subject,
+        text=f"{rater_name} rates {rated} {rating.raw!r} on {rating.axis}{as_of}{via}.",
+        certainty=CERTAIN,
+        rule=f"a rating by {rater_name}, normalised to 0-1 on its {rating.scale} scale",
+        basis=(
+            Evidence(
+                f"{rater_name} rated {rated} {rating.raw!r} ({rating.axis}){as_of}{via}.",
+                rating.sources,
+            ),
+        ),
+        details={
+            "rater": rating.rater,
+            "rater_name": rater_name,
+            "axis": rating.axis,
+            "raw": rating.raw,
+            "scale": rating.scale,
+            "as_of": None if rating.as_of is None else str(rating.as_of),
+            "via": rating.via,
+        },
+    )
+
+
+def explain(label: Label) -> str:
+    """The chain of facts behind a label, in words, with numbered sources.
+
+    Args:
+        label: Any label.
+
+    Returns:
+        Several lines: the label, the rule, each fact with its source
+        numbers, and the source list.
+    """
+    sources = list(label.sources)
+    lines = [
+        f"{label.subject}: {label.kind} = {label.value} ({label.certainty})"
+        + (f" under policy {label.policy!r}" if label.policy else "")
+    ]
+    lines.append(f"  {label.text}")
+    if label.rule:
+        lines.append(f"Rule: {label.rule}")
+    if label.basis:
+        lines.append("Because:")
+        for evidence in label.basis:
+            refs = "".join(f"[{sources.index(s) + 1}]" for s in evidence.sources)
+            lines.append(f"  - {evidence.statement} {refs}".rstrip())
+    if sources:
+        lines.append("Sources:")
+        lines.extend(f"  [{number}] {source.cite()}" for number, source in enumerate(sources, 1))
+    return "\n".join(lines)
+
+
+def disclosure(labels: LabelSet, registry: Registry | None = None) -> str | None:
+    """One sentence a platform could show beside content, from an outlet's labels.
+
+    Args:
+        labels: Labels of one outlet (from :func:`label_outlet` or :func:`label_url`).
+        registry: Where the outlet is described (default: the shipped data).
+
+    Returns:
+        The sentence, or ``None`` when there is nothing to disclose.
+    """
+    state = labels.get("state-media") or labels.get("platform-label")
+    if state is None:
+        return None
+    registry = registry if registry is not None else default_registry()
+    outlet = registry.get(state.subject)
+    if not isinstance(outlet, Outlet):
+        return state.text
+    defunct = labels.get("defunct")
+    successor = labels.get("succeeded-by")
+    kind = _KIND_WORDS.get(outlet.kind, "outlet")
+    if state.kind != "state-media":
+        return state.text
+    country = str(state.detail("country") or outlet.country)
+    adjective = country_adjective(country) or country_name(country)
+    from provenance.policies import TYPOLOGY_NAMES
+
+    nature = TYPOLOGY_NAMES[state.value].removesuffix(" media")
+    if defunct is None:
+        sentence = f"{outlet.name} is {_article(adjective)} {nature} {kind}"
+    else:
+        start = outlet.lifetime.start
+        span = f" ({start.year}-{defunct.value[:4]})" if start is not None else f" (until {defunct.value[:4]})"
+        sentence = f"{outlet.name} was {_article(adjective)} {nature} {kind}{span}"
+    if successor is not None:
+        date = str(successor.detail("date") or "")[:4]
+        verb = {"renamed": "renamed", "merged-into": "merged into", "replaced-by": "replaced by"}[
+            str(successor.detail("succession"))
+        ]
+        sentence += f"; it was {verb} {successor.detail('successor_name')} in {date}"
+    return sentence + "."
+
+
+def _article(word: str) -> str:
+    return f"an {word}" if word[:1].lower() in "aeiou" else f"a {word}"
+
+
+# Keep attrs imported for users who evolve labels in custom policies.
+_ = attrs

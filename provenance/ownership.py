@@ -1,0 +1,162 @@
+"""Who stands behind an outlet at a date: control chains through the ownership graph.
+
+From an outlet, every relation pointing at it (owns, funds, governs,
+controls-editorially, operates, parent-of) is followed upward to the bodies
+nobody else controls: the ultimate owners and controllers. Each path is kept
+with the relations it used, so a report can show it and cite every edge.
+
+>>> from provenance.testing import make_registry
+>>> reg = make_registry(
+...     organizations=[{"id": "state-ru", "name": "Russian Federation", "kind": "state", "country": "RU"},
+...                    {"id": "agency", "name": "Rossiya Segodnya", "start": "2013-12-09"}],
+...     outlets=[{"id": "radio-sputnik", "name": "Radio Sputnik", "country": "RU", "start": "2014-11-10"}],
+...     relations=[{"subject": "state-ru", "kind": "owns", "object": "agency", "share": 1.0},
+...                {"subject": "agency", "kind": "operates", "object": "radio-sputnik"}])
+>>> chain = control_chain(reg, "radio-sputnik", at="2016")
+>>> chain.paths[0].describe(reg)
+'Radio Sputnik <-operates- Rossiya Segodnya <-owns (100%)- Russian Federation'
+>>> [s.id for s in chain.states(reg)]
+['state-ru']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from provenance.dates import Interval, PartialDate, Truth
+from provenance.model import Organization, Outlet, Relation, Source
+from provenance.registry import Registry, When, _window
+
+__all__ = ["ControlChain", "ControlPath", "control_chain"]
+
+_MAX_DEPTH = 12
+
+
+@attrs.frozen(slots=True)
+class ControlPath:
+    """One path from an outlet up to an ultimate owner or controller.
+
+    ``relations[0]`` points at the outlet; ``relations[-1]`` starts at the
+    top of the path.
+    """
+
+    outlet: str
+    """Id of the outlet the path starts from."""
+    relations: tuple[Relation, ...]
+    """The relations followed, from the outlet upward."""
+    certainty: Truth
+    """``YES`` if every relation holds over the whole window, else ``MAYBE``."""
+
+    @property
+    def top(self) -> str:
+        """Id of the body at the top of the path."""
+        return self.relations[-1].subject if self.relations else self.outlet
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The relation kinds along the path."""
+        return frozenset(relation.kind for relation in self.relations)
+
+    def sources(self) -> tuple[Source, ...]:
+        """Every source of every relation on the path, without repeats."""
+        return tuple(dict.fromkeys(s for relation in self.relations for s in relation.sources))
+
+    def describe(self, registry: Registry) -> str:
+        """The path in words: ``Outlet <-operates- Operator <-owns (100%)- State``."""
+        parts = [_name(registry, self.outlet)]
+        for relation in self.relations:
+            share = f" ({relation.share:.0%})" if relation.share is not None else ""
+            parts.append(f"<-{relation.kind}{share}- {_name(registry, relation.subject)}")
+        return " ".join(parts)
+
+
+@attrs.frozen(slots=True)
+class ControlChain:
+    """Every control path of an outlet at a date or over a window."""
+
+    outlet: str
+    """Id of the outlet."""
+    window: PartialDate | Interval | None
+    """The date or window asked about; ``None`` for any time."""
+    paths: tuple[ControlPath, ...]
+    """The paths found, certain ones first, then by length."""
+
+    def __iter__(self) -> Iterator[ControlPath]:
+        return iter(self.paths)
+
+    def ultimate(self) -> tuple[str, ...]:
+        """Ids of the ultimate owners and controllers, without repeats."""
+        return tuple(dict.fromkeys(path.top for path in self.paths))
+
+    def states(self, registry: Registry) -> tuple[Organization, ...]:
+        """The states among the ultimate controllers."""
+        found = []
+        for id in self.ultimate():
+            body = registry.get(id)
+            if isinstance(body, Organization) and body.kind == "state":
+                found.append(body)
+        return tuple(found)
+
+    def to_state(self, registry: Registry) -> tuple[ControlPath, ...]:
+        """The paths that end at a state."""
+        states = {state.id for state in self.states(registry)}
+        return tuple(path for path in self.paths if path.top in states)
+
+
+def control_chain(registry: Registry, outlet: str, at: When = None) -> ControlChain:
+    """Follow ownership and control upward from an outlet.
+
+    Args:
+        registry: Where the facts come from.
+        outlet: Id of the outlet (or organisation) to start from.
+        at: A date, a partial date, a window, or ``None`` for any time.
+
+    Returns:
+        The chain: one path per way up to an ultimate owner or controller.
+        An outlet nobody controls has a chain with no paths.
+
+    Raises:
+        UnknownIdError: If ``outlet`` is not in the registry.
+        DateParseError: If ``at`` is text that cannot be read.
+    """
+    registry.lookup(outlet)
+    window = _window(at)
+    paths: list[ControlPath] = []
+
+    def walk(node: str, trail: tuple[Relation, ...], truth: Truth, seen: frozenset[str]) -> None:
+        above = [r for r in registry.relations(object=node, at=window) if r.subject not in seen]
+        body = registry.get(node)
+        is_state = isinstance(body, Organization) and body.kind == "state"
+        if trail and (not above or is_state or len(trail) >= _MAX_DEPTH):
+            paths.append(ControlPath(outlet, trail, truth))
+            return
+        for relation in above:
+            edge = _edge_truth(registry, relation, window)
+            walk(
+                relation.subject,
+                (*trail, relation),
+                Truth.combine_all((truth, edge)),
+                seen | {relation.subject},
+            )
+
+    walk(outlet, (), Truth.YES, frozenset({outlet}))
+    paths.sort(key=lambda p: (p.certainty is not Truth.YES, len(p.relations), p.describe(registry)))
+    return ControlChain(outlet, window, tuple(paths))
+
+
+def _edge_truth(registry: Registry, relation: Relation, window: PartialDate | Interval | None) -> Truth:
+    if window is None:
+        return Truth.YES
+    intervals = (
+        relation.interval,
+        registry.lookup(relation.subject).lifetime,
+        registry.lookup(relation.object).lifetime,
+    )
+    return Truth.combine_all(interval.contains(window) for interval in intervals)
+
+
+def _name(registry: Registry, id: str) -> str:
+    body = registry.get(id)
+    return body.name if isinstance(body, Outlet | Organization) else id
