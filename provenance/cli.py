@@ -14,7 +14,10 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
 from provenance._version import __version__
+from provenance.dates import parse_date
 from provenance.errors import ProvenanceError, RegistryError
+from provenance.model import Outlet
+from provenance.policies import POLICIES
 from provenance.registry import Registry, data_version, load_registry
 
 __all__ = ["main"]
@@ -76,6 +79,41 @@ def _cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _outlet_json(outlet: Outlet | None, at: str | None) -> dict[str, str] | None:
+    if outlet is None:
+        return None
+    window = None if at is None else parse_date(at)
+    return {"id": outlet.id, "name": outlet.name_at(window), "country": outlet.country}
+
+
+def _cmd_label(args: argparse.Namespace, out: TextIO) -> int:
+    from provenance.labelling import disclosure, explain, label_url
+
+    registry = registry_from_args(args)
+    outlet = registry.outlet_for_url(args.url, args.at)
+    labels = label_url(args.url, args.at, args.policy, registry)
+    if args.format == "json":
+        result = {
+            "url": args.url,
+            "at": None if args.at is None else str(parse_date(args.at)),
+            "policy": args.policy,
+            "outlet": _outlet_json(outlet, args.at),
+            "labels": labels.to_json(),
+        }
+        out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    if outlet is None:
+        out.write(f"{args.url}: no outlet in the registry claims this host\n")
+    else:
+        out.write(f"{args.url}: {outlet.name} ({outlet.id}, {outlet.country})\n")
+        sentence = disclosure(labels, registry)
+        if sentence:
+            out.write(f"Disclosure: {sentence}\n")
+    for label in labels:
+        out.write("\n" + explain(label) + "\n")
+    return EXIT_OK
+
+
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     from provenance.registry import _data_folder
 
@@ -113,6 +151,19 @@ def build_parser() -> argparse.ArgumentParser:
     lookup.add_argument("--format", choices=("text", "json"), default="text")
     _add_registry_option(lookup)
     lookup.set_defaults(handler=_cmd_lookup)
+
+    label = commands.add_parser("label", help="labels of the outlet behind a URL, explained")
+    label.add_argument("url", metavar="URL")
+    label.add_argument("--at", metavar="DATE", help="when it was published or shared (any readable date)")
+    label.add_argument(
+        "--policy",
+        default="typology",
+        choices=sorted(POLICIES),
+        help="how facts become labels (default: typology)",
+    )
+    label.add_argument("--format", choices=("text", "json"), default="text")
+    _add_registry_option(label)
+    label.set_defaults(handler=_cmd_label)
 
     from provenance.importers.command import add_import_command
 
@@ -153,6 +204,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except ProvenanceError as error:
         print(f"provenance: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (`provenance ... | head`): not an error.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as error:
         print(
             f"provenance: error: {error.strerror or error}: {error.filename or ''}".rstrip(": "),

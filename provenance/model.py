@@ -32,8 +32,10 @@ __all__ = [
     "OUTLET_KINDS",
     "RELATION_KINDS",
     "SUCCESSION_KINDS",
+    "Article",
     "Assessment",
     "DomainClaim",
+    "Mention",
     "Name",
     "Organization",
     "Outlet",
@@ -167,6 +169,8 @@ class Source:
         text = ". ".join(part for part in parts if part)
         if self.accessed is not None:
             text += f" (accessed {self.accessed})"
+        if self.quote:
+            text += f': "{self.quote}"'
         return text
 
 
@@ -329,3 +333,69 @@ class Assessment:
     """Why it is recorded this way."""
     sources: tuple[Source, ...] = _SOURCES
     """What backs it."""
+
+
+@attrs.frozen(slots=True)
+class Mention:
+    """An outlet named in an article's text, with where and how.
+
+    Offsets index into :attr:`Article.text`.
+    """
+
+    outlet: str = attrs.field(validator=_id)
+    """Id of the outlet named."""
+    name: str = attrs.field(validator=_text)
+    """The name as it appears in the text (``VOR``, ``the Voice of Russia``)."""
+    start: int
+    """Offset of the name's first character."""
+    end: int
+    """Offset just past the name."""
+    sentence: str = attrs.field(validator=_text)
+    """The sentence (or footer line) it appears in."""
+    sentence_start: int
+    """Offset of the sentence's first character."""
+    attribution: bool = False
+    """Whether the sentence attributes the article to the outlet (the piece came from it)."""
+    cue: str | None = None
+    """What made it an attribution: ``footer``, ``source-line``, ``originally-published``..."""
+
+
+@attrs.frozen(slots=True)
+class Article:
+    """What an article says about itself: its text, metadata, and the outlets it names.
+
+    Built by :func:`provenance.articles.parse_article`; a record, not a judgement.
+    """
+
+    text: str
+    """The article as plain text (visible text for HTML); mention offsets index into it."""
+    url: str | None = None
+    """Where it was found."""
+    canonical_url: str | None = None
+    """The canonical URL the page declares."""
+    title: str | None = None
+    """Its title, without a genre marker."""
+    authors: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    """Bylines."""
+    published: PartialDate | None = None
+    """When it was published, as precisely as known."""
+    genre: str | None = None
+    """``opinion``, ``analysis``, ``news``, ``review``, ``satire`` or ``None`` when unknown."""
+    genre_evidence: str | None = None
+    """What showed the genre: a title marker (``– OpEd``) or a schema.org type."""
+    body: str = ""
+    """The article's own text, without byline, footer or site boilerplate."""
+    footer: str | None = None
+    """A disclosure footer, when there is one."""
+    site_name: str | None = None
+    """The publishing site's name from the page's metadata."""
+    publisher: str | None = None
+    """The publisher named in structured data."""
+    is_based_on: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    """URLs the page says it is based on (schema.org ``isBasedOn``)."""
+    mentions: tuple[Mention, ...] = attrs.field(factory=tuple, converter=_as_tuple, validator=_tuple_of(Mention))
+    """Outlets named in the text, attributions included."""
+
+    def attributions(self) -> tuple[Mention, ...]:
+        """The mentions that say where the article came from."""
+        return tuple(mention for mention in self.mentions if mention.attribution)

@@ -43,6 +43,7 @@ from provenance.ownership import ControlChain, ControlPath, control_chain
 from provenance.registry import Registry
 
 __all__ = [
+    "ASSESSOR_NAMES",
     "POLICIES",
     "TYPOLOGY_NAMES",
     "OutletFacts",
@@ -65,6 +66,21 @@ TYPOLOGY_NAMES: Mapping[str, str] = MappingProxyType(
     }
 )
 """What each State Media Monitor code means."""
+
+ASSESSOR_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "state-media-monitor": "State Media Monitor",
+        "x": "X",
+        "meta": "Meta",
+        "youtube": "YouTube",
+        "eu": "The European Union",
+        "us": "The United States",
+        "uk": "The United Kingdom",
+        "ca": "Canada",
+        "ru": "Russia",
+    }
+)
+"""Display names of the assessors the shipped data uses; other ids are shown as they are."""
 
 _INDEPENDENT = frozenset({"ISFM", "ISF", "ISM", "IP"})
 _CAPTURED = frozenset({"SC", "CaPu", "CaPr"})
@@ -234,7 +250,8 @@ def _assessment_evidence(facts: OutletFacts, assessment: Assessment) -> Evidence
     when = "" if assessment.interval == Interval() else f" ({assessment.interval.describe()})"
     note = f" Note: {assessment.note}" if assessment.note else ""
     return Evidence(
-        f"{assessment.assessor} assessed {facts.outlet.name} as {assessment.value}{when}.{note}",
+        f"{ASSESSOR_NAMES.get(assessment.assessor, assessment.assessor)} assessed {facts.outlet.name} "
+        f"as {assessment.value}{when}.{note}",
         assessment.sources,
     )
 
@@ -343,7 +360,8 @@ def _youtube_2018_rule(facts: OutletFacts) -> Iterable[Label]:
     name = facts.name()
     if facts.outlet.public_service:
         text = f"{name} is {_article(adjective or country_name(facts.country))} public broadcast service."
-        truth, rule, basis = Truth.YES, "YouTube 2018: public broadcaster notice", []
+        truth, rule = Truth.YES, "YouTube 2018: public broadcaster notice"
+        basis = [Evidence(f"{facts.outlet.name} is a public-service broadcaster.", facts.outlet.sources)]
     else:
         truth = facts.funding
         if truth is Truth.NO:
@@ -373,7 +391,10 @@ def _article(word: str) -> str:
 def _platform_record(facts: OutletFacts, platform: str) -> list[Evidence]:
     """The label the platform actually applied, when recorded: shown beside the derived one."""
     return [
-        Evidence(f"Recorded: {platform} labelled it {a.value!r} ({a.interval.describe()}).", a.sources)
+        Evidence(
+            f"Recorded: {ASSESSOR_NAMES.get(platform, platform)} labelled it {a.value!r} ({a.interval.describe()}).",
+            a.sources,
+        )
         for a, _ in facts.assessments("platform-label", platform)
     ]
 

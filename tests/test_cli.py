@@ -1,0 +1,110 @@
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from provenance.cli import main
+from tests.conftest import FIXTURES
+
+
+def run(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(args), out)
+    return code, out.getvalue()
+
+
+def test_label_json_output_shape():
+    code, text = run("label", "http://ruvr.ru/2012/x.html", "--at", "16 August 2012", "--format", "json")
+    assert code == 0
+    data = json.loads(text)
+    assert data["at"] == "2012-08-16"
+    assert data["outlet"] == {"id": "voice-of-russia", "name": "Voice of Russia", "country": "RU"}
+    kinds = [label["kind"] for label in data["labels"]]
+    assert kinds[:1] == ["state-media"] and "succeeded-by" in kinds
+    for label in data["labels"]:
+        assert {"kind", "value", "subject", "certainty", "text", "policy", "basis", "sources"} <= set(label)
+
+
+def test_unknown_host_is_null_and_exit_0():
+    code, text = run("label", "https://example.com/a", "--format", "json")
+    assert code == 0
+    data = json.loads(text)
+    assert data["outlet"] is None and data["labels"] == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["label", "not a url"],
+        ["label", "rt.com", "--at", "someday"],
+        ["label", "rt.com", "--policy", "nope"],
+        ["validate", "/nonexistent/folder"],
+        ["lookup", "http://[::1]/"],
+        ["frobnicate"],
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(args):
+    result = subprocess.run([sys.executable, "-m", "provenance", *args], capture_output=True, text=True)
+    assert result.returncode in (1, 2) if args[0] == "validate" else result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) <= 1 or args[0] == "validate"
+
+
+def test_validate_lists_problems_and_exits_1(tmp_path):
+    (tmp_path / "bad.toml").write_text('[[outlets]]\nid = "X"\n', encoding="utf-8")
+    code, text = run("validate", str(tmp_path))
+    assert code == 1
+    assert "bad.toml: outlets[0]" in text and "problem" in text
+
+
+def test_validate_fixture_ok():
+    code, text = run("validate", str(FIXTURES / "registry"))
+    assert code == 0 and text.startswith("ok:")
+
+
+def test_version_names_library_and_data():
+    result = subprocess.run([sys.executable, "-m", "provenance", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert "provenance" in result.stdout and "data" in result.stdout
+
+
+def test_text_output_explains(capsys):
+    code, text = run("label", "https://sputnikglobe.com/x", "--at", "2023")
+    assert code == 0
+    assert "Disclosure:" in text and "Sources:" in text and "sanctioned = EU" in text
+
+
+def test_lookup_with_registry_overlay(tmp_path):
+    (tmp_path / "o.toml").write_text(
+        """
+[sources.s]
+url = "https://example.org/s"
+title = "S"
+accessed = "2026-01-01"
+
+[[outlets]]
+id = "example-news"
+name = "Example News"
+kind = "website"
+country = "GB"
+sources = ["s"]
+
+[[domains]]
+host = "example-news.test"
+outlet = "example-news"
+role = "primary"
+sources = ["s"]
+
+[[assessments]]
+subject = "rt"
+assessor = "tester"
+kind = "rating"
+value = "low"
+sources = ["s"]
+""",
+        encoding="utf-8",
+    )
+    code, text = run("lookup", "https://www.example-news.test/a", "--registry", str(tmp_path), "--format", "json")
+    assert code == 0 and json.loads(text)["outlet"]["id"] == "example-news"
