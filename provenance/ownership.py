@@ -21,7 +21,8 @@ with the relations it used, so a report can show it and cite every edge.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -29,9 +30,11 @@ from provenance.dates import Interval, PartialDate, Truth
 from provenance.model import Organization, Outlet, Relation, Source
 from provenance.registry import Registry, When, _window
 
-__all__ = ["ControlChain", "ControlPath", "control_chain"]
+__all__ = ["ControlChain", "ControlPath", "control_chain", "covers"]
 
 _MAX_DEPTH = 12
+_FIRST_DAY = datetime.date.min.toordinal()
+_LAST_DAY = datetime.date.max.toordinal()
 
 
 @attrs.frozen(slots=True)
@@ -48,6 +51,8 @@ class ControlPath:
     """The relations followed, from the outlet upward."""
     certainty: Truth
     """``YES`` if every relation holds over the whole window, else ``MAYBE``."""
+    span: tuple[int, int] = (0, -1)
+    """Ordinal days ``(first, last)`` on which every relation of the path certainly holds (empty if first > last)."""
 
     @property
     def top(self) -> str:
@@ -125,25 +130,57 @@ def control_chain(registry: Registry, outlet: str, at: When = None) -> ControlCh
     window = _window(at)
     paths: list[ControlPath] = []
 
-    def walk(node: str, trail: tuple[Relation, ...], truth: Truth, seen: frozenset[str]) -> None:
+    def walk(node: str, trail: tuple[Relation, ...], truth: Truth, span: tuple[int, int], seen: frozenset[str]) -> None:
         above = [r for r in registry.relations(object=node, at=window) if r.subject not in seen]
         body = registry.get(node)
         is_state = isinstance(body, Organization) and body.kind == "state"
         if trail and (not above or is_state or len(trail) >= _MAX_DEPTH):
-            paths.append(ControlPath(outlet, trail, truth))
+            paths.append(ControlPath(outlet, trail, truth, span))
             return
         for relation in above:
             edge = _edge_truth(registry, relation, window)
+            first, last = _certain_span(registry, relation)
             walk(
                 relation.subject,
                 (*trail, relation),
                 Truth.combine_all((truth, edge)),
+                (max(span[0], first), min(span[1], last)),
                 seen | {relation.subject},
             )
 
-    walk(outlet, (), Truth.YES, frozenset({outlet}))
+    walk(outlet, (), Truth.YES, (_FIRST_DAY, _LAST_DAY), frozenset({outlet}))
     paths.sort(key=lambda p: (p.certainty is not Truth.YES, len(p.relations), p.describe(registry)))
     return ControlChain(outlet, window, tuple(paths))
+
+
+def _certain_span(registry: Registry, relation: Relation) -> tuple[int, int]:
+    """The days on which a relation, and both its ends, certainly hold."""
+    first, last = _FIRST_DAY, _LAST_DAY
+    for interval in (
+        relation.interval,
+        registry.lookup(relation.subject).lifetime,
+        registry.lookup(relation.object).lifetime,
+    ):
+        _, start_late, end_early, _ = interval.bounds()
+        first, last = max(first, start_late), min(last, end_early)
+    return first, last
+
+
+def covers(paths: Iterable[ControlPath], window: PartialDate | Interval) -> bool:
+    """Whether, on every day of the window, at least one of the paths certainly holds.
+
+    Paths that hand over to each other (an owner until 2013, an operator from
+    2013) together cover a window that neither covers alone.
+    """
+    lo, hi = (Interval.of(window) if isinstance(window, PartialDate) else window).bounds()[0::3]
+    reached = lo - 1
+    for first, last in sorted(path.span for path in paths if path.span[0] <= path.span[1]):
+        if first > reached + 1:
+            break
+        reached = max(reached, last)
+        if reached >= hi:
+            return True
+    return False
 
 
 def _edge_truth(registry: Registry, relation: Relation, window: PartialDate | Interval | None) -> Truth:

@@ -39,7 +39,7 @@ from provenance.dates import ONGOING, Interval, Truth
 from provenance.errors import UnknownPolicyError
 from provenance.labels import CERTAIN, POSSIBLE, Evidence, Label
 from provenance.model import Assessment, Organization, Outlet, Relation
-from provenance.ownership import ControlChain, ControlPath, control_chain
+from provenance.ownership import ControlChain, ControlPath, control_chain, covers
 from provenance.registry import Registry
 
 __all__ = [
@@ -170,7 +170,11 @@ class OutletFacts:
         return tuple(path for path in self.chain.to_state(self.registry) if path.kinds & kinds)
 
     def _truth(self, kinds: frozenset[str]) -> Truth:
-        return Truth.combine_any(path.certainty for path in self._state_paths(kinds))
+        paths = self._state_paths(kinds)
+        truth = Truth.combine_any(path.certainty for path in paths)
+        if truth is Truth.MAYBE and covers(paths, self.window):
+            return Truth.YES  # different paths hand over, together holding every day
+        return truth
 
     @property
     def funding(self) -> Truth:

@@ -70,3 +70,31 @@ def test_chains_stop_at_a_state_and_tolerate_loops():
 def test_unknown_outlet_raises(fixture_registry):
     with pytest.raises(UnknownIdError):
         control_chain(fixture_registry, "nope")
+
+
+def test_handover_between_paths_covers_the_window():
+    from provenance.dates import Interval
+    from provenance.labelling import label_outlet
+    from provenance.ownership import covers
+
+    reg = make_registry(
+        organizations=[
+            {"id": "state-ru", "name": "Russia", "kind": "state", "country": "RU"},
+            {"id": "old-owner", "name": "Old owner"},
+            {"id": "new-operator", "name": "New operator", "start": "2013-12-09"},
+        ],
+        outlets=[{"id": "o", "name": "O", "country": "RU", "start": "1993-12-22", "end": "2014-11-10"}],
+        relations=[
+            {"subject": "old-owner", "kind": "owns", "object": "o", "end": "2013-12-09"},
+            {"subject": "new-operator", "kind": "operates", "object": "o", "start": "2013-12-09"},
+            {"subject": "state-ru", "kind": "owns", "object": "old-owner"},
+            {"subject": "state-ru", "kind": "owns", "object": "new-operator"},
+        ],
+    )
+    lifetime = Interval.parse("1993-12-22", "2014-11-10")
+    chain = control_chain(reg, "o", lifetime)
+    assert all(path.certainty is Truth.MAYBE for path in chain)
+    assert covers(chain.paths, lifetime)
+    assert not covers(chain.paths[:1], lifetime)
+    # Neither path alone holds on every day, but together they do: governance is certain.
+    assert label_outlet("o", registry=reg).get("state-media").certainty == "certain"
