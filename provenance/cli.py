@@ -15,7 +15,7 @@ from typing import NoReturn, TextIO
 
 from provenance._version import __version__
 from provenance.dates import parse_date
-from provenance.errors import ProvenanceError, RegistryError
+from provenance.errors import ProvenanceError, RegistryError, UnknownIdError
 from provenance.model import Outlet
 from provenance.policies import POLICIES
 from provenance.registry import Registry, data_version, load_registry
@@ -114,6 +114,87 @@ def _cmd_label(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _read_input(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        return handle.read()
+
+
+def _write_output(text: str, path: str | None, out: TextIO) -> None:
+    if path is None:
+        out.write(text)
+        return
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from provenance.articles import parse_article
+    from provenance.reports import build_report
+
+    registry = registry_from_args(args)
+    article = parse_article(_read_input(args.file), url=args.url, published=args.published, registry=registry)
+    report = build_report(article, args.policy, registry)
+    _write_output(report.render(args.format), args.output, out)
+    return EXIT_OK
+
+
+def _resolve_outlet(registry: Registry, query: str, at: str | None) -> Outlet:
+    found = registry.get(query)
+    if isinstance(found, Outlet):
+        return found
+    if "." in query or "/" in query:
+        by_url = registry.outlet_for_url(query, at)
+        if by_url is not None:
+            return by_url
+    matches = [body for body in registry.search(query) if isinstance(body, Outlet)]
+    if not matches:
+        raise UnknownIdError(query)
+    exact = [outlet for outlet in matches if query.casefold() in {n.name.casefold() for n in outlet.all_names()}]
+    if len(exact) == 1 or (not exact and len(matches) == 1):
+        return (exact or matches)[0]
+    names = ", ".join(f"{o.id} ({o.name})" for o in (exact or matches)[:8])
+    raise UnknownIdError(f"{query}: ambiguous, could be {names}")
+
+
+def _cmd_outlet(args: argparse.Namespace, out: TextIO) -> int:
+    from provenance.codec import to_dict
+    from provenance.labelling import disclosure, explain, label_outlet
+    from provenance.ownership import control_chain
+
+    registry = registry_from_args(args)
+    outlet = _resolve_outlet(registry, args.query, args.at)
+    labels = label_outlet(outlet, args.at, args.policy, registry)
+    chain = control_chain(registry, outlet.id, args.at)
+    if args.format == "json":
+        result = {
+            "outlet": to_dict(outlet),
+            "domains": [to_dict(claim) for claim in registry.claims(outlet.id)],
+            "chain": [path.describe(registry) for path in chain],
+            "labels": labels.to_json(),
+        }
+        out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    out.write(f"{outlet.name} ({outlet.id}): {outlet.kind}, {outlet.country}, {outlet.lifetime.describe()}\n")
+    if outlet.description:
+        out.write(f"  {outlet.description}\n")
+    for claim in registry.claims(outlet.id):
+        out.write(f"  domain {claim.host} ({claim.role}, {claim.interval.describe()})\n")
+    when = f"at {args.at}" if args.at else "over its lifetime"
+    out.write(f"\nControl chain {when}:\n")
+    for path in chain:
+        out.write(f"  {path.describe(registry)}\n")
+    if not chain.paths:
+        out.write("  none recorded\n")
+    sentence = disclosure(labels, registry)
+    if sentence:
+        out.write(f"\nDisclosure: {sentence}\n")
+    for label in labels:
+        out.write("\n" + explain(label) + "\n")
+    return EXIT_OK
+
+
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     from provenance.registry import _data_folder
 
@@ -164,6 +245,24 @@ def build_parser() -> argparse.ArgumentParser:
     label.add_argument("--format", choices=("text", "json"), default="text")
     _add_registry_option(label)
     label.set_defaults(handler=_cmd_label)
+
+    report = commands.add_parser("report", help="the provenance report of an article (text or HTML)")
+    report.add_argument("file", metavar="FILE", help="the article: a text or HTML file, or - for standard input")
+    report.add_argument("--url", help="where the article was found")
+    report.add_argument("--published", metavar="DATE", help="when it was published, if the file does not say")
+    report.add_argument("--policy", default="typology", choices=sorted(POLICIES))
+    report.add_argument("--format", default="markdown", choices=("markdown", "json", "html", "prov-json", "jsonld"))
+    report.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
+    _add_registry_option(report)
+    report.set_defaults(handler=_cmd_report)
+
+    outlet = commands.add_parser("outlet", help="an outlet's record, control chain and labels")
+    outlet.add_argument("query", metavar="ID|NAME|URL")
+    outlet.add_argument("--at", metavar="DATE", help="when (any readable date); default: its whole lifetime")
+    outlet.add_argument("--policy", default="typology", choices=sorted(POLICIES))
+    outlet.add_argument("--format", choices=("text", "json"), default="text")
+    _add_registry_option(outlet)
+    outlet.set_defaults(handler=_cmd_outlet)
 
     from provenance.importers.command import add_import_command
 

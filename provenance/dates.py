@@ -432,7 +432,7 @@ class Interval:
         if isinstance(self.end, PartialDate):
             return f"{start} to {self.end}" if start else f"until {self.end}"
         if self.end is ONGOING:
-            return f"since {start}" if start else "always"
+            return f"since {start}" if start else "no dates recorded"
         return f"from {start} until an unknown date" if start else "until an unknown date"
 
     def __repr__(self) -> str:
