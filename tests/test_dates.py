@@ -38,9 +38,7 @@ def test_partial_date_bounds_and_precision():
     ]
 
 
-@pytest.mark.parametrize(
-    "args", [(2012, 13), (2012, 0), (2012, None, 4), (2013, 2, 29), (0,), (10000,), (2012, 4, 31)]
-)
+@pytest.mark.parametrize("args", [(2012, 13), (2012, 0), (2012, None, 4), (2013, 2, 29), (0,), (10000,), (2012, 4, 31)])
 def test_partial_date_rejects_impossible_dates(args):
     with pytest.raises(DateParseError):
         PartialDate(*args)

@@ -41,9 +41,9 @@ RECORDS = {
         name=texts,
         kind=st.sampled_from(["radio", "website"]),
         country=countries,
-        names=st.lists(
-            st.builds(Name, texts, intervals(), st.sampled_from(["name", "acronym"])), max_size=2
-        ).map(tuple),
+        names=st.lists(st.builds(Name, texts, intervals(), st.sampled_from(["name", "acronym"])), max_size=2).map(
+            tuple
+        ),
         lifetime=intervals(),
         public_service=st.booleans(),
         sources=sources_tuple,

@@ -16,10 +16,7 @@ from tests.conftest import FIXTURES
 
 def test_longest_claim_wins(fixture_registry):
     reg = fixture_registry
-    assert (
-        reg.outlet_for_url("https://radiosputnik.ria.ru/20160101/x.html", "2016").id
-        == "radio-sputnik"
-    )
+    assert reg.outlet_for_url("https://radiosputnik.ria.ru/20160101/x.html", "2016").id == "radio-sputnik"
     assert reg.outlet_for_url("https://ria.ru/politics/", "2016").id == "ria-novosti"
     assert reg.outlet_for_url("https://de.rt.com/inland/1").id == "rt"
     assert reg.outlet_for_url("https://www.rt.com/").id == "rt"
@@ -271,9 +268,7 @@ def test_merge_layers_and_replaces(fixture_registry):
         assessments=[{"subject": "rt", "assessor": "tester", "kind": "rating", "value": "0.1"}],
     )
     with pytest.raises(RegistryError):
-        make_registry(
-            assessments=[{"subject": "rt", "assessor": "tester", "kind": "rating", "value": "0.1"}]
-        )
+        make_registry(assessments=[{"subject": "rt", "assessor": "tester", "kind": "rating", "value": "0.1"}])
     merged = fixture_registry.merge(overlay)
     assert merged.lookup("rt").name == "RT (corrected)"
     assert fixture_registry.lookup("rt").name == "RT"
