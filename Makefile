@@ -21,8 +21,8 @@ demo: install
 	$(BIN)/provenance report seeds/000_ef366a290e0a1be4.txt --format markdown
 
 lint: install
-	$(BIN)/ruff check provenance tests benchmarks
-	$(BIN)/ruff format --check provenance tests benchmarks
+	$(BIN)/ruff check provenance tests benchmarks scripts
+	$(BIN)/ruff format --check provenance tests benchmarks scripts
 
 typecheck: install
 	$(BIN)/mypy --strict provenance

@@ -264,6 +264,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_registry_option(outlet)
     outlet.set_defaults(handler=_cmd_outlet)
 
+    from provenance.batch_command import add_batch_command
+
+    add_batch_command(commands, _add_registry_option)
+
     from provenance.importers.command import add_import_command
 
     add_import_command(commands, _add_registry_option)

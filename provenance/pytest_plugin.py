@@ -1,0 +1,1 @@
+"""pytest plugin of provenance (placeholder until the testing toolkit lands)."""
