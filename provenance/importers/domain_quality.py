@@ -1,0 +1,244 @@
+"""Lin et al. 2023 domain quality ratings (``domain_pc1.csv``, ``domain_ratings.csv``).
+
+Lin, Lasser, Lewandowsky, Cole, Gully, Rand and Pennycook (2023), "High level
+of correspondence across different news domain quality rating sets", PNAS
+Nexus 2(9) pgad286, published 11,520 domains with an aggregate quality score
+(``pc1``) and, in ``domain_ratings.csv``, one column per rating set rescaled
+to 0..1. Most per-rater cells are *imputed* by the authors, not given by the
+rater: only the rater's own values are imported and attributed to the rater
+(``via = "Lin et al. 2023"``). See ``docs/importers.md`` for the column table.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from provenance.dates import PartialDate
+from provenance.errors import RecordError
+from provenance.loader import Record
+from provenance.model import Source
+from provenance.ratings import Rater, Rating, Scale
+from provenance.registry import Registry
+
+from ._common import (
+    ImportFileError,
+    ImportResult,
+    Input,
+    RowSkip,
+    Tally,
+    check_columns,
+    csv_rows,
+    csv_text,
+    finish,
+    open_lines,
+    outlet_claiming,
+    raters_to_emit,
+    read_header,
+    read_host,
+)
+
+__all__ = ["LIN_ACCESSED", "LIN_COLUMNS", "LIN_RATERS", "import_domain_quality"]
+
+FORMAT = "domain-quality"
+LIN_ACCESSED = PartialDate(2023, 9, 14)
+"""Default access date: the commit date of the data set (hauselin/domain-quality-ratings @ 5671d57e545e)."""
+LIN_DATASET_URL = "https://github.com/hauselin/domain-quality-ratings"
+VIA = "Lin et al. 2023"
+_PAPER = "https://doi.org/10.1093/pnasnexus/pgad286"
+
+
+def _unit(id: str) -> Scale:
+    return Scale(id, axis="reliability", kind="numeric", minimum=0.0, maximum=1.0)
+
+
+LIN_RATERS: dict[str, Rater] = {
+    rater.id: rater
+    for rater in (
+        Rater(
+            "lin-2023-pc1",
+            "Lin et al. 2023 aggregate domain quality (PC1)",
+            (_unit("pc1"),),
+            methodology_url=_PAPER,
+            licence="no licence file; the authors invite reuse citing Lin et al. 2023",
+        ),
+        Rater("ad-fontes-media", "Ad Fontes Media", (_unit("afm-rely"),)),
+        Rater("media-bias-fact-check", "Media Bias/Fact Check", (_unit("mbfc-fact"),)),
+        Rater(
+            "fact-checkers-pennycook-rand-2019",
+            "Professional fact-checkers (Pennycook & Rand 2019)",
+            (_unit("fc"),),
+            methodology_url="https://doi.org/10.1073/pnas.1806781116",
+        ),
+        Rater(
+            "lasser-2022",
+            "Lasser et al. 2022",
+            (_unit("lewandowsky-acc"), _unit("lewandowsky-trans"), _unit("lewandowsky-rely")),
+            methodology_url="https://doi.org/10.1093/pnasnexus/pgac186",
+        ),
+    )
+}
+"""The raters of the two files, without sources (the import adds the data set as source)."""
+
+
+@attrs.frozen(slots=True)
+class Column:
+    """How one column of the files is imported."""
+
+    rater: str | None
+    """The rater the values are attributed to; ``None`` when the column is not imported."""
+    scale: str | None = None
+    """The rater's scale."""
+    observed_only: bool = True
+    """Whether only the rater's own values are kept (imputed ones, with more than four decimals, are not)."""
+    reason: str | None = None
+    """Why the column is not imported."""
+
+
+_DERIVED = "derived by Lin et al. from the rater's other columns (a mean or a minimum)"
+_BIAS = "bias magnitude (1 = least biased), not a left-right position"
+LIN_COLUMNS: dict[str, Column] = {
+    "pc1": Column("lin-2023-pc1", "pc1", observed_only=False),
+    "afm": Column(None, reason=_DERIVED),
+    "afm_bias": Column(None, reason=_BIAS),
+    "afm_min": Column(None, reason=_DERIVED),
+    "afm_rely": Column("ad-fontes-media", "afm-rely"),
+    "fc": Column("fact-checkers-pennycook-rand-2019", "fc"),
+    "mbfc": Column(None, reason=_DERIVED),
+    "mbfc_bias": Column(None, reason=_BIAS),
+    "mbfc_fact": Column("media-bias-fact-check", "mbfc-fact"),
+    "mbfc_min": Column(None, reason=_DERIVED),
+    "lewandowsky_acc": Column("lasser-2022", "lewandowsky-acc"),
+    "lewandowsky_trans": Column("lasser-2022", "lewandowsky-trans"),
+    "lewandowsky_rely": Column("lasser-2022", "lewandowsky-rely"),
+    "lewandowsky_mean": Column(None, reason=_DERIVED),
+    "lewandowsky_min": Column(None, reason=_DERIVED),
+    "misinfome_bin": Column(
+        None,
+        reason="binary MisinfoMe/Iffy column whose imputed values cannot be told from observed ones",
+    ),
+}
+"""Every column of ``domain_pc1.csv`` and ``domain_ratings.csv`` and what becomes of it."""
+
+_LONG_DECIMALS = re.compile(r"\d*\.\d{5,}")
+
+
+def imputed(value: str) -> bool:
+    """Whether a cell looks imputed: more than four decimals.
+
+    The rating sets were rescaled and rounded to four decimals; the values
+    the authors imputed carry the full precision of the imputation. The
+    counts bear this out: Ad Fontes 283, fact-checkers 60, MBFC 3,216,
+    Lasser et al. 4,767 short values, the coverage the authors report.
+
+    >>> imputed("0.8333"), imputed("0.666579723358154"), imputed("1")
+    (False, True, False)
+    """
+    return bool(_LONG_DECIMALS.fullmatch(value.strip()))
+
+
+def import_domain_quality(
+    source: Input, base: Registry | None = None, *, accessed: PartialDate = LIN_ACCESSED
+) -> ImportResult:
+    """Import ``domain_pc1.csv`` or ``domain_ratings.csv`` (chosen by the header) as ratings.
+
+    Args:
+        source: Either CSV file, or its lines.
+        base: Registry whose outlets claim the rated hosts (ratings then name
+            the outlet); ``None`` to rate hosts only.
+        accessed: When the data set was obtained; by default the commit date
+            of the data set, 2023-09-14.
+
+    Returns:
+        The raters and ratings, the extended registry, and the report; its
+        ``values`` count every cell after ``domain`` of the imported rows.
+
+    Raises:
+        ImportFileError: If the header is not one of these files'.
+        RegistryError: If the base registry defines one of the raters differently.
+
+    >>> result = import_domain_quality(["domain,pc1", "reuters.com,1", "example.org,0.5"])
+    >>> [(r.host, r.raw, r.normalized) for r in result.registry.ratings(host="reuters.com")]
+    [('reuters.com', '1', 1.0)]
+    """
+    tally = Tally(FORMAT, "<lines>")
+    dataset = Source(
+        LIN_DATASET_URL,
+        "domain-quality-ratings (Lin et al. 2023, PNAS Nexus 2(9) pgad286)",
+        publisher="GitHub (hauselin)",
+        accessed=accessed,
+    )
+    ratings: list[Record] = []
+    used: dict[str, None] = {}
+    as_of_pc1 = PartialDate(2023)
+    with open_lines(source) as (name, lines):
+        tally.file = name
+        table = csv_rows(name, lines)
+        header = read_header(name, table)
+        check_columns(name, header, ("domain", "pc1"), ("domain", *LIN_COLUMNS))
+        if header[0] != "domain":
+            raise ImportFileError(name, "the first column must be 'domain'", 1)
+        columns = [(i, column, LIN_COLUMNS[column]) for i, column in enumerate(header) if i > 0]
+        scales = {(rater.id, scale.id): scale for rater in LIN_RATERS.values() for scale in rater.scales}
+        for line, cells in table:
+            tally.read += 1
+            text = csv_text(cells)
+            try:
+                if len(cells) != len(header):
+                    raise RowSkip(f"expected {len(header)} fields, found {len(cells)}")
+                domain = cells[0].strip()
+                if not domain:
+                    raise RowSkip("no domain")
+                host = read_host(domain)
+                if host.path_matters:
+                    raise RowSkip(f"rates part of a site ({domain}); a rating covers the whole host {host.host}")
+                outlet = outlet_claiming(base, host.host)
+                row_ratings: list[Rating] = []
+                counts: dict[str, int] = {}
+                for index, column, rule in columns:
+                    value = cells[index].strip()
+                    outcome = "imported"
+                    if rule.rater is None:
+                        outcome = "column not imported"
+                    elif not value:
+                        outcome = "empty"
+                    elif rule.observed_only and imputed(value):
+                        outcome = "imputed"
+                    else:
+                        assert rule.scale is not None
+                        scale = scales[(rule.rater, rule.scale)]
+                        try:
+                            normalized = scale.normalize(value)
+                        except RecordError as error:
+                            raise RowSkip(f"column {column}: {error}") from None
+                        row_ratings.append(
+                            Rating(
+                                rater=rule.rater,
+                                scale=rule.scale,
+                                axis=scale.axis,
+                                raw=value,
+                                normalized=normalized,
+                                outlet=outlet.id if outlet else None,
+                                host=None if outlet else host.host,
+                                name=domain,
+                                as_of=as_of_pc1 if rule.rater == "lin-2023-pc1" else None,
+                                via=None if rule.rater == "lin-2023-pc1" else VIA,
+                                sources=(dataset,),
+                            )
+                        )
+                    counts[outcome] = counts.get(outcome, 0) + 1
+                if not row_ratings:
+                    raise RowSkip("no value to import (every cell empty, imputed or unmapped)")
+            except RowSkip as skip:
+                tally.skip(line, str(skip), text)
+                continue
+            tally.imported += 1
+            tally.count("read", len(columns))
+            for outcome, count in counts.items():
+                tally.count(outcome, count)
+            for rating in row_ratings:
+                used[rating.rater] = None
+            ratings.extend(row_ratings)
+    raters = [attrs.evolve(LIN_RATERS[id], sources=(dataset,)) for id in LIN_RATERS if id in used]
+    return finish(tally, [*raters_to_emit(base, raters, name), *ratings], base, FORMAT)

@@ -1,0 +1,248 @@
+"""A generic ratings CSV: ``domain, rater, value[, date]``, for any data set not covered otherwise.
+
+A header row is required (columns in any order, names in any case). Raters
+are declared on the fly: each gets one scale, given by the caller or
+inferred from its values when they are all numbers (0..1 when every value
+is within it, else 0..100 when every value is within that). Words need their
+order from the caller: the importer never guesses which category is the more
+reliable. See ``docs/importers.md``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+
+import attrs
+
+from provenance.dates import PartialDate, parse_date
+from provenance.errors import DateParseError, RecordError
+from provenance.loader import Record
+from provenance.model import Source
+from provenance.ratings import AXES, Rater, Rating, Scale
+from provenance.registry import Registry
+
+from ._common import (
+    ImportFileError,
+    ImportResult,
+    Input,
+    RowSkip,
+    Tally,
+    check_columns,
+    csv_rows,
+    csv_text,
+    finish,
+    open_lines,
+    outlet_claiming,
+    raters_to_emit,
+    read_header,
+    read_host,
+    slug,
+)
+
+__all__ = ["SCALE_ID", "import_csv", "parse_scale"]
+
+FORMAT = "csv"
+SCALE_ID = "value"
+"""The id of the one scale each rater of a generic CSV gets."""
+
+
+def parse_scale(spec: str, axis: str = "reliability") -> tuple[str, Scale]:
+    """Read a scale given on the command line: ``RATER=low,mid,high`` or ``RATER=MIN..MAX``.
+
+    Categories are listed from the low end of the axis (least reliable, or
+    leftmost) to the high end. A numeric range written high to low
+    (``RATER=5..1``) means a higher number is less reliable.
+
+    Args:
+        spec: ``rater=categories`` or ``rater=min..max``.
+        axis: ``reliability`` or ``bias``.
+
+    Returns:
+        The rater id and the scale.
+
+    Raises:
+        ImportFileError: If the text is not of either form.
+
+    >>> parse_scale("my-rater=low,mixed,high")[1].categories
+    ('low', 'mixed', 'high')
+    >>> scale = parse_scale("Stars=5..1")[1]
+    >>> (scale.minimum, scale.maximum, scale.reversed)
+    (1.0, 5.0, True)
+    """
+    rater, sep, body = spec.partition("=")
+    rater_id = slug(rater)
+    if not sep or not rater_id or not body.strip():
+        raise ImportFileError("--scale", f"expected RATER=a,b,c or RATER=MIN..MAX, got {spec!r}")
+    if axis not in AXES:
+        raise ImportFileError("--scale", f"axis must be one of {', '.join(sorted(AXES))}")
+    numbers = re.fullmatch(r"\s*(-?[\d.]+)\s*\.\.\s*(-?[\d.]+)\s*", body)
+    try:
+        if numbers:
+            low, high = float(numbers.group(1)), float(numbers.group(2))
+            return rater_id, Scale(
+                SCALE_ID,
+                axis=axis,
+                kind="numeric",
+                minimum=min(low, high),
+                maximum=max(low, high),
+                reversed=low > high,
+            )
+        categories = tuple(part.strip() for part in body.split(",") if part.strip())
+        return rater_id, Scale(SCALE_ID, axis=axis, kind="ordinal", categories=categories)
+    except (RecordError, ValueError) as error:
+        raise ImportFileError("--scale", f"{spec!r}: {error}") from None
+
+
+@attrs.frozen(slots=True)
+class _Row:
+    line: int
+    text: str
+    domain: str
+    host: str
+    rater: str
+    rater_name: str
+    value: str
+    date: PartialDate | None
+
+
+def _number(text: str) -> float | None:
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _infer(name: str, rater: str, values: list[str], axis: str) -> Scale:
+    numbers = [_number(value) for value in values]
+    words = sorted({v for v, n in zip(values, numbers, strict=True) if n is None})
+    if words:
+        shown = ", ".join(map(repr, words[:5])) + (", ..." if len(words) > 5 else "")
+        raise ImportFileError(
+            name,
+            f"rater {rater!r} gives non-numeric values ({shown}); give their order, lowest "
+            f"first: scales={{{rater!r}: Scale(...)}} or --scale {rater}=low,...,high",
+        )
+    found = [n for n in numbers if n is not None]
+    for low, high in ((0.0, 1.0), (0.0, 100.0)):
+        if all(low <= n <= high for n in found):
+            return Scale(SCALE_ID, axis=axis, kind="numeric", minimum=low, maximum=high)
+    raise ImportFileError(
+        name,
+        f"rater {rater!r} gives numbers outside 0..100; give the range: --scale {rater}=MIN..MAX",
+    )
+
+
+def import_csv(
+    source: Input,
+    base: Registry | None = None,
+    *,
+    cite: Source,
+    axis: str = "reliability",
+    scales: Mapping[str, Scale] | None = None,
+) -> ImportResult:
+    """Import a ``domain, rater, value[, date]`` CSV as ratings.
+
+    Args:
+        source: The CSV file, or its lines.
+        base: Registry whose outlets claim the rated hosts; ``None`` to rate hosts only.
+        cite: Where the data comes from, with the date it was obtained
+            (``accessed`` is required): every rater and rating cites it.
+        axis: The axis of inferred numeric scales.
+        scales: A scale per rater id (the kebab-case form of the rater
+            column); values off the scale are skipped. Raters without one
+            get an inferred numeric scale.
+
+    Returns:
+        The raters and ratings, the extended registry, and the report.
+
+    Raises:
+        ImportFileError: If the header is wrong, ``cite`` has no date, or a
+            rater needs a scale the importer cannot infer.
+
+    >>> cite = Source("https://example.org/my-ratings", "My ratings",
+    ...               accessed=PartialDate(2025, 6, 1))
+    >>> result = import_csv(["domain,rater,value", "example.com,My Panel,0.8"], cite=cite)
+    >>> [(r.rater, r.host, r.normalized) for r in result.records if isinstance(r, Rating)]
+    [('my-panel', 'example.com', 0.8)]
+    """
+    tally = Tally(FORMAT, "<lines>")
+    if cite.accessed is None:
+        raise ImportFileError("csv", "the citation needs the date the data was obtained (accessed)")
+    if axis not in AXES:
+        raise ImportFileError("csv", f"axis must be one of {', '.join(sorted(AXES))}")
+    given = {slug(key) or key: scale for key, scale in (scales or {}).items()}
+    rows: list[_Row] = []
+    with open_lines(source) as (name, lines):
+        tally.file = name
+        table = csv_rows(name, lines)
+        header = read_header(name, table)
+        at = check_columns(name, header, ("domain", "rater", "value"), ("domain", "rater", "value", "date"))
+        for line, cells in table:
+            tally.read += 1
+            text = csv_text(cells)
+            try:
+                if len(cells) != len(header):
+                    raise RowSkip(f"expected {len(header)} fields, found {len(cells)}")
+                domain = cells[at["domain"]].strip()
+                rater_name = " ".join(cells[at["rater"]].split())
+                value = cells[at["value"]].strip()
+                if not domain:
+                    raise RowSkip("no domain")
+                host = read_host(domain)
+                if host.path_matters:
+                    raise RowSkip(f"rates part of a site ({domain}); a rating covers the whole host {host.host}")
+                rater = slug(rater_name)
+                if not rater:
+                    raise RowSkip("no rater (letters or digits)")
+                if not value:
+                    raise RowSkip("no value")
+                date = None
+                if "date" in at and cells[at["date"]].strip():
+                    try:
+                        date = parse_date(cells[at["date"]].strip())
+                    except DateParseError as error:
+                        raise RowSkip(str(error)) from None
+            except RowSkip as skip:
+                tally.skip(line, str(skip), text)
+                continue
+            rows.append(_Row(line, text, domain, host.host, rater, rater_name, value, date))
+
+    values: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for row in rows:
+        values.setdefault(row.rater, []).append(row.value)
+        names.setdefault(row.rater, row.rater_name)
+    rater_scales = {
+        rater: given[rater] if rater in given else _infer(name, rater, found, axis) for rater, found in values.items()
+    }
+    ratings: list[Record] = []
+    used: dict[str, None] = {}
+    for row in rows:
+        scale = rater_scales[row.rater]
+        try:
+            normalized = scale.normalize(row.value)
+        except RecordError as error:
+            tally.skip(row.line, str(error), row.text)
+            continue
+        outlet = outlet_claiming(base, row.host)
+        ratings.append(
+            Rating(
+                rater=row.rater,
+                scale=scale.id,
+                axis=scale.axis,
+                raw=row.value,
+                normalized=normalized,
+                outlet=outlet.id if outlet else None,
+                host=None if outlet else row.host,
+                name=row.domain if outlet or row.domain.lower() != row.host else None,
+                as_of=row.date,
+                sources=(cite,),
+            )
+        )
+        used[row.rater] = None
+        tally.imported += 1
+    raters = [Rater(rater, names[rater], (rater_scales[rater],), sources=(cite,)) for rater in used]
+    return finish(tally, [*raters_to_emit(base, raters, name), *ratings], base, FORMAT)

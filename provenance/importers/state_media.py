@@ -1,0 +1,400 @@
+"""The State Media Monitor matrix (``State_Media_Matrix.csv``): typology codes per domain.
+
+Each row names a company, one of its assets, the asset's URL and its State
+Media Monitor typology code. The importer turns each host into a typology
+:class:`~provenance.model.Assessment` by ``state-media-monitor``: on the
+outlet of the base registry that claims the host when there is one, else on
+a new outlet (``smm-<host>``) with a primary domain claim. See
+``docs/importers.md`` for every rule.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from provenance.countries import COUNTRY_NAMES
+from provenance.dates import PartialDate
+from provenance.loader import Record
+from provenance.model import Assessment, DomainClaim, Outlet, Source
+from provenance.registry import Registry
+from provenance.validation import TYPOLOGY_CODES
+
+from ._common import (
+    ImportResult,
+    Input,
+    RowSkip,
+    Tally,
+    check_columns,
+    csv_rows,
+    csv_text,
+    finish,
+    open_lines,
+    outlet_claiming,
+    read_header,
+    read_host,
+)
+
+__all__ = ["SMM_ACCESSED", "SMM_SOURCE_URL", "import_state_media_matrix"]
+
+FORMAT = "state-media-matrix"
+SMM_ACCESSED = PartialDate(2024, 2, 7)
+"""Default access date: the commit date of the data set (ASD-at-GMF/state-media-profiles @ d878fee1e0ae)."""
+SMM_SOURCE_URL = "https://github.com/ASD-at-GMF/state-media-profiles/blob/d878fee1e0ae/State_Media_Matrix.csv"
+"""Where the matrix is published, at the commit the shared copy was taken from."""
+ASSESSOR = "state-media-monitor"
+
+_COLUMNS = ("region", "country", "media company", "main assets", "url", "typology", "status")
+
+_COUNTRY_ALIASES = {
+    "united states of america": "US",
+    "usa": "US",
+    "united states": "US",
+    "uk": "GB",
+    "great britain": "GB",
+    "russia": "RU",
+    "russian federation": "RU",
+    "palestine territories": "PS",
+    "palestinian territories": "PS",
+    "palestine": "PS",
+    "uae": "AE",
+    "turkey": "TR",
+    "brunei": "BN",
+    "vatican city": "VA",
+    "vatican": "VA",
+    "the gambia": "GM",
+    "macau": "MO",
+    "czech republic": "CZ",
+    "ivory coast": "CI",
+    "democratic republic of the congo": "CD",
+    "republic of the congo": "CG",
+    "laos": "LA",
+    "north macedonia": "MK",
+    "kosovo": "XK",
+}
+"""Country names the matrix uses that are not the short names of :data:`~provenance.countries.COUNTRY_NAMES`."""
+
+_COUNTRIES = {name.casefold(): code for code, name in COUNTRY_NAMES.items()} | {
+    alias: code for alias, code in _COUNTRY_ALIASES.items() if code in COUNTRY_NAMES
+}
+
+_KIND_PREFIXES = (
+    ("news agency:", "news-agency"),
+    ("print media:", "newspaper"),
+    ("print:", "newspaper"),
+    ("television:", "tv-channel"),
+    ("tv:", "tv-channel"),
+    ("radio:", "radio"),
+    ("online:", "website"),
+)
+_AGENCY = re.compile(r"\b(?:news agency|agency|agencia|agence|agenzia|agentstvo)\b")
+_TV = re.compile(r"\b(?:tv|television|televisi[oó]n|televiz\w*|telewizja|channel|rtv)\b")
+_RADIO = re.compile(r"\b(?:radio|radyo|fm)\b")
+_BROADCAST = re.compile(r"\b(?:broadcast\w*|radiotelevision|radiotelevisi\w*)\b")
+
+
+def country_code(name: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code for a country name as the matrix writes it, or ``None``.
+
+    >>> country_code("United States of America"), country_code("Palestine territories")
+    ('US', 'PS')
+    >>> country_code("Europen Union") is None
+    True
+    """
+    return _COUNTRIES.get(" ".join(name.split()).casefold())
+
+
+def _strip_prefix(asset: str) -> tuple[str, str | None]:
+    lowered = asset.lower()
+    for prefix, kind in _KIND_PREFIXES:
+        if lowered.startswith(prefix):
+            return asset[len(prefix) :].strip(), kind
+    return asset.strip(), None
+
+
+def guess_kind(assets: Sequence[str], company: str) -> str:
+    """A best guess at the outlet kind from the asset names and the company name.
+
+    An explicit prefix (``News agency:``, ``Print:``, ``Television:``,
+    ``Radio:``, ``Online:``) wins; then key words: agency -> ``news-agency``;
+    radio and television together, or "broadcasting" -> ``broadcaster``;
+    television alone -> ``tv-channel``; radio alone -> ``radio``; otherwise
+    ``website`` (the matrix lists the outlet by its web address).
+
+    >>> guess_kind(["News agency: Xinhua"], "Xinhua")
+    'news-agency'
+    >>> guess_kind(["Belarus TV", "Belarus Radio"], "National State Television and Radio Company")
+    'broadcaster'
+    >>> guess_kind(["Hiwad"], "Department of State Newspapers")
+    'website'
+    """
+    kinds = {kind for kind in (_strip_prefix(asset)[1] for asset in assets) if kind}
+    if len(kinds) == 1:
+        return kinds.pop()
+    if kinds <= {"tv-channel", "radio", "broadcaster"} and len(kinds) > 1:
+        return "broadcaster"
+    text = " ".join([*assets, company]).lower()
+    if _AGENCY.search(text):
+        return "news-agency"
+    tv, radio = bool(_TV.search(text)), bool(_RADIO.search(text))
+    if (tv and radio) or _BROADCAST.search(text):
+        return "broadcaster"
+    if tv:
+        return "tv-channel"
+    if radio:
+        return "radio"
+    return "website"
+
+
+@attrs.frozen(slots=True)
+class _Row:
+    line: int
+    text: str
+    region: str
+    country: str
+    company: str
+    asset: str
+    host: str
+    path: str
+    typology: str
+    status: str
+
+
+def _source(accessed: PartialDate) -> Source:
+    return Source(
+        SMM_SOURCE_URL,
+        "State Media Matrix",
+        publisher="Media and Journalism Research Center / ASD (State Media Monitor)",
+        accessed=accessed,
+    )
+
+
+def _outlet_id(host: str, taken: set[str], base: Registry | None) -> str:
+    candidate = "smm-" + re.sub(r"[^a-z0-9]+", "-", host.lower()).strip("-")
+    if candidate in taken or (base is not None and candidate in base):
+        candidate += "-" + hashlib.sha1(host.encode("utf-8")).hexdigest()[:6]
+    return candidate
+
+
+def _outlet_name(rows: Sequence[_Row]) -> str:
+    assets = list(dict.fromkeys(_strip_prefix(row.asset)[0] for row in rows if row.asset.strip()))
+    companies = list(dict.fromkeys(row.company.strip().rstrip("*").strip() for row in rows if row.company))
+    if len(assets) == 1:
+        return assets[0]
+    if len(companies) == 1 and companies[0]:
+        return companies[0]
+    if assets:
+        return assets[0]
+    return companies[0] if companies else rows[0].host
+
+
+def _description(rows: Sequence[_Row]) -> str:
+    companies = list(dict.fromkeys(r.company.strip() for r in rows if r.company.strip()))
+    assets = list(dict.fromkeys(r.asset.strip() for r in rows if r.asset.strip()))
+    parts = [f"Listed in the State Media Matrix ({rows[0].region.strip() or 'no region'})"]
+    if companies:
+        parts.append(f"company {', '.join(companies)}")
+    if assets:
+        parts.append(f"assets on this host: {', '.join(assets)}")
+    text = "; ".join(parts) + "."
+    statuses = sorted({r.status.strip() for r in rows if "function" in r.status.lower()})
+    if statuses:
+        text += f" Matrix status: {', '.join(statuses)}."
+    return text
+
+
+def _read_rows(source: Input, tally: Tally) -> list[_Row]:
+    rows: list[_Row] = []
+    with open_lines(source) as (name, lines):
+        tally.file = name
+        table = csv_rows(name, lines)
+        header = read_header(name, table)
+        at = check_columns(name, header, _COLUMNS)
+        for line, cells in table:
+            tally.read += 1
+            text = csv_text(cells)
+            try:
+                if len(cells) != len(header):
+                    raise RowSkip(f"expected {len(header)} fields, found {len(cells)}")
+                if not any(cell.strip() for cell in cells):
+                    raise RowSkip("empty row")
+                url = cells[at["url"]].strip()
+                if not url:
+                    raise RowSkip("no URL")
+                typology = cells[at["typology"]].strip()
+                if typology not in TYPOLOGY_CODES:
+                    if typology.rstrip("?") in TYPOLOGY_CODES:
+                        raise RowSkip(f"uncertain typology {typology!r} (marked with '?')")
+                    raise RowSkip(
+                        f"typology {typology!r} is not one of {', '.join(TYPOLOGY_CODES)}"
+                        if typology
+                        else "no typology"
+                    )
+                host = read_host(url)
+            except RowSkip as skip:
+                tally.skip(line, str(skip), text)
+                continue
+            rows.append(
+                _Row(
+                    line=line,
+                    text=text,
+                    region=cells[at["region"]],
+                    country=cells[at["country"]],
+                    company=cells[at["media company"]],
+                    asset=cells[at["main assets"]],
+                    host=host.host,
+                    path=host.path if host.path_matters else "",
+                    typology=typology,
+                    status=cells[at["status"]],
+                )
+            )
+    return rows
+
+
+def import_state_media_matrix(
+    source: Input, base: Registry | None = None, *, accessed: PartialDate = SMM_ACCESSED
+) -> ImportResult:
+    """Import the State Media Matrix CSV as typology assessments per domain.
+
+    Args:
+        source: The CSV file, or its lines.
+        base: The registry to attach assessments to (for example
+            :func:`~provenance.registry.default_registry`); ``None`` for an
+            empty one, so every host gets a new outlet.
+        accessed: When the data set was obtained (cited on every source);
+            by default the commit date of the published file, 2024-02-07.
+
+    Returns:
+        The new outlets, domain claims and assessments, the extended
+        registry, and the report.
+
+    Raises:
+        ImportFileError: If the file cannot be read or its header lacks a
+            needed column.
+        RegistryError: If the records do not validate with the base (a bug
+            or a base registry with conflicting claims).
+
+    >>> result = import_state_media_matrix([
+    ...     "Region,Country,Media company,Main assets,URL,Typology,Status,Notes",
+    ...     "Europe,Russia,RT,RT,https://www.rt.com/,SC,,",
+    ...     "Europe,Russia,RT,RT Arabic,,SC,,",
+    ... ])
+    >>> [(a.subject, a.value) for a in result.registry.assessments("smm-rt-com")]
+    [('smm-rt-com', 'SC')]
+    >>> result.report.summary()
+    '<lines>: 2 rows read, 1 imported, 1 skipped'
+    """
+    tally = Tally(FORMAT, "<lines>")
+    rows = _read_rows(source, tally)
+    src = _source(accessed)
+
+    # Group the rows by host, then by the outlet each host belongs to.
+    by_host: dict[str, list[_Row]] = {}
+    for row in rows:
+        by_host.setdefault(row.host, []).append(row)
+
+    outlets: list[Record] = []
+    claims: list[Record] = []
+    subject_of: dict[str, str] = {}
+    via_parent: dict[str, str] = {}
+    taken: set[str] = set()
+    for host, group in by_host.items():
+        existing = outlet_claiming(base, host)
+        if existing is not None:
+            subject_of[host] = existing.id
+            claim = base.claim_for_url(host) if base is not None else None
+            if claim is not None and claim.host != host:
+                via_parent[host] = claim.host
+            continue
+        codes = list(dict.fromkeys(country_code(row.country) for row in group))
+        known = [code for code in codes if code is not None]
+        if not known:
+            for row in group:
+                tally.skip(
+                    row.line,
+                    f"country {row.country.strip()!r} has no ISO 3166-1 code and no outlet "
+                    f"of the base registry claims {host}",
+                    row.text,
+                )
+            continue
+        if len(known) > 1 or None in codes:
+            tally.note(
+                group[0].line,
+                f"rows for {host} name several countries; the outlet takes {known[0]}",
+                group[0].text,
+            )
+        outlet_id = _outlet_id(host, taken, base)
+        taken.add(outlet_id)
+        subject_of[host] = outlet_id
+        outlets.append(
+            Outlet(
+                id=outlet_id,
+                name=_outlet_name(group),
+                kind=guess_kind([r.asset for r in group], group[0].company),
+                country=known[0],
+                description=_description(group),
+                sources=(src,),
+            )
+        )
+        claims.append(DomainClaim(host, outlet_id, "primary", sources=(src,)))
+
+    # One assessment per outlet and code.
+    by_subject: dict[tuple[str, str], list[_Row]] = {}
+    codes_of: dict[str, dict[str, list[str]]] = {}
+    for row in rows:
+        subject = subject_of.get(row.host)
+        if subject is None:
+            continue
+        by_subject.setdefault((subject, row.typology), []).append(row)
+        codes_of.setdefault(subject, {}).setdefault(row.typology, []).append(_strip_prefix(row.asset)[0] or row.host)
+
+    assessments: list[Record] = []
+    for (subject, code), group in by_subject.items():
+        curated = (
+            [a.value for a in base.assessments(subject, kind="typology") if a.assessor == ASSESSOR]
+            if base is not None
+            else []
+        )
+        if code in curated:
+            for row in group:
+                tally.skip(
+                    row.line,
+                    f"already in the base registry: {subject!r} has typology {code} from {ASSESSOR}",
+                    row.text,
+                )
+            continue
+        notes = []
+        others = {c: a for c, a in codes_of[subject].items() if c != code}
+        if others:
+            listed = "; ".join(
+                f"{', '.join(dict.fromkeys(assets))}: {c}"
+                for c, assets in [(code, codes_of[subject][code]), *others.items()]
+            )
+            notes.append(f"The matrix gives this outlet's assets different codes ({listed}).")
+        if curated:
+            notes.append(f"The registry's own State Media Monitor code is {', '.join(curated)}.")
+        parents = sorted({f"{r.host} via {via_parent[r.host]}" for r in group if r.host in via_parent})
+        if parents:
+            notes.append(f"Matched through the registry's domain claims ({', '.join(parents)}).")
+        assessments.append(
+            Assessment(
+                subject=subject,
+                assessor=ASSESSOR,
+                kind="typology",
+                value=code,
+                note=" ".join(notes) or None,
+                sources=(src,),
+            )
+        )
+        for row in group:
+            tally.imported += 1
+            if row.path:
+                tally.note(
+                    row.line,
+                    f"path {row.path} dropped: the code is attached to the whole host {row.host}",
+                    row.text,
+                )
+    return finish(tally, [*outlets, *claims, *assessments], base, FORMAT)
