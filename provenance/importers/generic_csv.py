@@ -1,11 +1,11 @@
 """A generic ratings CSV: ``domain, rater, value[, date]``, for any data set not covered otherwise.
 
 A header row is required (columns in any order, names in any case). Raters
-are declared on the fly: each gets one scale, given by the caller or
-inferred from its values when they are all numbers (0..1 when every value
-is within it, else 0..100 when every value is within that). Words need their
-order from the caller: the importer never guesses which category is the more
-reliable. See ``docs/importers.md``.
+are declared on the fly: each gets one scale, given by the caller, or 0..1
+when every value the rater gives is a number from 0 to 1. Any other range
+(1..5 stars, 0..100 points) and any words need the caller's scale: the
+importer never guesses a range or which category is the more reliable. See
+``docs/importers.md``.
 """
 
 from __future__ import annotations
@@ -125,13 +125,12 @@ def _infer(name: str, rater: str, values: list[str], axis: str) -> Scale:
             f"rater {rater!r} gives non-numeric values ({shown}); give their order, lowest "
             f"first: scales={{{rater!r}: Scale(...)}} or --scale {rater}=low,...,high",
         )
-    found = [n for n in numbers if n is not None]
-    for low, high in ((0.0, 1.0), (0.0, 100.0)):
-        if all(low <= n <= high for n in found):
-            return Scale(SCALE_ID, axis=axis, kind="numeric", minimum=low, maximum=high)
+    if all(n is not None and 0 <= n <= 1 for n in numbers):
+        return Scale(SCALE_ID, axis=axis, kind="numeric", minimum=0.0, maximum=1.0)
     raise ImportFileError(
         name,
-        f"rater {rater!r} gives numbers outside 0..100; give the range: --scale {rater}=MIN..MAX",
+        f"rater {rater!r} gives numbers outside 0..1; give its range (1..5, 0..100...): "
+        f"scales={{{rater!r}: Scale(...)}} or --scale {rater}=MIN..MAX",
     )
 
 
@@ -151,9 +150,9 @@ def import_csv(
         cite: Where the data comes from, with the date it was obtained
             (``accessed`` is required): every rater and rating cites it.
         axis: The axis of inferred numeric scales.
-        scales: A scale per rater id (the kebab-case form of the rater
-            column); values off the scale are skipped. Raters without one
-            get an inferred numeric scale.
+        scales: A scale per rater (by name or by its kebab-case id); values
+            off the scale are skipped. A rater without one gets 0..1 when all
+            its values are numbers in that range.
 
     Returns:
         The raters and ratings, the extended registry, and the report.

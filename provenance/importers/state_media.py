@@ -90,7 +90,7 @@ _KIND_PREFIXES = (
     ("radio:", "radio"),
     ("online:", "website"),
 )
-_AGENCY = re.compile(r"\b(?:news agency|agency|agencia|agence|agenzia|agentstvo)\b")
+_AGENCY = re.compile(r"\b(?:agency|agencia|agence|agenzia|agentstvo|agentur)\b")
 _TV = re.compile(r"\b(?:tv|television|televisi[oó]n|televiz\w*|telewizja|channel|rtv)\b")
 _RADIO = re.compile(r"\b(?:radio|radyo|fm)\b")
 _BROADCAST = re.compile(r"\b(?:broadcast\w*|radiotelevision|radiotelevisi\w*)\b")
@@ -137,7 +137,7 @@ def guess_kind(assets: Sequence[str], company: str) -> str:
     if kinds <= {"tv-channel", "radio", "broadcaster"} and len(kinds) > 1:
         return "broadcaster"
     text = " ".join([*assets, company]).lower()
-    if _AGENCY.search(text):
+    if _AGENCY.search(" ".join(assets).lower()) or "news agency" in company.lower():
         return "news-agency"
     tv, radio = bool(_TV.search(text)), bool(_RADIO.search(text))
     if (tv and radio) or _BROADCAST.search(text):
@@ -161,6 +161,10 @@ class _Row:
     path: str
     typology: str
     status: str
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _source(accessed: PartialDate) -> Source:
@@ -241,14 +245,14 @@ def _read_rows(source: Input, tally: Tally) -> list[_Row]:
                 _Row(
                     line=line,
                     text=text,
-                    region=cells[at["region"]],
-                    country=cells[at["country"]],
-                    company=cells[at["media company"]],
-                    asset=cells[at["main assets"]],
+                    region=_clean(cells[at["region"]]),
+                    country=_clean(cells[at["country"]]),
+                    company=_clean(cells[at["media company"]]),
+                    asset=_clean(cells[at["main assets"]]),
                     host=host.host,
                     path=host.path if host.path_matters else "",
                     typology=typology,
-                    status=cells[at["status"]],
+                    status=_clean(cells[at["status"]]),
                 )
             )
     return rows
