@@ -10,14 +10,12 @@ from __future__ import annotations
 import csv
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import attrs
 
-from provenance.dates import PartialDate
 from provenance.domains import normalize_host
 from provenance.errors import InvalidURLError, ProvenanceError
 from provenance.loader import Record
@@ -408,19 +406,3 @@ def check_columns(
                 1,
             )
     return positions
-
-
-def first(mapping: Mapping[str, Any], *keys: str) -> Any:
-    """The value of the first key present in a mapping, else ``None``."""
-    for key in keys:
-        if key in mapping:
-            return mapping[key]
-    return None
-
-
-def accessed_or(value: PartialDate | None, default: PartialDate) -> PartialDate:
-    """``value``, or the documented default when it is ``None``."""
-    return default if value is None else value
-
-
-Check = Callable[[str], bool]
