@@ -9,14 +9,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from provenance.labelling import explain
-
 if TYPE_CHECKING:
     from provenance.reports import Report
 
 __all__ = ["escape_markdown", "render_markdown"]
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
 
 
 def escape_markdown(text: str) -> str:
@@ -93,7 +91,15 @@ def render_markdown(report: Report) -> str:
             )
         lines += ["", "### Why", ""]
         for label in labels:
-            lines += ["```text", explain(label).replace("```", "'''"), "```", ""]
+            policy = f", policy `{label.policy}`" if label.policy else ""
+            lines.append(f"**{label.kind} = {e(label.value)}** ({label.certainty}{policy})")
+            lines.append("")
+            if label.rule:
+                lines.append(f"- Rule: {e(label.rule)}")
+            for evidence in label.basis:
+                refs = "".join(f"[{numbers[s]}]" for s in evidence.sources if s in numbers)
+                lines.append(f"- {e(evidence.statement)} {refs}".rstrip())
+            lines.append("")
     lines += ["## Sources", ""]
     for source, number in numbers.items():
         lines.append(f"{number}. {e(source.cite())}")
