@@ -18,7 +18,8 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 demo: install
-	$(BIN)/provenance report seeds/000_ef366a290e0a1be4.txt --format markdown
+	$(BIN)/provenance report seeds/000_ef366a290e0a1be4.txt --format markdown \
+		--url https://www.eurasiareview.com/16082012-russia-and-belarus-20-years-of-diplomatic-relations-oped/
 
 lint: install
 	$(BIN)/ruff check provenance tests benchmarks scripts

@@ -105,21 +105,16 @@ class Report:
             },
             "article": _article_json(self.article),
             "window": _window_json(self.window, self.window_basis),
-            "found_at": {
-                "url": self.article.url,
-                "outlet": _outlet_json(self.site),
-                "labels": self.site_labels.to_json(),
-            },
+            "found_at": {"url": self.article.url, "outlet": _outlet_json(self.site)},
             "origin": None
             if self.origin is None or self.origin_mention is None
             else {
                 "outlet": _outlet_json(self.origin),
                 "evidence": _mention_json(self.origin_mention),
                 "chain": [_path_json(self.registry, path, numbers) for path in self.chain or ()],
-                "labels": self.origin_labels.to_json(),
             },
             "mentions": [_mention_json(mention) for mention in self.article.mentions],
-            "labels": self.labels.to_json(),
+            "labels": self.all_labels().to_json(),
             "disclosure": self.disclosure(),
             "sources": [_source_json(number, source) for source, number in numbers.items()],
         }

@@ -100,7 +100,9 @@ def test_json_schema(report):
         for relation in path["relations"]:
             assert set(relation["sources"]) <= numbers
     urls = {source["url"] for source in data["sources"]}
-    for label in data["labels"] + data["origin"]["labels"]:
+    kinds = [label["kind"] for label in data["labels"]]
+    assert kinds[:3] == ["genre", "republished-from", "origin-state-media"] and "succeeded-by" in kinds
+    for label in data["labels"]:
         assert set(label["sources"]) <= urls
         assert label["sources"], label["kind"]
 
