@@ -1,5 +1,6 @@
 """Importers: unit tests on small fixtures, integration tests on the real data sets."""
 
+import csv
 import io
 import json
 from collections import Counter
@@ -719,3 +720,120 @@ def test_real_overlays_round_trip(tmp_path):
     result = import_perennial_sources(path, default_registry())
     write_overlay(result.records, tmp_path, name="rsp")
     assert list(read_folder(tmp_path).records) == by_table(result.records)
+
+
+# -- any input: every row is imported or skipped, nothing else escapes -------------------
+
+_CELLS = st.one_of(
+    st.sampled_from(
+        ["", "rt.com", "https://www.rt.com/x/y", "not a url", "0.5", "1.5", "nan", "-1", "SC",
+         "ISFM?", "Russia", "Europen Union", "a,b", '"', "1..2", "2024-13", "Q5", "ééé"]
+    ),
+    st.text(max_size=6),
+)  # fmt: skip
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=6),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+def _csv_text(header, rows):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return io.StringIO(buffer.getvalue())
+
+
+@settings(max_examples=40)
+@given(rows=st.lists(st.lists(_CELLS, max_size=9), max_size=6))
+def test_any_rows_balance_the_report(rows):
+    header = ["Region", "Country", "Media company", "Main assets", "URL", "Typology", "Status"]
+    for run, head in (
+        (import_state_media_matrix, header),
+        (import_domain_quality, ["domain", "pc1", "afm_rely"]),
+    ):
+        try:
+            result = run(_csv_text(head, rows))
+        except ImportFileError:
+            continue
+        assert balanced(result.report)
+        assert result.report.rows_read == sum(1 for row in rows if row)
+
+
+@settings(max_examples=40)
+@given(
+    entries=st.lists(
+        st.fixed_dictionaries(
+            {"status": st.sampled_from(["gr", "d", "m", "zz"]), "id": st.text(max_size=5)},
+            optional={"alltext": st.text(max_size=20).map(lambda t: f"{{{{WP:RSPUSES|{t}}}}}"),
+                      "claims": st.dictionaries(st.sampled_from(["P31", "P127", "P856"]), _JSON),
+                      "domain": _JSON},
+        )
+        | _JSON,
+        max_size=5,
+    )
+)  # fmt: skip
+def test_any_json_lines_balance_the_report(entries):
+    lines = [json.dumps(entry) for entry in entries]
+    for run in (import_perennial_sources, import_wikidata):
+        try:
+            result = run(["[", *lines, "]"] if run is import_wikidata else lines)
+        except ImportFileError:
+            continue
+        assert balanced(result.report)
+
+
+_VALUES = st.one_of(
+    _JSON,
+    st.integers(1, 6).map(lambda n: {"entity-type": "item", "id": f"Q{n}", "numeric-id": n}),
+    st.sampled_from(["Q159", "Q33", "Q5", "Q2001305", "Q192283"]).map(lambda q: {"id": q}),
+    st.builds(
+        lambda y, m, p: {"time": f"+{y:04d}-{m:02d}-00T00:00:00Z", "precision": p},
+        st.integers(0, 2100), st.integers(0, 13), st.integers(6, 12),
+    ),
+    st.sampled_from(["https://a.example/", "https://b.example/x/y", "not a url", "FI"]),
+)  # fmt: skip
+_SNAKS = st.fixed_dictionaries(
+    {"snaktype": st.sampled_from(["value", "somevalue", "novalue", "bogus"])},
+    optional={"datavalue": st.fixed_dictionaries({"value": _VALUES})},
+)
+_STATEMENTS = st.fixed_dictionaries(
+    {"mainsnak": _SNAKS},
+    optional={
+        "rank": st.sampled_from(["normal", "preferred", "deprecated"]),
+        "qualifiers": st.dictionaries(st.sampled_from(["P580", "P582", "P585", "P1107"]),
+                                      st.lists(_SNAKS, max_size=2), max_size=2),
+        "references": st.lists(st.fixed_dictionaries({"snaks": st.dictionaries(
+            st.sampled_from(["P854", "P248", "P813", "P1476"]), st.lists(_SNAKS, max_size=1),
+            max_size=3)}), max_size=2),
+    },
+)  # fmt: skip
+_ENTITIES = st.builds(
+    lambda n, claims: {"type": "item", "id": f"Q{n}", "modified": "2025-01-01T00:00:00Z",
+                       "labels": {"en": {"language": "en", "value": f"Entity {n}"}},
+                       "claims": claims},
+    st.integers(1, 6),
+    st.dictionaries(
+        st.sampled_from(["P31", "P17", "P297", "P495", "P571", "P576", "P856", "P127", "P749",
+                         "P1365", "P1366"]),
+        st.lists(_STATEMENTS, max_size=2),
+        max_size=5,
+    ),
+)  # fmt: skip
+
+
+@settings(max_examples=60)
+@given(entities=st.lists(_ENTITIES, max_size=6))
+def test_any_wikidata_entities_import_or_skip(entities):
+    from provenance.errors import RegistryError
+
+    lines = ["[", *(json.dumps(e) + "," for e in entities), "]"]
+    try:
+        result = import_wikidata(lines)
+    except RegistryError as error:  # only an ownership cycle may make the registry refuse
+        assert all("control cycle" in problem for problem in error.problems), error.problems
+        return
+    assert balanced(result.report)
+    assert result.report.rows_read == len(entities)

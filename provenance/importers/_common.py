@@ -110,7 +110,7 @@ class ImportReport:
     """Each skipped row, in file order."""
     notes: tuple[SkippedRow, ...] = ()
     """Parts of imported rows that were dropped or changed, and why."""
-    values: Mapping[str, int] = attrs.field(factory=dict)
+    values: Mapping[str, int] = attrs.field(factory=dict, hash=False)
     """For files with several values per row: how many values were ``read``
     and what became of them (``imported``, ``empty``, ``imputed``...), over the
     imported rows. The outcomes add up to ``read``."""

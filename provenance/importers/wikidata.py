@@ -120,6 +120,8 @@ def wikidata_date(value: Mapping[str, Any]) -> PartialDate:
         ValueError: If the value is malformed, before year 1, coarser than a
             year, or a Julian-calendar date finer than a year.
     """
+    if not isinstance(value, Mapping):
+        raise ValueError(f"not a time value: {value!r}")
     time, precision = value.get("time"), value.get("precision")
     match = _TIME.fullmatch(time) if isinstance(time, str) else None
     if match is None or not isinstance(precision, int) or isinstance(precision, bool):
@@ -289,7 +291,13 @@ def _whole_document(name: str, lines: list[str]) -> Iterator[tuple[int, str, Any
         qid = entity.get("id") if isinstance(entity, dict) else None
         at = text.find(f'"{qid}"') if isinstance(qid, str) else -1
         number = text.count("\n", 0, at) + 1 if at >= 0 else 1
-        yield number, json.dumps(entity, ensure_ascii=False)[:200], entity
+        shown = json.dumps(entity, ensure_ascii=False)
+        try:
+            shown.encode("utf-8")
+        except UnicodeEncodeError:
+            yield number, json.dumps(entity)[:200], "text holds an unpaired surrogate"
+            continue
+        yield number, shown[:200], entity
 
 
 class _Importer:
