@@ -824,7 +824,7 @@ _ENTITIES = st.builds(
 )  # fmt: skip
 
 
-@settings(max_examples=60)
+@settings(max_examples=40)
 @given(entities=st.lists(_ENTITIES, max_size=6))
 def test_any_wikidata_entities_import_or_skip(entities):
     from provenance.errors import RegistryError
