@@ -427,6 +427,11 @@ def test_wikidata_malformed_documents(tmp_path):
     broken.write_text('{\n  "entities": {\n    "Q1": {"id": "Q1",\n')
     with pytest.raises(ImportFileError, match=r"broken.json, line \d: not Wikidata entity JSON"):
         import_wikidata(broken)
+    with pytest.raises(ImportFileError, match="instance_kinds"):
+        import_wikidata(WD_ENTITY, instance_kinds={"Q1": ("outlet", "blog")})
+    extra = import_wikidata(WD_DUMP, instance_kinds={"Q13442814": ("outlet", "magazine")})
+    # The "scholarly article" now maps to an outlet kind, and needs a country.
+    assert skips(extra)[10].startswith("Q90000008: an outlet needs a country")
     entity = json.loads(WD_ENTITY.read_text(encoding="utf-8"))["entities"]["Q90000001"]
     del entity["modified"]
     result = import_wikidata([json.dumps(entity)])

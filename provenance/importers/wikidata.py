@@ -33,6 +33,8 @@ from provenance.dates import ALWAYS, ONGOING, UNKNOWN, Interval, OpenEnd, Partia
 from provenance.errors import IntervalError, RecordError
 from provenance.loader import Record
 from provenance.model import (
+    ORGANIZATION_KINDS,
+    OUTLET_KINDS,
     DomainClaim,
     Name,
     Organization,
@@ -692,7 +694,7 @@ class _Importer:
                 lifetime=entity.lifetime,
                 sources=(page,),
             )
-        except RecordError as error:  # pragma: no cover - every field was checked above
+        except RecordError as error:
             raise ImportFileError(self.tally.file, str(error), entity.line) from None
 
     def _aliases(self, entity: _Entity, name: str) -> tuple[Name, ...]:
@@ -808,7 +810,8 @@ def import_wikidata(
         The records, the extended registry, and the report (one row per entity).
 
     Raises:
-        ImportFileError: If the file is neither entity JSON nor a dump.
+        ImportFileError: If the file is neither entity JSON nor a dump, or
+            ``instance_kinds`` names an unknown kind.
         RegistryError: If the records do not validate with the base (for
             example an ownership cycle in the input).
 
@@ -823,6 +826,12 @@ def import_wikidata(
     [('wd-q42', 'person')]
     """
     tally = Tally(FORMAT, "<lines>")
+    for qid, (record, kind) in (instance_kinds or {}).items():
+        kinds = OUTLET_KINDS if record == "outlet" else ORGANIZATION_KINDS
+        if record not in ("outlet", "organization") or kind not in kinds:
+            raise ImportFileError(
+                "instance_kinds", f"{qid}: ({record!r}, {kind!r}) is not an outlet or organisation kind"
+            )
     importer = _Importer(base, accessed, {**WD_INSTANCE_KINDS, **(instance_kinds or {})}, tally)
     importer.read(source)
     importer.classify()
