@@ -1,6 +1,7 @@
 """Raters, their scales, and the ratings they gave, kept apart and side by side.
 
-Bias and reliability are different axes and never mix. Conflicting ratings
+Reliability, bias (a left-right position) and impartiality (how little bias,
+in either direction) are different axes and never mix. Conflicting ratings
 are all kept; :func:`summarize` describes how far raters agree, and never
 averages them into one verdict.
 
@@ -26,8 +27,14 @@ from provenance.model import Source, _id, _one_of, _optional_text, _text, _tuple
 
 __all__ = ["AXES", "Rater", "Rating", "RatingSummary", "Scale", "summarize"]
 
-AXES = frozenset({"reliability", "bias"})
-"""Rating axes: for ``reliability`` 1 is most reliable; for ``bias`` 0 is far left, 1 far right."""
+AXES = frozenset({"reliability", "bias", "impartiality"})
+"""Rating axes, each normalised to 0..1 and never mixed with another.
+
+- ``reliability``: 1 is most reliable.
+- ``bias``: a left-right position; 0 is far left, 1 far right.
+- ``impartiality``: how little bias a source shows; 1 is least biased. It
+  says nothing about direction: far-left and far-right sources both score low.
+"""
 
 _SCALE_KINDS = frozenset({"ordinal", "numeric"})
 

@@ -306,10 +306,10 @@ def test_domain_ratings_keep_raters_apart_and_skip_imputed_values(fixture_base):
     values = dict(report.values)
     assert values == {
         "read": 80,
-        "imported": 25,
-        "column not imported": 45,
-        "imputed": 4,
-        "empty": 6,
+        "imported": 32,
+        "column not imported": 35,
+        "imputed": 5,
+        "empty": 8,
     }
     assert skips(result)[7] == "column mbfc_fact: 'high' is not a number (scale 'mbfc-fact')"
     reg = result.registry
@@ -317,7 +317,9 @@ def test_domain_ratings_keep_raters_apart_and_skip_imputed_values(fixture_base):
     assert by_rater == {
         ("lin-2023-pc1", "pc1"): "1",
         ("ad-fontes-media", "afm-rely"): "0.9751",
+        ("ad-fontes-media", "afm-bias"): "0.9501",
         ("media-bias-fact-check", "mbfc-fact"): "1",
+        ("media-bias-fact-check", "mbfc-bias"): "1",
         ("lasser-2022", "lewandowsky-acc"): "1",
         ("lasser-2022", "lewandowsky-trans"): "1",
         ("lasser-2022", "lewandowsky-rely"): "1",
@@ -325,8 +327,25 @@ def test_domain_ratings_keep_raters_apart_and_skip_imputed_values(fixture_base):
     assert all(r.via == "Lin et al. 2023" for r in reg.ratings(outlet="reuters")[1:])
     breitbart = {r.rater for r in reg.ratings(host="breitbart.com")}
     assert "fact-checkers-pennycook-rand-2019" in breitbart
-    # No *_bias column becomes a bias (left-right) rating.
+    # The *_bias columns say how little bias a source shows: impartiality ratings, never bias (left-right) ones.
     assert not [r for r in result.records if isinstance(r, Rating) and r.axis == "bias"]
+    impartiality = {
+        (r.host or r.outlet, r.scale): r.raw for r in of(result.records, Rating) if r.axis == "impartiality"
+    }
+    assert impartiality == {
+        ("reuters", "afm-bias"): "0.9501",
+        ("reuters", "mbfc-bias"): "1",
+        ("rt", "afm-bias"): "0.622",
+        ("rt", "mbfc-bias"): "0.6667",
+        ("breitbart.com", "afm-bias"): "0.4631",
+        ("breitbart.com", "mbfc-bias"): "0.5",
+        ("example-imputed.com", "afm-bias"): "0.61",
+    }  # example-imputed.com's mbfc_bias 0.6123456789 was imputed by Lin et al.
+    [afm_bias] = [r for r in reg.ratings(host="breitbart.com") if r.scale == "afm-bias"]
+    assert (afm_bias.rater, afm_bias.normalized, afm_bias.via) == ("ad-fontes-media", 0.4631, "Lin et al. 2023")
+    scales = {(rater.id, scale.id): scale.axis for rater in of(result.records, Rater) for scale in rater.scales}
+    assert scales[("ad-fontes-media", "afm-bias")] == scales[("media-bias-fact-check", "mbfc-bias")] == "impartiality"
+    assert scales[("ad-fontes-media", "afm-rely")] == scales[("media-bias-fact-check", "mbfc-fact")] == "reliability"
     assert [r.rater for r in reg.ratings(host="empty-cells.example")] == ["lin-2023-pc1"]
 
 
@@ -338,9 +357,9 @@ def test_domain_quality_header_decides_the_file(tmp_path):
     with pytest.raises(ImportFileError, match="first column must be 'domain'"):
         import_domain_quality(["pc1,domain", "1,a.com"])
     assert imputed("0.123456789") and not imputed("0.1235") and not imputed("1")
-    assert {c.reason for c in LIN_COLUMNS.values() if c.rater is None} >= {
-        "bias magnitude (1 = least biased), not a left-right position"
-    }
+    assert LIN_COLUMNS["afm_bias"].rater == "ad-fontes-media" and LIN_COLUMNS["afm_bias"].observed_only
+    assert LIN_COLUMNS["mbfc_bias"].rater == "media-bias-fact-check" and LIN_COLUMNS["mbfc_bias"].observed_only
+    assert not [c for c in LIN_COLUMNS.values() if c.rater is None and "bias" in (c.reason or "")]
 
 
 # -- Wikidata --------------------------------------------------------------------------
@@ -706,18 +725,21 @@ def test_real_domain_quality():
     assert (report.rows_read, report.rows_imported, report.rows_skipped) == (11520, 11481, 39)
     assert dict(report.values) == {
         "read": 183696,
-        "imported": 29234,
-        "imputed": 51133,
-        "column not imported": 103329,
+        "imported": 32325,
+        "imputed": 71004,
+        "column not imported": 80367,
     }
     raters = Counter(r.rater for r in of(ratings.records, Rating))
     assert raters == {
         "lin-2023-pc1": 11481,
         "lasser-2022": 14196,
-        "media-bias-fact-check": 3215,
-        "ad-fontes-media": 283,
+        "media-bias-fact-check": 6023,
+        "ad-fontes-media": 566,
         "fact-checkers-pennycook-rand-2019": 59,
     }
+    assert Counter(r.axis for r in of(ratings.records, Rating)) == {"reliability": 29234, "impartiality": 3091}
+    scales = Counter(r.scale for r in of(ratings.records, Rating) if r.axis == "impartiality")
+    assert scales == {"mbfc-bias": 2808, "afm-bias": 283}
 
 
 def test_real_overlays_round_trip(tmp_path):

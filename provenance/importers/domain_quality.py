@@ -6,7 +6,9 @@ Nexus 2(9) pgad286, published 11,520 domains with an aggregate quality score
 (``pc1``) and, in ``domain_ratings.csv``, one column per rating set rescaled
 to 0..1. Most per-rater cells are *imputed* by the authors, not given by the
 rater: only the rater's own values are imported and attributed to the rater
-(``via = "Lin et al. 2023"``). See ``docs/importers.md`` for the column table.
+(``via = "Lin et al. 2023"``). The ``*_bias`` columns measure how little bias
+a source shows, not where it stands, and are imported on the ``impartiality``
+axis. See ``docs/importers.md`` for the column table.
 """
 
 from __future__ import annotations
@@ -49,8 +51,8 @@ VIA = "Lin et al. 2023"
 _PAPER = "https://doi.org/10.1093/pnasnexus/pgad286"
 
 
-def _unit(id: str) -> Scale:
-    return Scale(id, axis="reliability", kind="numeric", minimum=0.0, maximum=1.0)
+def _unit(id: str, axis: str = "reliability") -> Scale:
+    return Scale(id, axis=axis, kind="numeric", minimum=0.0, maximum=1.0)
 
 
 LIN_RATERS: dict[str, Rater] = {
@@ -63,8 +65,12 @@ LIN_RATERS: dict[str, Rater] = {
             methodology_url=_PAPER,
             licence="no licence file; the authors invite reuse citing Lin et al. 2023",
         ),
-        Rater("ad-fontes-media", "Ad Fontes Media", (_unit("afm-rely"),)),
-        Rater("media-bias-fact-check", "Media Bias/Fact Check", (_unit("mbfc-fact"),)),
+        Rater("ad-fontes-media", "Ad Fontes Media", (_unit("afm-rely"), _unit("afm-bias", "impartiality"))),
+        Rater(
+            "media-bias-fact-check",
+            "Media Bias/Fact Check",
+            (_unit("mbfc-fact"), _unit("mbfc-bias", "impartiality")),
+        ),
         Rater(
             "fact-checkers-pennycook-rand-2019",
             "Professional fact-checkers (Pennycook & Rand 2019)",
@@ -97,16 +103,15 @@ class Column:
 
 
 _DERIVED = "derived by Lin et al. from the rater's other columns (a mean or a minimum)"
-_BIAS = "bias magnitude (1 = least biased), not a left-right position"
 LIN_COLUMNS: dict[str, Column] = {
     "pc1": Column("lin-2023-pc1", "pc1", observed_only=False),
     "afm": Column(None, reason=_DERIVED),
-    "afm_bias": Column(None, reason=_BIAS),
+    "afm_bias": Column("ad-fontes-media", "afm-bias"),
     "afm_min": Column(None, reason=_DERIVED),
     "afm_rely": Column("ad-fontes-media", "afm-rely"),
     "fc": Column("fact-checkers-pennycook-rand-2019", "fc"),
     "mbfc": Column(None, reason=_DERIVED),
-    "mbfc_bias": Column(None, reason=_BIAS),
+    "mbfc_bias": Column("media-bias-fact-check", "mbfc-bias"),
     "mbfc_fact": Column("media-bias-fact-check", "mbfc-fact"),
     "mbfc_min": Column(None, reason=_DERIVED),
     "lewandowsky_acc": Column("lasser-2022", "lewandowsky-acc"),
@@ -131,6 +136,8 @@ def imputed(value: str) -> bool:
     the authors imputed carry the full precision of the imputation. The
     counts bear this out: Ad Fontes 283, fact-checkers 60, MBFC 3,216,
     Lasser et al. 4,767 short values, the coverage the authors report.
+    MBFC's bias column has 2,809: on the other 407 MBFC domains it is
+    imputed (and their ``mbfc`` equals ``mbfc_fact``).
 
     >>> imputed("0.8333"), imputed("0.666579723358154"), imputed("1")
     (False, True, False)
