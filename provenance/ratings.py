@@ -48,7 +48,8 @@ class Scale:
     """How a rater expresses a rating, and how it maps onto 0 to 1.
 
     Ordinal scales list their categories from the low end to the high end of
-    the axis (least reliable first; for bias, leftmost first). Numeric scales
+    the axis (least reliable first; for bias, leftmost first; for impartiality,
+    most biased first). Numeric scales
     give their range, and ``reversed`` when a higher number means less
     reliable (or further left).
     """

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from provenance.dates import PartialDate, parse_date
 from provenance.errors import RecordError
+from provenance.ratings import AXES
 
 __all__ = ["add_import_command"]
 
@@ -56,7 +57,7 @@ def add_import_command(commands: Any, add_registry_option: Callable[[argparse.Ar
     )
     parser.add_argument(
         "--axis",
-        choices=("reliability", "bias"),
+        choices=sorted(AXES),
         default="reliability",
         help="csv: the axis of the ratings (default reliability)",
     )

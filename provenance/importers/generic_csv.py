@@ -57,7 +57,7 @@ def parse_scale(spec: str, axis: str = "reliability") -> tuple[str, Scale]:
 
     Args:
         spec: ``rater=categories`` or ``rater=min..max``.
-        axis: ``reliability`` or ``bias``.
+        axis: ``reliability``, ``bias`` or ``impartiality``.
 
     Returns:
         The rater id and the scale.
