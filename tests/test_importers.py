@@ -864,3 +864,33 @@ def test_any_wikidata_entities_import_or_skip(entities):
         return
     assert balanced(result.report)
     assert result.report.rows_read == len(entities)
+
+
+def test_curated_labels_and_every_raters_rating_side_by_side(tmp_path):
+    """The default registry plus the three real overlays: one URL, curated labels and ratings together."""
+    from provenance.labelling import label_url
+
+    base = default_registry()
+    overlays = []
+    for name, importer, path in [
+        ("smm", import_state_media_matrix, real("state-media-profiles", "State_Media_Matrix.csv")),
+        ("rsp", import_perennial_sources, real("wiki-perennial-sources", "sources.jsonl")),
+        ("lin", import_domain_quality, real("domain-quality-ratings", "domain_pc1.csv")),
+    ]:
+        folder = tmp_path / name
+        write_overlay(importer(path, base).records, folder, name=name)
+        overlays.append(folder)
+    registry = load_registry(*overlays)
+    labels = label_url("https://sputnikglobe.com/20230101/x.html", at="2023-01-01", registry=registry)
+    assert labels.get("state-media").value == "SC"
+    assert labels.has("sanctioned", "EU")
+    ratings = labels.filter("rating")
+    raters = {label.detail("rater") for label in ratings}
+    assert {"wikipedia-perennial-sources", "lin-2023-pc1"} <= raters
+    perennial = next(label for label in ratings if label.detail("rater") == "wikipedia-perennial-sources")
+    assert perennial.detail("raw") == "deprecated" and perennial.value == "0"
+    for label in labels:
+        assert label.sources, label.kind
+    # An outlet the curated data does not know still gets the raters' ratings, by host.
+    unknown = label_url("https://www.breitbart.com/politics/x", at="2023", registry=registry)
+    assert unknown.kinds() == ("rating",) and len({label.detail("rater") for label in unknown}) >= 2
