@@ -1,0 +1,1462 @@
+r"""Article ingestion: plain text or an HTML page in, an :class:`~provenance.model.Article` out.
+
+:func:`parse_article` reads what an article says about itself: its title (and
+a genre marker such as "– OpEd"), byline, date, body, a disclosure footer,
+and the registry outlets it names. A mention is an *attribution* (the piece
+came from that outlet) only when an attribution statement says so: the
+disclosure footer, a "Source: X" line, or a sentence such as "This article was
+originally published by X". A mere mention in the body ("Lavrov told RT",
+"according to TASS") never is.
+
+>>> from provenance.testing import make_registry
+>>> reg = make_registry(outlets=[{"id": "rt", "name": "RT", "country": "RU"}])
+>>> article = parse_article(
+...     "Sanctions Bite – OpEd\n\nBy Ann Lee\n\nThe ministry told RT it would respond.\n\n"
+...     "This article was originally published by RT.",
+...     registry=reg,
+... )
+>>> article.title, article.authors, article.genre, article.genre_evidence
+('Sanctions Bite', ('Ann Lee',), 'opinion', 'OpEd')
+>>> [(m.name, m.attribution, m.cue) for m in article.mentions]
+[('RT', False, None), ('RT', True, 'originally-published')]
+>>> article.footer
+'This article was originally published by RT.'
+
+Genre vocabularies (see :func:`genre_vocabulary`). Only terms checked against
+these sources are used; where a vocabulary has no verified term the field is
+``None``:
+
+- schema.org ``NewsArticle`` subtypes (``OpinionNewsArticle``,
+  ``AnalysisNewsArticle``, ``BackgroundNewsArticle``, ``ReportageNewsArticle``,
+  ``ReviewNewsArticle``, ``AskPublicNewsArticle``) and ``SatiricalArticle``:
+  https://schema.org/NewsArticle, https://schema.org/OpinionNewsArticle,
+  https://schema.org/SatiricalArticle.
+- IPTC Genre NewsCodes (scheme http://cv.iptc.org/newscodes/genre/):
+  ``Analysis``, ``Background`` and ``Current`` ("Current Events") as listed at
+  https://www.iptc.org/std-dev/NewsCodes/treeview/genre-en-GB.html; ``Opinion``
+  as listed in the scheme at http://cv.iptc.org/newscodes/genre/ (and in
+  NewsQ's genre reference, https://newsq.net/reference-news-genre/). No IPTC
+  genre was verified for reviews, satire or calls for input, so those are ``None``.
+- The Trust Project's "Type of Work" labels (https://thetrustproject.org/, as
+  published by participating newsrooms, e.g.
+  https://highlandscurrent.org/editorial-standards/type-of-work-trust-factor/ and
+  https://www.theexaminernews.com/best-practices/types-of-work-the-trust-project/):
+  News, Opinion (which "includes editorials and columns"), Analysis, Review,
+  Satire, Explainer, Help Us Report.
+
+Pairing ``news`` with IPTC ``Current`` and ``background`` with the Trust
+Project's Explainer is this module's judgement of the closest term.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import json
+import re
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from html.parser import HTMLParser
+from typing import NamedTuple
+from urllib.parse import urljoin, urlsplit
+
+import attrs
+
+from provenance.dates import DateLike, Interval, PartialDate, Truth, as_partial_date, parse_date, parse_iso
+from provenance.domains import normalize_host
+from provenance.errors import InvalidURLError, ProvenanceError
+from provenance.model import Article, Mention
+from provenance.registry import Registry, default_registry
+
+__all__ = ["GENRES", "ArticleInputError", "GenreTerms", "genre_vocabulary", "parse_article"]
+
+
+class ArticleInputError(ProvenanceError, TypeError):
+    """:func:`parse_article` was given something that is not text (or not a registry).
+
+    Attributes:
+        value: The offending input.
+    """
+
+    def __init__(self, value: object, what: str) -> None:
+        self.value = value
+        super().__init__(
+            f"{what} must be {'a Registry' if what == 'registry' else 'a str'}, got {type(value).__name__}"
+        )
+
+
+# -- genre vocabulary -----------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class GenreTerms:
+    """How one genre is named in schema.org, the IPTC genre NewsCodes and The Trust Project's labels.
+
+    >>> genre_vocabulary("opinion").iptc_code
+    'http://cv.iptc.org/newscodes/genre/Opinion'
+    """
+
+    genre: str
+    """The library's genre id (``opinion``, ``analysis``...)."""
+    schema_type: str
+    """The schema.org type, e.g. ``OpinionNewsArticle``."""
+    iptc_code: str | None = None
+    """The IPTC genre NewsCode URI (``http://cv.iptc.org/newscodes/genre/Opinion``); ``None`` if none was verified."""
+    iptc_name: str | None = None
+    """The IPTC concept's English name, e.g. ``Opinion``."""
+    trust_project: str | None = None
+    """The Trust Project "type of work" label, e.g. ``Opinion``."""
+
+
+_IPTC = "http://cv.iptc.org/newscodes/genre/"
+_GENRE_TERMS: Mapping[str, GenreTerms] = {
+    terms.genre: terms
+    for terms in (
+        GenreTerms("news", "ReportageNewsArticle", _IPTC + "Current", "Current Events", "News"),
+        GenreTerms("opinion", "OpinionNewsArticle", _IPTC + "Opinion", "Opinion", "Opinion"),
+        GenreTerms("editorial", "OpinionNewsArticle", _IPTC + "Opinion", "Opinion", "Opinion"),
+        GenreTerms("analysis", "AnalysisNewsArticle", _IPTC + "Analysis", "Analysis", "Analysis"),
+        GenreTerms("background", "BackgroundNewsArticle", _IPTC + "Background", "Background", "Explainer"),
+        GenreTerms("review", "ReviewNewsArticle", None, None, "Review"),
+        GenreTerms("satire", "SatiricalArticle", None, None, "Satire"),
+        GenreTerms("ask-public", "AskPublicNewsArticle", None, None, "Help Us Report"),
+    )
+}
+
+GENRES: tuple[str, ...] = tuple(_GENRE_TERMS)
+"""The genre ids :func:`parse_article` may return in :attr:`Article.genre <provenance.model.Article.genre>`."""
+
+
+def genre_vocabulary(genre: str | None) -> GenreTerms | None:
+    """The schema.org type, IPTC genre and Trust Project label of a genre.
+
+    >>> terms = genre_vocabulary("opinion")
+    >>> terms.schema_type, terms.iptc_name, terms.trust_project
+    ('OpinionNewsArticle', 'Opinion', 'Opinion')
+    >>> genre_vocabulary("satire").iptc_code is None
+    True
+    >>> genre_vocabulary("horoscope") is None
+    True
+
+    Args:
+        genre: A genre id from :data:`GENRES` (case is ignored).
+
+    Returns:
+        The terms, or ``None`` for an unknown genre (or ``None``).
+    """
+    if not isinstance(genre, str):
+        return None
+    return _GENRE_TERMS.get(genre.strip().lower())
+
+
+# schema.org types -> genre; the first group is specific, NewsArticle is a weak "news".
+_SCHEMA_GENRES: Mapping[str, str] = {
+    "OpinionNewsArticle": "opinion",
+    "AnalysisNewsArticle": "analysis",
+    "BackgroundNewsArticle": "background",
+    "ReviewNewsArticle": "review",
+    "SatiricalArticle": "satire",
+    "AskPublicNewsArticle": "ask-public",
+    "ReportageNewsArticle": "news",
+}
+_ARTICLE_TYPES = frozenset(
+    {
+        *_SCHEMA_GENRES,
+        "Article",
+        "NewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "Report",
+        "ScholarlyArticle",
+        "TechArticle",
+        "SocialMediaPosting",
+        "AdvertiserContentArticle",
+    }
+)
+
+_MARKER_WORDS = r"news\s+analysis|op[-\s]?ed|opinion|commentary|analysis|editorial|review|satire|explainer"
+_TITLE_SUFFIX = re.compile(rf"\s*(?:[-–—|:]|\s[-–—]\s)\s*(?P<m>{_MARKER_WORDS})\s*$", re.IGNORECASE)
+_TITLE_PAREN_END = re.compile(rf"\s*[(\[](?P<m>{_MARKER_WORDS})[)\]]\s*$", re.IGNORECASE)
+_TITLE_PAREN_START = re.compile(rf"^[(\[](?P<m>{_MARKER_WORDS})[)\]]\s*", re.IGNORECASE)
+_TITLE_PREFIX = re.compile(rf"^(?P<m>{_MARKER_WORDS})\s*(?:[:|]|\s[-–—])\s*(?=\S)", re.IGNORECASE)
+_SECTION_WORD = re.compile(
+    r"\b(op-?eds?|opinions?|commentary|comments?|columns?|editorials?|analysis|reviews?|satire)\b", re.IGNORECASE
+)
+
+
+def _marker_genre(word: str) -> str:
+    key = re.sub(r"[\s-]+", "", word.lower())
+    if key in ("oped", "opinion", "opinions", "commentary", "comment", "comments", "column", "columns", "opeds"):
+        return "opinion"
+    if key in ("analysis", "newsanalysis"):
+        return "analysis"
+    if key in ("editorial", "editorials"):
+        return "editorial"
+    if key in ("review", "reviews"):
+        return "review"
+    if key == "explainer":
+        return "background"
+    return "satire"
+
+
+def _split_title_marker(title: str) -> tuple[str, str | None]:
+    """Strip one genre marker from a title; return the title and the marker as written."""
+    if len(title) > _MAX_MARKED_TITLE:
+        return title, None
+    for pattern in (_TITLE_SUFFIX, _TITLE_PAREN_END):
+        match = pattern.search(title)
+        if match and match.start() > 0:
+            return title[: match.start()].strip(), match.group("m")
+    for pattern in (_TITLE_PAREN_START, _TITLE_PREFIX):
+        match = pattern.search(title)
+        if match and match.end() < len(title):
+            return title[match.end() :].strip(), match.group("m")
+    return title, None
+
+
+# -- small text helpers ---------------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_LINE = re.compile(r"[^\r\n]+")
+_MAX_TITLE = 300
+_MAX_MARKED_TITLE = 2000
+_MAX_SENTENCE = 1000
+_MAX_HEADER_LINE = 200
+_MAX_RAW_MATCHES = 10_000
+_KEEP_FIRST_MATCHES = 2_000
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _collapse(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _norm(text: str) -> str:
+    return _collapse(text).casefold()
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@attrs.frozen(slots=True)
+class _Line:
+    start: int
+    end: int
+    para: int
+
+
+def _lines(text: str) -> list[_Line]:
+    """Non-blank lines (stripped spans) with paragraph numbers; a blank line starts a new paragraph."""
+    found: list[_Line] = []
+    para = 0
+    previous_end = 0
+    for match in _LINE.finditer(text):
+        start, end = _strip_span(text, *match.span())
+        if start == end:
+            continue
+        if found:
+            gap = text[previous_end:start]
+            breaks = gap.count("\n") or gap.count("\r")
+            if breaks >= 2:
+                para += 1
+        found.append(_Line(start, end, para))
+        previous_end = end
+    if len(found) > 3 and found[-1].para == 0:
+        # No blank lines at all: read every line as a paragraph.
+        found = [_Line(line.start, line.end, number) for number, line in enumerate(found)]
+    return found
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*")
+_ABBREVIATIONS = frozenset(
+    _words(
+        "mr mrs ms dr st prof gen sen rep gov lt col sgt capt cpt maj adm jr sr vs etc inc ltd co corp no nos "
+        "vol fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft pres rev hon messrs dept est approx"
+    )
+)
+
+
+def _sentences(text: str, lines: Sequence[_Line]) -> list[tuple[int, int]]:
+    """Sentence spans, line by line, none longer than about ``_MAX_SENTENCE`` characters."""
+    spans: list[tuple[int, int]] = []
+    for line in lines:
+        start = line.start
+        for match in _SENTENCE_END.finditer(text, line.start, line.end):
+            end = match.end()
+            if end < line.end and not text[end].isspace():
+                continue
+            if match.group() == ".":
+                word_start = match.start()
+                while word_start > line.start and word_start > match.start() - 12 and text[word_start - 1].isalpha():
+                    word_start -= 1
+                word = text[word_start : match.start()]
+                if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                    continue
+            following = end
+            while following < line.end and text[following].isspace():
+                following += 1
+            if following < line.end and text[following].islower():
+                continue
+            _add_sentence(text, start, end, spans)
+            start = following
+        if start < line.end:
+            _add_sentence(text, start, line.end, spans)
+    return spans
+
+
+def _add_sentence(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    start, end = _strip_span(text, start, end)
+    while end - start > _MAX_SENTENCE:
+        cut = text.rfind(" ", start + _MAX_SENTENCE // 2, start + _MAX_SENTENCE)
+        if cut <= start:
+            cut = start + _MAX_SENTENCE
+        piece = _strip_span(text, start, cut)
+        if piece[0] < piece[1]:
+            spans.append(piece)
+        start, end = _strip_span(text, cut, end)
+    if start < end:
+        spans.append((start, end))
+
+
+class _Spans:
+    """A text's non-blank lines and sentences, looked up by offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = _lines(text)
+        self.sentences = _sentences(text, self.lines)
+        self._line_starts = [line.start for line in self.lines]
+        self._sentence_starts = [span[0] for span in self.sentences]
+
+    def line_text(self, number: int) -> str:
+        line = self.lines[number]
+        return self.text[line.start : line.end]
+
+    def line_of(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self._line_starts, position) - 1)
+
+    def sentence_of(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the sentence holding ``start``, stretched to cover ``end``."""
+        number = bisect.bisect_right(self._sentence_starts, start) - 1
+        if number < 0 or self.sentences[number][1] < start:
+            line = self.lines[self.line_of(start)]
+            return line.start, max(line.end, end)
+        sentence_start, sentence_end = self.sentences[number]
+        while sentence_end < end and number + 1 < len(self.sentences):
+            number += 1
+            sentence_end = self.sentences[number][1]
+        return sentence_start, max(sentence_end, end)
+
+
+# -- outlet name matching -------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class _Entry:
+    outlet: str
+    surface: str
+    kind: str
+    interval: Interval
+    variants: tuple[str, ...]
+    needs_article: bool
+    rank: int
+
+
+class _Raw(NamedTuple):
+    start: int
+    end: int
+    entry: _Entry
+
+
+class _Matcher:
+    """Every registry name, indexed by the lower-cased first word of each written form."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.index: dict[str, list[tuple[str, _Entry]]] = {}
+        self.surface_entries: dict[str, list[_Entry]] = {}
+        self.outlet_names: dict[str, str] = {}
+        kind_rank = {"name": 0, "alias": 1, "acronym": 2}
+        for outlet in registry.outlets():
+            for name in outlet.all_names():
+                surface = " ".join(name.name.split())
+                needs_article = False
+                if surface.startswith("The ") and len(surface) > 4:
+                    surface = surface[4:]
+                    needs_article = " " not in surface
+                if not surface or not (surface[0].isalnum()):
+                    continue
+                if name.kind == "acronym":
+                    variants: tuple[str, ...] = (surface,)
+                else:
+                    title = " ".join(word[:1].upper() + word[1:] for word in surface.split(" "))
+                    upper = surface.upper() if len(surface) >= 4 else surface
+                    variants = tuple(dict.fromkeys((surface, title, upper)))
+                entry = _Entry(
+                    outlet.id, surface, name.kind, name.interval, variants, needs_article, kind_rank[name.kind]
+                )
+                self.surface_entries.setdefault(surface, []).append(entry)
+                for variant in variants:
+                    first = _WORD.match(variant)
+                    if first is None:
+                        continue
+                    self.index.setdefault(first.group().lower(), []).append((variant, entry))
+                if name.kind != "acronym":
+                    self.outlet_names.setdefault(surface.casefold(), outlet.id)
+        for candidates in self.index.values():
+            candidates.sort(key=lambda pair: (-len(pair[0]), pair[1].outlet, pair[1].rank))
+
+
+_MATCHERS: dict[int, tuple[Registry, _Matcher]] = {}
+_MATCHERS_LOCK = threading.Lock()
+
+
+def _matcher_for(registry: Registry) -> _Matcher:
+    cached = _MATCHERS.get(id(registry))
+    if cached is not None and cached[0] is registry:
+        return cached[1]
+    matcher = _Matcher(registry)
+    with _MATCHERS_LOCK:
+        if len(_MATCHERS) >= 8:
+            _MATCHERS.pop(next(iter(_MATCHERS)))
+        _MATCHERS[id(registry)] = (registry, matcher)
+    return matcher
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _preceded_by_the(text: str, start: int) -> bool:
+    position = start
+    while position > 0 and start - position < 3 and text[position - 1] in " \t\u00a0":
+        position -= 1
+    if position == start or position < 3 or text[position - 3 : position].lower() != "the":
+        return False
+    return position == 3 or not _is_word_char(text[position - 4])
+
+
+def _raw_matches(text: str, matcher: _Matcher) -> list[_Raw]:
+    found: list[_Raw] = []
+    index = matcher.index
+    length = len(text)
+    for token in _WORD.finditer(text):
+        candidates = index.get(token.group().lower())
+        if not candidates:
+            continue
+        start = token.start()
+        for variant, entry in candidates:
+            if not text.startswith(variant, start):
+                continue
+            end = start + len(variant)
+            if end < length and (text[end].isalnum() or text[end] == "_") and _is_word_char(variant[-1]):
+                continue
+            if entry.needs_article:
+                if not _preceded_by_the(text, start):
+                    continue
+                if end + 1 < length and text[end] == " " and text[end + 1].isupper():
+                    continue
+            found.append(_Raw(start, end, entry))
+    if len(found) > _MAX_RAW_MATCHES:
+        # Bound the work on pathological input; keep the start and, mostly, the end (footers, source lines).
+        found = found[:_KEEP_FIRST_MATCHES] + found[len(found) - (_MAX_RAW_MATCHES - _KEEP_FIRST_MATCHES) :]
+    return found
+
+
+_GAP_NAME_THEN_ACRONYM = re.compile(r"\s*(?:\(\s*|,\s*(?:or|aka|a\.k\.a\.|also known as|known as)\s+|\s+or\s+)")
+_GAP_ACRONYM_THEN_NAME = re.compile(
+    r"\s*(?:,\s*(?:or\s+|i\.e\.\s*|aka\s+|short for\s+)?|\(\s*|\s+or\s+|\s*[-–—:]\s*|\s+(?:is\s+)?short for\s+)"
+    r"(?:the\s+)?",
+    re.IGNORECASE,
+)
+_DEFINITION_REACH = 30
+
+
+def _defined_acronyms(text: str, raws: Sequence[_Raw]) -> dict[str, str]:
+    """Acronyms the text defines next to a full name: ``VOR, or the Voice of Russia``, ``Voice of Russia (VOR)``."""
+    names_by_end: dict[int, list[_Raw]] = {}
+    names_by_start: dict[int, list[_Raw]] = {}
+    for raw in raws:
+        if raw.entry.kind != "acronym":
+            names_by_end.setdefault(raw.end, []).append(raw)
+            names_by_start.setdefault(raw.start, []).append(raw)
+    defined: dict[str, str] = {}
+    for raw in raws:
+        if raw.entry.kind != "acronym" or raw.entry.surface in defined:
+            continue
+        outlet = raw.entry.outlet
+        for position in range(max(0, raw.start - _DEFINITION_REACH), raw.start + 1):
+            for name in names_by_end.get(position, ()):
+                if name.entry.outlet == outlet and _GAP_NAME_THEN_ACRONYM.fullmatch(text, name.end, raw.start):
+                    defined.setdefault(raw.entry.surface, outlet)
+        for position in range(raw.end, min(len(text), raw.end + _DEFINITION_REACH) + 1):
+            for name in names_by_start.get(position, ()):
+                if name.entry.outlet == outlet and _GAP_ACRONYM_THEN_NAME.fullmatch(text, raw.end, name.start):
+                    defined.setdefault(raw.entry.surface, outlet)
+    return defined
+
+
+def _valid_at(entry: _Entry, when: PartialDate | None) -> bool:
+    return when is None or entry.interval.contains(when) is not Truth.NO
+
+
+def _unambiguous(surface: str, matcher: _Matcher, when: PartialDate | None) -> bool:
+    entries = matcher.surface_entries.get(surface, [])
+    outlets = {entry.outlet for entry in entries}
+    if len(outlets) > 1 and when is not None:
+        current = {entry.outlet for entry in entries if _valid_at(entry, when)}
+        if current:
+            outlets = current
+    return len(outlets) == 1
+
+
+_CAPITAL_WORD_BEFORE = re.compile(r"(?:^|\W)([^\W\d_]{2,}) $")
+_CAPITAL_WORD_AFTER = re.compile(r" ([^\W\d_]{2,})(?:\W|$)")
+
+
+def _in_capitals_phrase(text: str, start: int, end: int) -> bool:
+    """Whether a word next to this span (one space away) is in capitals too, as in "AIR FORCE ONE"."""
+    before = _CAPITAL_WORD_BEFORE.search(text, max(0, start - 30), start)
+    after = _CAPITAL_WORD_AFTER.match(text, end, min(len(text), end + 30))
+    return any(match is not None and match.group(1).isupper() for match in (before, after))
+
+
+def _resolve(
+    text: str, raws: list[_Raw], matcher: _Matcher, when: PartialDate | None, lines: Sequence[_Line]
+) -> list[_Raw]:
+    """Keep the matches that count: acronyms only where defined or unambiguous, longest match wins."""
+    defined = _defined_acronyms(text, raws)
+    line_starts = [line.start for line in lines]
+    has_lower: dict[int, bool] = {}
+
+    def in_cased_line(position: int) -> bool:
+        number = max(0, bisect.bisect_right(line_starts, position) - 1)
+        if number not in has_lower:
+            line = lines[number] if lines else _Line(0, len(text), 0)
+            has_lower[number] = any(char.islower() for char in text[line.start : line.end])
+        return has_lower[number]
+
+    kept: list[_Raw] = []
+    for raw in raws:
+        entry = raw.entry
+        if entry.kind == "acronym":
+            if entry.surface in defined:
+                if defined[entry.surface] != entry.outlet:
+                    continue
+            elif not (
+                len(entry.surface) >= 3
+                and entry.surface.isupper()
+                and _unambiguous(entry.surface, matcher, when)
+                and in_cased_line(raw.start)
+                and not _in_capitals_phrase(text, raw.start, raw.end)
+            ):
+                continue
+        kept.append(raw)
+
+    # Same span, several outlets: prefer names valid at the date; still several -> ambiguous, dropped.
+    by_span: dict[tuple[int, int], list[_Raw]] = {}
+    for raw in kept:
+        by_span.setdefault((raw.start, raw.end), []).append(raw)
+    chosen: list[_Raw] = []
+    for group in by_span.values():
+        outlets = {raw.entry.outlet for raw in group}
+        if len(outlets) > 1 and when is not None:
+            current = [raw for raw in group if _valid_at(raw.entry, when)]
+            if current:
+                group = current
+                outlets = {raw.entry.outlet for raw in group}
+        if len(outlets) > 1:
+            continue
+        chosen.append(min(group, key=lambda raw: (raw.entry.rank, raw.entry.surface)))
+
+    chosen.sort(key=lambda raw: (-(raw.end - raw.start), raw.start, raw.entry.outlet))
+    covered = bytearray(len(text))
+    result: list[_Raw] = []
+    for raw in chosen:
+        if covered.find(1, raw.start, raw.end) != -1:
+            continue
+        covered[raw.start : raw.end] = b"\x01" * (raw.end - raw.start)
+        result.append(raw)
+    result.sort(key=lambda raw: (raw.start, raw.end))
+    return result
+
+
+# -- header, boilerplate, attribution cues --------------------------------------------------------------------------
+
+_BYLINE = re.compile(r"(?:written\s+|posted\s+|words\s+)?by\s*:?\s+(?P<rest>\S.*)", re.IGNORECASE)
+_BYLINE_SPLIT = re.compile(r"\s*\|\s*|\s+[-–—]\s+")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+_NAME_PARTICLES = frozenset(_words("de da del della der di du la le van von bin al el ibn dos das ter y"))
+_ROLE_WORDS = frozenset(
+    _words("staff writer writers reporter correspondent editor editors contributor special senior our")
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATELINE = re.compile(
+    r"(?:(?:published|posted)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+    r"(?:\s*(?:[,|@-]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?\s*",
+    re.IGNORECASE,
+)
+_URL_DATE = re.compile(
+    r"/(?P<y1>(?:19|20)\d\d)/(?P<m1>0[1-9]|1[0-2])/(?P<d1>0[1-9]|[12]\d|3[01])(?=/|$)"
+    r"|/(?P<y2>(?:19|20)\d\d)(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+)
+_BOILERPLATE = re.compile(
+    r"(?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+)?comment|\d+\s+comments?|comments?"
+    r"|your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked"
+    r"|share\s+this(?:\s+(?:article|story|post|page))?|click\s+to\s+(?:share|print|email)|like\s+this"
+    r"|related(?:\s+(?:posts?|articles?|stories|content|news|coverage))?|you\s+(?:may|might)\s+also\s+like"
+    r"|recommended(?:\s+for\s+you)?|read\s+next|more\s+stories|notify\s+me\s+of|save\s+my\s+name|tags?"
+    r"|filed\s+under|subscribe\s+to\s+(?:our|the)\s+newsletter|sign\s+up\s+for\s+(?:our|the)\s+newsletter)"
+    r"(?:\s*[:.!…(*]|\s*$)"
+    r"|(?:©|\(c\)\s|copyright\s+(?:©\s*)?(?:\d{4}|\(c\)|the\b)|all\s+rights\s+reserved)",
+    re.IGNORECASE,
+)
+_MAX_BOILERPLATE_LINE = 120
+
+_SOURCE_LINE = re.compile(
+    r"[\W_]*(?:sources?|via|originally\s+published(?:\s+(?:by|in|on|at))?)\s*[:：]", re.IGNORECASE
+)
+_MAX_SOURCE_LINE = 200
+_MAX_FOOTER_PARAGRAPHS = 3
+_MAX_FOOTER_PARAGRAPH = 800
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "originally-published",
+        re.compile(
+            r"\b(?:originally|first|initially)\s+(?:published|posted|printed|carried|ran|run|aired|broadcast)"
+            r"(?:\s+in\s+\w+)?\s+(?:by|in|on|at|with)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "first-appeared",
+        re.compile(
+            r"\b(?:(?:originally|first|initially)\s+appeared|appeared\s+(?:originally|first))(?:\s+in\s+\w+)?"
+            r"\s+(?:in|on|at)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "republished",
+        re.compile(
+            r"\bre-?(?:published|printed|posted)(?:\s+here)?(?:\s+with\s+(?:the\s+)?(?:kind\s+)?permission)?"
+            r"(?:\s+(?:from|by|of|courtesy\s+of))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "provided-by",
+        re.compile(r"\b(?:provided|supplied|contributed|syndicated)(?:\s+to\s+\w+(?:\s+\w+)?)?\s+by\b", re.IGNORECASE),
+    ),
+    ("courtesy", re.compile(r"\bcourtesy\s+of\b", re.IGNORECASE)),
+    ("came-from", re.compile(r"\b(?:comes|came)\s+from\b", re.IGNORECASE)),
+)
+_CUE_REACH = 80
+# What may stand before a cue in a sentence about this piece: nothing, or "This article/op-ed/... (was)".
+_PIECE_PREFIX = re.compile(
+    r"[\W_]*(?:(?:this\s+(?:article|story|piece|op-?ed|column|commentary|essay|post|item|text|content|editorial"
+    r"|analysis|blog\s+post|interview|report|version)|the\s+(?:article|story|piece|op-?ed|column|post|text|editorial)"
+    r"|an\s+earlier\s+version\s+of\s+this\s+(?:article|story|piece))\b[^.!?]{0,80})?",
+    re.IGNORECASE,
+)
+_COPULA = re.compile(
+    r"\b(?:is|was|are|were|has\s+been|had\s+been)\s+(?:a|an|the|one|formerly|previously|now|owned|funded|run"
+    r"|operated|financed|controlled|part|based|established|founded|launched|created|set\s+up|known)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_PREFIX = re.compile(r"[\W_]*(?:the\s+)?", re.IGNORECASE)
+
+
+def _looks_like_name(part: str) -> bool:
+    words = part.split()
+    if not 1 <= len(words) <= 5 or len(part) > 60:
+        return False
+    if any(char.isdigit() or char in ':;!?()[]{}<>"@#/\\=' for char in part):
+        return False
+    return all(word[0].isupper() or word.lower() in _NAME_PARTICLES for word in words)
+
+
+@attrs.frozen(slots=True)
+class _Byline:
+    authors: tuple[str, ...]
+    date: PartialDate | None
+
+
+def _parse_byline(line: str, matcher: _Matcher) -> _Byline | None:
+    match = _BYLINE.fullmatch(line)
+    if match is None:
+        return None
+    pieces = _BYLINE_SPLIT.split(match.group("rest"))
+    authors: list[str] = []
+    for part in _NAME_SPLIT.split(pieces[0]):
+        part = part.strip(" .,")
+        if not part:
+            continue
+        key = part.casefold()
+        if key in matcher.outlet_names or key.removeprefix("the ") in matcher.outlet_names:
+            continue  # an outlet credited in the byline, not a person
+        if {word.lower() for word in part.split()} <= _ROLE_WORDS:
+            continue
+        if not _looks_like_name(part):
+            return None
+        authors.append(part)
+    date = None
+    for piece in pieces[1:]:
+        date = date or _dateline(piece)
+    return _Byline(tuple(dict.fromkeys(authors)), date)
+
+
+def _dateline(line: str) -> PartialDate | None:
+    if len(line) > 80:
+        return None
+    match = _DATELINE.fullmatch(line.strip())
+    return _loose_date(match.group("date")) if match else None
+
+
+def _loose_date(value: str) -> PartialDate | None:
+    """A date read from page metadata or text, or ``None``: page content never raises."""
+    text = value.strip()[:100]
+    if not text:
+        return None
+    iso = re.match(r"\d{4}-\d{2}(?:-\d{2})?", text)
+    try:
+        return parse_iso(iso.group()) if iso else parse_date(text)
+    except (ProvenanceError, ValueError, OverflowError, TypeError):
+        return None
+
+
+def _url_date(url: str | None) -> PartialDate | None:
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    match = _URL_DATE.search(path)
+    if match is None:
+        return None
+    year, month, day = (match.group("y1"), match.group("m1"), match.group("d1"))
+    if year is None:
+        year, month, day = (match.group("y2"), match.group("m2"), match.group("d2"))
+    return _loose_date(f"{year}-{month}-{day}")
+
+
+# -- HTML -----------------------------------------------------------------------------------------------------------
+
+_SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "nav", "aside", "svg", "math", "button", "select", "textarea", "iframe"}
+    | {"object", "canvas"}
+)
+_VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
+_BLOCK_TAGS = frozenset(
+    _words(
+        "address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure "
+        "footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main ol p pre section summary table tbody "
+        "thead tfoot tr ul"
+    )
+)
+_TITLE_OPEN = re.compile(r"<title\b[^<>]*>", re.IGNORECASE)
+_TITLE_CLOSE = re.compile(r"</title\s*>", re.IGNORECASE)
+_HTML_HINT = re.compile(
+    r"<(?:!doctype\s+html|(?:html|head|body|title|meta|article)(?=[\s>/]))|</(?:p|div|h[1-6]|span|a|li|section)\s*>",
+    re.IGNORECASE,
+)
+
+
+_COMMENT_CLOSE = re.compile(r"--\s*>")
+
+
+def _defuse(source: str) -> str:
+    """Escape each ``<`` that html.parser could only read by rescanning the rest of the page.
+
+    The html.parser of older Python releases rescans the remaining input for
+    every unterminated ``</``, ``<!``, ``<a ...`` or comment (quadratic time on
+    hostile pages) and raises on some ``<![`` forms. Such a ``<`` is text to a
+    browser as well, so it becomes ``&lt;``; one left-to-right pass, each
+    terminator searched for at most once.
+    """
+    pieces: list[str] = []
+    done = 0
+    next_gt = -2  # index of the next ">" after the last search, -1 when there is none, -2 before any search
+    unclosed_comments = False  # no comment closes after this point
+    position = source.find("<")
+    while position != -1:
+        escape = False
+        if source.startswith("<!--", position):
+            close = None if unclosed_comments else _COMMENT_CLOSE.search(source, position + 4)
+            if close is None:
+                escape = unclosed_comments = True
+            else:
+                position = source.find("<", close.end())
+                continue
+        elif source.startswith("<![", position):
+            escape = True
+        elif position + 1 < len(source) and (source[position + 1].isalpha() or source[position + 1] in "/!?"):
+            if next_gt != -1 and next_gt <= position:
+                next_gt = source.find(">", position + 1)
+            escape = next_gt == -1
+        if escape:
+            pieces.append(source[done:position])
+            pieces.append("&lt;")
+            done = position + 1
+        position = source.find("<", position + 1)
+    if not pieces:
+        return source
+    pieces.append(source[done:])
+    return "".join(pieces)
+
+
+def _looks_like_html(text: str) -> bool:
+    return _HTML_HINT.search(text) is not None
+
+
+class _PageParser(HTMLParser):
+    """Visible text (block elements become paragraphs), metadata, JSON-LD blobs; never raises on bad markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.canonical: str | None = None
+        self.jsonld: list[str] = []
+        self.h1: str | None = None
+        self._lines: list[str] = []
+        self._parts: list[str] = []
+        self._skip: list[str] = []  # elements whose content is not visible, innermost last
+        self._depth: list[int] = []  # how many same-named elements are open inside each
+        self._jsonld_buffer: list[str] | None = None
+        self._h1_buffer: list[str] | None = None
+        self._pre = 0
+
+    # Text assembly.
+    def _newline(self) -> None:
+        line = _collapse("".join(self._parts))
+        self._parts = []
+        if line:
+            self._lines.append(line)
+
+    def _break(self) -> None:
+        self._newline()
+        if self._lines:
+            self.blocks.append("\n".join(self._lines))
+            self._lines = []
+
+    def finish(self) -> str:
+        """Flush what is pending and return the visible text."""
+        self._break()
+        return "\n\n".join(self.blocks)
+
+    # Parser callbacks.
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip:
+            if tag == self._skip[-1] and tag not in _VOID_TAGS:
+                self._depth[-1] += 1
+            return
+        values = {name.lower(): (value or "") for name, value in attrs}
+        if tag == "meta":
+            key = (values.get("property") or values.get("name") or values.get("itemprop") or "").strip().lower()
+            content = values.get("content", "").strip()
+            if key and content and key not in self.meta:
+                self.meta[key] = content
+            return
+        if tag == "link":
+            if "canonical" in values.get("rel", "").lower().split() and values.get("href") and self.canonical is None:
+                self.canonical = values["href"].strip()
+            return
+        if tag in _SKIP_TAGS or "hidden" in values:
+            if tag not in _VOID_TAGS:
+                self._skip.append(tag)
+                self._depth.append(1)
+                if tag == "script" and "ld+json" in values.get("type", "").lower():
+                    self._jsonld_buffer = []
+            return
+        if tag == "br":
+            self._newline()
+        elif tag in _BLOCK_TAGS:
+            self._break()
+        elif tag in ("td", "th"):
+            self._parts.append(" ")
+        if tag == "pre":
+            self._pre += 1
+        if tag == "h1" and self.h1 is None and self._h1_buffer is None:
+            self._h1_buffer = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip:
+            if tag == self._skip[-1]:
+                self._depth[-1] -= 1
+                if self._depth[-1] <= 0:
+                    self._pop_skip()
+            elif tag in self._skip:  # a skipped element closed with others still open inside it
+                while self._skip[-1] != tag:
+                    self._pop_skip()
+                self._pop_skip()
+            elif tag in ("body", "html"):
+                while self._skip:
+                    self._pop_skip()
+            return
+        if tag in _BLOCK_TAGS:
+            self._break()
+        elif tag in ("td", "th"):
+            self._parts.append(" ")
+        if tag == "pre":
+            self._pre = max(0, self._pre - 1)
+        if tag == "h1" and self._h1_buffer is not None:
+            self.h1 = _collapse("".join(self._h1_buffer)) or None
+            self._h1_buffer = None
+
+    def _pop_skip(self) -> None:
+        tag = self._skip.pop()
+        self._depth.pop()
+        if tag == "script" and self._jsonld_buffer is not None:
+            self.jsonld.append("".join(self._jsonld_buffer))
+            self._jsonld_buffer = None
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            if self._jsonld_buffer is not None and self._skip[-1] == "script":
+                self._jsonld_buffer.append(data)
+            return
+        if self._h1_buffer is not None:
+            self._h1_buffer.append(data)
+        if self._pre:
+            pieces = data.split("\n")
+            for number, piece in enumerate(pieces):
+                if number:
+                    self._newline()
+                self._parts.append(piece)
+        else:
+            self._parts.append(data)
+
+
+@attrs.frozen(slots=True)
+class _Page:
+    text: str
+    title: str | None
+    h1: str | None
+    meta: Mapping[str, str]
+    canonical: str | None
+    jsonld: tuple[object, ...]
+
+
+def _read_page(source: str) -> _Page:
+    title = None
+    opening = _TITLE_OPEN.search(source)
+    if opening is not None:
+        closing = _TITLE_CLOSE.search(source, opening.end())
+        content_end = closing.start() if closing else opening.end()
+        if closing is not None:
+            # <title> holds text only (RCDATA): whatever markup is inside is literal text.
+            title = _collapse(html.unescape(source[opening.end() : content_end])) or None
+        source = source[: opening.end()] + source[content_end:]
+    parser = _PageParser()
+    try:
+        parser.feed(_defuse(source))
+        parser.close()
+    except Exception:  # html.parser is lenient, yet a malformed page must never crash ingestion: keep what was read
+        pass
+    text = parser.finish()
+    blobs: list[object] = []
+    for blob in parser.jsonld:
+        loaded = _load_json(blob)
+        if loaded is not None:
+            blobs.append(loaded)
+    return _Page(text, title, parser.h1, dict(parser.meta), parser.canonical, tuple(blobs))
+
+
+def _load_json(blob: str) -> object | None:
+    text = blob.strip()
+    if text.startswith("<!--"):
+        text = text[4:].removesuffix("-->")
+    text = text.strip()
+    if text.startswith("<![CDATA["):
+        text = text[9:].removesuffix("]]>")
+    try:
+        return json.loads(text)  # type: ignore[no-any-return]
+    except (ValueError, RecursionError):
+        return None
+
+
+_JSONLD_MAX_DEPTH = 12
+_JSONLD_MAX_ITEMS = 20_000
+
+
+def _json_dicts(roots: Iterable[object]) -> Iterator[dict[str, object]]:
+    """Every JSON object in the blobs, depth-first, within fixed bounds."""
+    stack: list[tuple[object, int]] = [(root, 0) for root in reversed(list(roots))]
+    budget = _JSONLD_MAX_ITEMS
+    while stack and budget > 0:
+        value, depth = stack.pop()
+        budget -= 1
+        if isinstance(value, dict):
+            yield value
+            if depth < _JSONLD_MAX_DEPTH:
+                stack.extend((child, depth + 1) for child in reversed(list(value.values())))
+        elif isinstance(value, list) and depth < _JSONLD_MAX_DEPTH:
+            stack.extend((child, depth + 1) for child in reversed(value))
+
+
+def _types(node: Mapping[str, object]) -> tuple[str, ...]:
+    value = node.get("@type")
+    raw = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return tuple(re.split(r"[/:#]", item.strip())[-1] for item in raw if isinstance(item, str) and item.strip())
+
+
+@attrs.frozen(slots=True)
+class _Structured:
+    headline: str | None = None
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    published: str | None = None
+    is_based_on: tuple[str, ...] = ()
+    url: str | None = None
+    types: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+
+
+def _structured(blobs: Sequence[object]) -> _Structured:
+    nodes = list(_json_dicts(blobs))
+    ids: dict[str, dict[str, object]] = {}
+    for node in nodes:
+        key = node.get("@id")
+        if isinstance(key, str) and len(node) > 1:
+            ids.setdefault(key, node)
+    articles = [node for node in nodes if _ARTICLE_TYPES.intersection(_types(node))]
+    if not articles:
+        return _Structured()
+    specific = [node for node in articles if set(_SCHEMA_GENRES).intersection(_types(node))]
+    news = [node for node in articles if "NewsArticle" in _types(node)]
+    node = (specific or news or articles)[0]
+
+    def resolve(value: object) -> object:
+        if isinstance(value, dict):
+            key = value.get("@id")
+            if isinstance(key, str) and key in ids and "name" not in value:
+                return ids[key]
+        return value
+
+    def names(value: object, limit: int = 20) -> list[str]:
+        found: list[str] = []
+        items = value if isinstance(value, list) else [value]
+        for item in items[:limit]:
+            item = resolve(item)
+            if isinstance(item, str):
+                found.append(item)
+            elif isinstance(item, dict):
+                name = item.get("name")
+                if isinstance(name, list):
+                    name = next((part for part in name if isinstance(part, str)), None)
+                if isinstance(name, str):
+                    found.append(name)
+        return [clean for clean in (_collapse(name) for name in found) if clean and len(clean) <= 200]
+
+    def urls(value: object, limit: int = 50) -> list[str]:
+        found: list[str] = []
+        items = value if isinstance(value, list) else [value]
+        for item in items[:limit]:
+            if isinstance(item, dict):
+                item = item.get("url") or item.get("@id")
+                if isinstance(item, list):
+                    item = next((part for part in item if isinstance(part, str)), None)
+            if isinstance(item, str) and item.strip():
+                found.append(item.strip())
+        return found
+
+    def text(value: object) -> str | None:
+        if isinstance(value, list):
+            value = next((part for part in value if isinstance(part, str)), None)
+        return _collapse(value) or None if isinstance(value, str) else None
+
+    page = resolve(node.get("mainEntityOfPage"))
+    url = text(node.get("url")) or (text(page) if isinstance(page, str) else None)
+    if url is None and isinstance(page, dict):
+        url = text(page.get("@id")) or text(page.get("url"))
+    sections: list[str] = []
+    for key in ("genre", "articleSection"):
+        value = node.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and item.strip():
+                sections.append(_collapse(item)[:100])
+    publisher_names = names(node.get("publisher"), limit=1)
+    return _Structured(
+        headline=text(node.get("headline")) or text(node.get("name")),
+        authors=tuple(dict.fromkeys(names(node.get("author")))),
+        publisher=publisher_names[0] if publisher_names else None,
+        published=text(node.get("datePublished")),
+        is_based_on=tuple(urls(node.get("isBasedOn")) + urls(node.get("isBasedOnUrl"))),
+        url=url,
+        types=_types(node),
+        sections=tuple(sections),
+    )
+
+
+def _absolute(link: str | None, base: str | None) -> str | None:
+    if not link:
+        return None
+    link = link.strip()
+    try:
+        full = urljoin(base, link) if base else link
+        scheme = urlsplit(full).scheme
+    except ValueError:
+        return None
+    return full if scheme in ("http", "https") else None
+
+
+def _strip_site(title: str, site: str | None) -> str:
+    if not site:
+        return title
+    for separator in (" | ", " - ", " – ", " — ", " :: ", " · ", ": "):
+        suffix = separator + site
+        if title.endswith(suffix) and len(title) > len(suffix):
+            return title[: -len(suffix)].strip()
+    return title
+
+
+# -- the analysis ---------------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class _Genre:
+    genre: str | None
+    evidence: str | None
+
+
+def _choose_genre(marker: str | None, structured: _Structured, section: str | None) -> _Genre:
+    if marker is not None:
+        return _Genre(_marker_genre(marker), marker)
+    for kind in structured.types:
+        if kind in _SCHEMA_GENRES:
+            return _Genre(_SCHEMA_GENRES[kind], kind)
+    candidates = [(f"articleSection: {value}", value) for value in structured.sections]
+    if section:
+        candidates.append((f"article:section: {section}", section))
+    for evidence, value in candidates:
+        match = _SECTION_WORD.search(value[:60])
+        if match:
+            return _Genre(_marker_genre(match.group(1)), evidence)
+    if "NewsArticle" in structured.types:
+        return _Genre("news", "NewsArticle")
+    return _Genre(None, None)
+
+
+def _statement_cues(
+    spans: _Spans, raws: Sequence[_Raw], region: tuple[int, int], byline_index: int, header_lines: set[int]
+) -> dict[int, str]:
+    """Attribution cues of the mentions in the article's region: byline credits, source lines, statements.
+
+    Returns:
+        Index into ``raws`` -> cue, for the mentions that are attributions.
+    """
+    text = spans.text
+    cues: dict[int, str] = {}
+    by_sentence: dict[int, list[tuple[str, int]]] = {}
+    for number, raw in enumerate(raws):
+        if not region[0] <= raw.start < region[1]:
+            continue
+        line_number = spans.line_of(raw.start)
+        line = spans.lines[line_number]
+        if line_number == byline_index:
+            cues[number] = "byline"
+            continue
+        if line_number in header_lines:
+            continue
+        if line.end - line.start <= _MAX_SOURCE_LINE and _SOURCE_LINE.match(text, line.start, line.end):
+            cues[number] = "source-line"
+            continue
+        sentence_start, sentence_end = spans.sentence_of(raw.start, raw.end)
+        if sentence_start not in by_sentence:
+            sentence = text[sentence_start:sentence_end]
+            by_sentence[sentence_start] = [
+                (cue, sentence_start + match.end())
+                for cue, pattern in _CUES
+                for match in pattern.finditer(sentence)
+                if _PIECE_PREFIX.fullmatch(sentence, 0, match.start())
+            ]
+        for cue, cue_end in by_sentence[sentence_start]:
+            if cue_end <= raw.start <= cue_end + _CUE_REACH:
+                cues[number] = cue
+                break
+    return cues
+
+
+@attrs.frozen(slots=True)
+class _FooterCandidate:
+    start: int
+    mentions: range
+    cued: frozenset[str]
+    subject: str | None
+
+
+def _footer(
+    spans: _Spans,
+    paragraphs: Sequence[Sequence[_Line]],
+    raws: Sequence[_Raw],
+    cues: dict[int, str],
+    byline_index: int,
+) -> int:
+    """How many of the last paragraphs form the disclosure footer; marks their attributions in ``cues``.
+
+    A paragraph belongs to the footer when it makes an attribution statement,
+    or when it opens by describing an outlet ("VOR, or the Voice of Russia,
+    was ...") that the article does not name before the footer (outside the
+    byline): a news piece that explains "RT is funded by the state" after
+    reporting on RT is not republishing RT.
+    """
+    text = spans.text
+    raw_starts = [raw.start for raw in raws]
+    first_seen: dict[str, int] = {}
+    for raw in raws:
+        if spans.line_of(raw.start) != byline_index:
+            first_seen.setdefault(raw.entry.outlet, raw.start)
+    candidates: list[_FooterCandidate] = []
+    for paragraph in reversed(paragraphs[-_MAX_FOOTER_PARAGRAPHS:]):
+        start, end = paragraph[0].start, paragraph[-1].end
+        if end - start > _MAX_FOOTER_PARAGRAPH:
+            break
+        inside = range(bisect.bisect_left(raw_starts, start), bisect.bisect_left(raw_starts, end))
+        cued = frozenset(raws[number].entry.outlet for number in inside if number in cues)
+        subject = None
+        if inside:
+            first = raws[inside.start]
+            sentence_end = spans.sentence_of(first.start, first.end)[1]
+            opens = _SUBJECT_PREFIX.fullmatch(text, start, first.start) is not None
+            if opens and _COPULA.search(text, first.end, min(sentence_end, first.end + 200)):
+                subject = first.entry.outlet
+        if not cued and subject is None:
+            break
+        candidates.append(_FooterCandidate(start, inside, cued, subject))
+    run = candidates[::-1]
+    # A describing paragraph counts only if its outlet is not named before the footer begins.
+    changed = True
+    while changed and run:
+        changed = False
+        for number, candidate in enumerate(run):
+            if candidate.subject is not None and first_seen.get(candidate.subject, len(text)) < run[0].start:
+                if not candidate.cued:
+                    run = run[number + 1 :]
+                    changed = True
+                    break
+                run[number] = attrs.evolve(candidate, subject=None)
+    for candidate in run:
+        attributed = candidate.cued | ({candidate.subject} if candidate.subject else set())
+        for number in candidate.mentions:
+            if raws[number].entry.outlet in attributed and number not in cues:
+                cues[number] = "footer"
+    return len(run)
+
+
+def parse_article(
+    text_or_html: str,
+    url: str | None = None,
+    published: DateLike | None = None,
+    registry: Registry | None = None,
+) -> Article:
+    """Read an article (plain text or an HTML page) into an :class:`~provenance.model.Article`.
+
+    Plain text keeps its characters: :attr:`Article.text` is the input
+    unchanged. For HTML it is the visible text (no scripts, styles,
+    navigation or asides; paragraphs separated by blank lines), and metadata
+    comes from ``<title>``, ``<meta>`` (OpenGraph, ``article:*``, ``author``),
+    ``<link rel=canonical>`` and schema.org JSON-LD. Nothing is fetched.
+
+    Mentions name registry outlets: every name and alias (title-cased and
+    all-capitals forms included, a leading "the" left out of the span), and
+    acronyms only where the text defines them ("VOR, or the Voice of Russia")
+    or where they are unambiguous (one outlet, three letters or more, written
+    in capitals on a line that is not all capitals). Where spans overlap the
+    longest wins.
+
+    An attribution is a mention in an attribution statement: a "Source: X"
+    line, a sentence about this piece saying it was originally published by,
+    first appeared in, is provided by, was republished from or comes courtesy
+    of X, an outlet credited in the byline, or the disclosure footer. The
+    footer is the run of last paragraphs (before site boilerplate such as
+    "Leave a Reply") that make such a statement or that open by describing an
+    outlet the article has not named before ("VOR, or the Voice of Russia, was
+    ..."); in a describing footer only the described outlet is an
+    attribution, so "... reorganised as Radio Sputnik" does not make Radio
+    Sputnik the origin.
+
+    Args:
+        text_or_html: The article's text, or an HTML page.
+        url: Where it was found (validated as a URL; relative links in the
+            page are resolved against it).
+        published: When it was published (a date, a partial date, or text such
+            as ``"16 August 2012"``); it overrides dates found in the page.
+        registry: The outlets to look for; the shipped registry by default.
+
+    Returns:
+        The article.
+
+    Raises:
+        ArticleInputError: If ``text_or_html`` is not a string or ``registry`` not a registry.
+        InvalidURLError: If ``url`` is not a usable URL.
+        DateParseError: If ``published`` cannot be read as a date.
+    """
+    if not isinstance(text_or_html, str):
+        raise ArticleInputError(text_or_html, "text_or_html")
+    if url is not None:
+        if not isinstance(url, str):
+            raise InvalidURLError(url, f"expected a string, got {type(url).__name__}")
+        url = url.strip()
+        normalize_host(url)
+    stated = as_partial_date(published) if published is not None else None
+    if registry is None:
+        registry = default_registry()
+    elif not isinstance(registry, Registry):
+        raise ArticleInputError(registry, "registry")
+    matcher = _matcher_for(registry)
+
+    page: _Page | None = _read_page(text_or_html) if _looks_like_html(text_or_html) else None
+    structured = _structured(page.jsonld) if page is not None else _Structured()
+    meta: Mapping[str, str] = page.meta if page is not None else {}
+    text = page.text if page is not None else text_or_html
+    site_name = _collapse(meta.get("og:site_name", "")) or None
+    spans = _Spans(text)
+    lines = spans.lines
+
+    # Title: structured data first for pages, the first line for plain text.
+    title_index = -1
+    raw_title: str | None = None
+    if page is not None:
+        candidates = [
+            structured.headline,
+            _collapse(meta.get("og:title", "")) or None,
+            _strip_site(page.title, site_name) if page.title else None,
+            page.h1,
+        ]
+        raw_title = next((candidate for candidate in candidates if candidate), None)
+        wanted = {_norm(candidate) for candidate in (*candidates, page.title) if candidate}
+        if raw_title is not None:
+            wanted.add(_norm(_split_title_marker(raw_title)[0]))
+        title_index = next((n for n in range(min(40, len(lines))) if _norm(spans.line_text(n)) in wanted), -1)
+    elif lines and lines[0].end - lines[0].start <= _MAX_TITLE:
+        title_index = 0
+        raw_title = spans.line_text(0)
+    title, marker = _split_title_marker(raw_title) if raw_title else (None, None)
+
+    # Byline and dateline just below the title.
+    byline_index = date_index = -1
+    byline: _Byline | None = None
+    line_date: PartialDate | None = None
+    for number in range(title_index + 1, min(len(lines), title_index + 7)):
+        line_text = spans.line_text(number)
+        if len(line_text) > _MAX_HEADER_LINE:
+            break
+        if byline is None and (found := _parse_byline(line_text, matcher)) is not None:
+            byline, byline_index = found, number
+        elif line_date is None and (day := _dateline(line_text)) is not None:
+            line_date, date_index = day, number
+        elif byline is not None or line_date is not None:
+            break
+    header_lines = {index for index in (byline_index, date_index) if index >= 0}
+
+    # Site boilerplate: everything from the first comment-form / share / related / copyright line on.
+    cut_index = next(
+        (
+            number
+            for number in range(title_index + 1, len(lines))
+            if lines[number].end - lines[number].start <= _MAX_BOILERPLATE_LINE
+            and _BOILERPLATE.match(text, lines[number].start, lines[number].end)
+        ),
+        len(lines),
+    )
+    region = (
+        lines[title_index].end if title_index >= 0 else 0,
+        lines[cut_index].start if cut_index < len(lines) else len(text),
+    )
+
+    when = stated or (_loose_date(structured.published) if structured.published else None)
+    for key in ("article:published_time", "datepublished", "date", "pubdate", "dc.date.issued", "dcterms.created"):
+        if when is None and meta.get(key):
+            when = _loose_date(meta[key])
+    when = when or line_date or (byline.date if byline else None) or _url_date(url)
+
+    # Mentions, attribution statements, and the footer (a run of the last body paragraphs).
+    raws = _resolve(text, _raw_matches(text, matcher), matcher, when, lines)
+    cues = _statement_cues(spans, raws, region, byline_index, header_lines)
+    paragraphs: list[list[_Line]] = []
+    for number in range(title_index + 1, cut_index):
+        if number in header_lines:
+            continue
+        line = lines[number]
+        if paragraphs and paragraphs[-1][-1].para == line.para:
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    footer_count = _footer(spans, paragraphs, raws, cues, byline_index)
+    body_paragraphs = paragraphs[: len(paragraphs) - footer_count]
+    footer_paragraphs = paragraphs[len(paragraphs) - footer_count :]
+
+    def join(blocks: Sequence[Sequence[_Line]]) -> str:
+        return "\n\n".join("\n".join(text[line.start : line.end] for line in block) for block in blocks)
+
+    mentions = []
+    sentence_texts: dict[tuple[int, int], str] = {}  # one string per sentence, however many mentions it holds
+    for number, raw in enumerate(raws):
+        span = spans.sentence_of(raw.start, raw.end)
+        if span not in sentence_texts:
+            sentence_texts[span] = text[span[0] : span[1]]
+        cue = cues.get(number)
+        mentions.append(
+            Mention(
+                outlet=raw.entry.outlet,
+                name=text[raw.start : raw.end],
+                start=raw.start,
+                end=raw.end,
+                sentence=sentence_texts[span],
+                sentence_start=span[0],
+                attribution=cue is not None,
+                cue=cue,
+            )
+        )
+
+    # Authors: structured data, then <meta name=author>, then the byline.
+    authors = structured.authors
+    if not authors and meta.get("author") and not _absolute(meta["author"], None):
+        authors = tuple(
+            part for part in (_collapse(piece) for piece in re.split(r"\s*,\s*|\s+and\s+", meta["author"])) if part
+        )
+    if not authors and byline is not None:
+        authors = byline.authors
+
+    base = url
+    canonical = None
+    if page is not None:
+        canonical = _absolute(page.canonical, base) or _absolute(meta.get("og:url"), base)
+        canonical = canonical or _absolute(structured.url, base)
+    based_on = tuple(
+        dict.fromkeys(link for link in (_absolute(item, canonical or base) for item in structured.is_based_on) if link)
+    )
+    genre = _choose_genre(marker, structured, _collapse(meta.get("article:section", "")) or None)
+    return Article(
+        text=text,
+        url=url,
+        canonical_url=canonical,
+        title=title or None,
+        authors=authors,
+        published=when,
+        genre=genre.genre,
+        genre_evidence=genre.evidence,
+        body=join(body_paragraphs),
+        footer=join(footer_paragraphs) or None,
+        site_name=site_name,
+        publisher=structured.publisher,
+        is_based_on=based_on,
+        mentions=mentions,
+    )
