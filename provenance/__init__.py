@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from provenance._version import __version__
 
 if TYPE_CHECKING:
+    from provenance.articles import ArticleInputError, GenreTerms, genre_vocabulary, parse_article
     from provenance.dates import ONGOING, UNKNOWN, Interval, OpenEnd, PartialDate, Truth, parse_date
     from provenance.domains import normalize_host, registrable_domain
     from provenance.errors import (
@@ -46,17 +47,20 @@ if TYPE_CHECKING:
     from provenance.policies import POLICIES, OutletFacts, Policy, get_policy
     from provenance.ratings import Rater, Rating, Scale
     from provenance.registry import Registry, data_version, default_registry, load_registry
+    from provenance.reports import Report, build_report
 
 # Public name -> module that defines it; imported on first attribute access (PEP 562),
 # so `import provenance` costs almost nothing until something is used.
 _EXPORTS: dict[str, str] = {
     "Article": "provenance.model",
+    "ArticleInputError": "provenance.articles",
     "Assessment": "provenance.model",
     "ControlChain": "provenance.ownership",
     "ControlPath": "provenance.ownership",
     "DateParseError": "provenance.errors",
     "DomainClaim": "provenance.model",
     "Evidence": "provenance.labels",
+    "GenreTerms": "provenance.articles",
     "Interval": "provenance.dates",
     "IntervalError": "provenance.errors",
     "InvalidURLError": "provenance.errors",
@@ -79,6 +83,7 @@ _EXPORTS: dict[str, str] = {
     "Registry": "provenance.registry",
     "RegistryError": "provenance.errors",
     "Relation": "provenance.model",
+    "Report": "provenance.reports",
     "Scale": "provenance.ratings",
     "Source": "provenance.model",
     "Succession": "provenance.model",
@@ -86,28 +91,33 @@ _EXPORTS: dict[str, str] = {
     "UNKNOWN": "provenance.dates",
     "UnknownIdError": "provenance.errors",
     "UnknownPolicyError": "provenance.errors",
+    "build_report": "provenance.reports",
     "control_chain": "provenance.ownership",
     "data_version": "provenance.registry",
     "default_registry": "provenance.registry",
     "disclosure": "provenance.labelling",
     "explain": "provenance.labelling",
+    "genre_vocabulary": "provenance.articles",
     "get_policy": "provenance.policies",
     "label_outlet": "provenance.labelling",
     "label_url": "provenance.labelling",
     "load_registry": "provenance.registry",
     "normalize_host": "provenance.domains",
+    "parse_article": "provenance.articles",
     "parse_date": "provenance.dates",
     "registrable_domain": "provenance.domains",
 }
 
 __all__ = [
     "Article",
+    "ArticleInputError",
     "Assessment",
     "ControlChain",
     "ControlPath",
     "DateParseError",
     "DomainClaim",
     "Evidence",
+    "GenreTerms",
     "Interval",
     "IntervalError",
     "InvalidURLError",
@@ -130,6 +140,7 @@ __all__ = [
     "Registry",
     "RegistryError",
     "Relation",
+    "Report",
     "Scale",
     "Source",
     "Succession",
@@ -138,16 +149,19 @@ __all__ = [
     "UnknownIdError",
     "UnknownPolicyError",
     "__version__",
+    "build_report",
     "control_chain",
     "data_version",
     "default_registry",
     "disclosure",
     "explain",
+    "genre_vocabulary",
     "get_policy",
     "label_outlet",
     "label_url",
     "load_registry",
     "normalize_host",
+    "parse_article",
     "parse_date",
     "registrable_domain",
 ]

@@ -116,15 +116,14 @@ def render_html(report: Report) -> str:
         site = f" ({report.site.name})" if report.site is not None else ""
         out.append(f'<dt>Found at</dt><dd><a href="{_text(article.url)}">{_text(article.url)}</a>{_text(site)}</dd>')
     out.append("</dl><h2>Where it came from</h2>")
-    if report.origin is None or report.origin_mention is None:
+    evidence = report.origin_evidence()
+    if report.origin is None or evidence is None:
         out.append("<p>The article does not say it was republished from an outlet in the registry.</p>")
     else:
-        mention = report.origin_mention
+        shown, where = evidence
         out.append(f"<p>Republished from <strong>{_text(report.origin.name)}</strong>.</p>")
-        out.append(f"<blockquote>{_text(mention.sentence)}</blockquote>")
-        out.append(
-            f"<p>Evidence: {_text(mention.cue or 'attribution')}, characters {mention.start} to {mention.end}.</p>"
-        )
+        out.append(f"<blockquote>{_text(shown)}</blockquote>")
+        out.append(f"<p>Evidence: {_text(where)}.</p>")
         disclosure = report.disclosure()
         if disclosure:
             out.append(f'<p class="disclosure">{_text(disclosure)}</p>')

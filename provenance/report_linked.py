@@ -93,11 +93,12 @@ def render_prov_json(report: Report) -> str:
             "prov:agent": agent(report.site.id),
             "prov:type": "pv:published-on",
         }
-    if report.origin is not None and report.origin_mention is not None:
+    evidence = report.origin_evidence()
+    if report.origin is not None and evidence is not None:
         original = "doc:original-" + _local(report.subject)
         doc["entity"][original] = {
             "prov:label": f"the original in {report.origin.name}",
-            "pv:evidence": report.origin_mention.sentence,
+            "pv:evidence": evidence[0],
         }
         doc["wasDerivedFrom"][relation_id("d")] = {
             "prov:generatedEntity": article_id,

@@ -55,16 +55,14 @@ def render_markdown(report: Report) -> str:
         where = f" ({e(site.name)}, {e(site.kind)}, {site.country})" if site is not None else ""
         lines.append(f"- **Found at:** <{article.url.replace('>', '%3E')}>{where}")
     lines += ["", "## Where it came from", ""]
-    if report.origin is None or report.origin_mention is None:
+    evidence = report.origin_evidence()
+    if report.origin is None or evidence is None:
         lines.append("The article does not say it was republished from an outlet in the registry.")
     else:
-        mention = report.origin_mention
+        shown, where = evidence
         lines.append(f"Republished from **{e(report.origin.name)}** ({e(report.origin.id)}).")
-        lines += ["", f"> {e(mention.sentence)}", ""]
-        lines.append(
-            f"Evidence: {e(mention.cue or 'attribution')}, characters {mention.start} to {mention.end} "
-            f"({e(mention.name)})."
-        )
+        lines += ["", f"> {e(shown)}", ""]
+        lines.append(f"Evidence: {e(where)}.")
         disclosure = report.disclosure()
         if disclosure:
             lines += ["", f"**Disclosure:** {e(disclosure)}"]
@@ -96,9 +94,9 @@ def render_markdown(report: Report) -> str:
             lines.append("")
             if label.rule:
                 lines.append(f"- Rule: {e(label.rule)}")
-            for evidence in label.basis:
-                refs = "".join(f"[{numbers[s]}]" for s in evidence.sources if s in numbers)
-                lines.append(f"- {e(evidence.statement)} {refs}".rstrip())
+            for fact in label.basis:
+                refs = "".join(f"[{numbers[s]}]" for s in fact.sources if s in numbers)
+                lines.append(f"- {e(fact.statement)} {refs}".rstrip())
             lines.append("")
     lines += ["## Sources", ""]
     for source, number in numbers.items():

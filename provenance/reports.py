@@ -18,7 +18,8 @@ from typing import Any
 import attrs
 
 from provenance._version import __version__
-from provenance.dates import Interval
+from provenance.dates import Interval, PartialDate
+from provenance.errors import InvalidURLError
 from provenance.labelling import disclosure, label_outlet, label_url, publication_window
 from provenance.labels import CERTAIN, Evidence, Label, LabelSet
 from provenance.model import Article, Mention, Organization, Outlet, Source
@@ -53,7 +54,9 @@ class Report:
     origin: Outlet | None
     """The outlet the article was republished from, if the text says so."""
     origin_mention: Mention | None
-    """The attribution statement that names the origin."""
+    """The attribution statement that names the origin, when the text has one."""
+    origin_url: str | None
+    """The URL the page's structured data says it is based on, when that names the origin instead."""
     chain: ControlChain | None
     """Who owned and controlled the origin over the window."""
     origin_labels: LabelSet
@@ -83,6 +86,16 @@ class Report:
             cited.update(dict.fromkeys(path.sources()))
         return tuple(cited)
 
+    def origin_evidence(self) -> tuple[str, str] | None:
+        """What shows the origin, and where: the attribution sentence, or the ``isBasedOn`` URL."""
+        if self.origin_mention is not None:
+            mention = self.origin_mention
+            where = f"{mention.cue or 'attribution'}, characters {mention.start} to {mention.end} ({mention.name})"
+            return mention.sentence, where
+        if self.origin_url is not None:
+            return self.origin_url, "the page's structured data (schema.org isBasedOn)"
+        return None
+
     def disclosure(self) -> str | None:
         """One sentence about the origin a platform could show, or ``None``."""
         if self.origin is None:
@@ -107,10 +120,12 @@ class Report:
             "window": _window_json(self.window, self.window_basis),
             "found_at": {"url": self.article.url, "outlet": _outlet_json(self.site)},
             "origin": None
-            if self.origin is None or self.origin_mention is None
+            if self.origin is None
             else {
                 "outlet": _outlet_json(self.origin),
-                "evidence": _mention_json(self.origin_mention),
+                "evidence": _mention_json(self.origin_mention)
+                if self.origin_mention is not None
+                else {"cue": "isBasedOn", "url": self.origin_url},
                 "chain": [_path_json(self.registry, path, numbers) for path in self.chain or ()],
             },
             "mentions": [_mention_json(mention) for mention in self.article.mentions],
@@ -181,7 +196,7 @@ def build_report(article: Article, policy: str | Policy = "typology", registry: 
     """
     registry = registry if registry is not None else default_registry()
     chosen = get_policy(policy)
-    origin, mention = _origin(article, registry)
+    origin, mention, based_on = _origin(article, registry)
     window, basis = _publication(article, origin)
     site, site_labels = _site(article, registry, chosen)
     chain = None if origin is None else control_chain(registry, origin.id, window)
@@ -190,7 +205,7 @@ def build_report(article: Article, policy: str | Policy = "typology", registry: 
     labels = LabelSet(
         [
             *_genre_labels(article, report_subject),
-            *_origin_labels(article, report_subject, origin, mention, origin_labels, chain, registry),
+            *_origin_labels(article, report_subject, origin, mention, based_on, origin_labels, chain, registry),
         ]
     )
     return Report(
@@ -203,20 +218,35 @@ def build_report(article: Article, policy: str | Policy = "typology", registry: 
         site_labels=site_labels,
         origin=origin,
         origin_mention=mention,
+        origin_url=based_on,
         chain=chain,
         origin_labels=origin_labels,
         labels=labels,
     )
 
 
-def _origin(article: Article, registry: Registry) -> tuple[Outlet | None, Mention | None]:
-    """The first attribution naming a known outlet (footers first)."""
+def _origin(article: Article, registry: Registry) -> tuple[Outlet | None, Mention | None, str | None]:
+    """The first attribution naming a known outlet (footers first), else an ``isBasedOn`` URL of another outlet."""
     attributions = sorted(article.attributions(), key=lambda m: (m.cue != "footer", m.start))
     for mention in attributions:
         outlet = registry.get(mention.outlet)
         if isinstance(outlet, Outlet):
-            return outlet, mention
-    return None, None
+            return outlet, mention, None
+    site = _outlet_at(registry, article.url or article.canonical_url, article.published)
+    for url in article.is_based_on:
+        outlet = _outlet_at(registry, url, article.published)
+        if outlet is not None and outlet != site:
+            return outlet, None, url
+    return None, None, None
+
+
+def _outlet_at(registry: Registry, url: str | None, at: PartialDate | None) -> Outlet | None:
+    if url is None:
+        return None
+    try:
+        return registry.outlet_for_url(url, at)
+    except InvalidURLError:
+        return None
 
 
 def _publication(article: Article, origin: Outlet | None) -> tuple[Interval | None, str]:
@@ -279,17 +309,42 @@ def _origin_labels(
     subject: str,
     origin: Outlet | None,
     mention: Mention | None,
+    based_on: str | None,
     origin_labels: LabelSet,
     chain: ControlChain | None,
     registry: Registry,
 ) -> list[Label]:
-    if origin is None or mention is None:
+    if origin is None:
         return []
-    quote = Evidence(
-        f"The article says (characters {mention.sentence_start}-{mention.sentence_start + len(mention.sentence)}): "
-        f'"{mention.sentence}"',
-        _article_source(article, subject),
-    )
+    if mention is not None:
+        basis = (
+            Evidence(
+                f"The article says (characters {mention.sentence_start}-"
+                f'{mention.sentence_start + len(mention.sentence)}): "{mention.sentence}"',
+                _article_source(article, subject),
+            ),
+            Evidence(f"{mention.name!r} names {origin.name}.", origin.sources),
+        )
+        rule = f"an attribution statement in the article ({mention.cue or 'attribution'}) names the outlet"
+        details: dict[str, str | int | None] = {
+            "origin_name": origin.name,
+            "evidence": mention.sentence,
+            "start": mention.start,
+            "end": mention.end,
+            "sentence_start": mention.sentence_start,
+            "cue": mention.cue,
+        }
+    else:
+        assert based_on is not None
+        claim = registry.claim_for_url(based_on, article.published)
+        basis = (
+            Evidence(f"The page's structured data says it is based on {based_on}.", _article_source(article, subject)),
+            Evidence(
+                f"{claim.host if claim else based_on} is a domain of {origin.name}.", claim.sources if claim else ()
+            ),
+        )
+        rule = "the page's schema.org isBasedOn points at a URL of the outlet"
+        details = {"origin_name": origin.name, "evidence": based_on, "cue": "isBasedOn"}
     labels = [
         Label(
             kind="republished-from",
@@ -297,16 +352,9 @@ def _origin_labels(
             subject=subject,
             text=f"Republished from {origin.name}.",
             certainty=CERTAIN,
-            rule=f"an attribution statement in the article ({mention.cue or 'attribution'}) names the outlet",
-            basis=(quote, Evidence(f"{mention.name!r} names {origin.name}.", origin.sources)),
-            details={
-                "origin_name": origin.name,
-                "evidence": mention.sentence,
-                "start": mention.start,
-                "end": mention.end,
-                "sentence_start": mention.sentence_start,
-                "cue": mention.cue,
-            },
+            rule=rule,
+            basis=basis,
+            details=details,
         )
     ]
     for state in origin_labels.filter("state-media"):

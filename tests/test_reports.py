@@ -2,6 +2,7 @@ import json
 import shutil
 import subprocess
 
+import attrs
 import pytest
 
 from provenance.dates import PartialDate
@@ -190,3 +191,25 @@ def test_html_report_renders_in_a_real_browser(fixture_registry, tmp_path):
         timeout=120,
     )
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_structured_data_is_based_on_names_the_origin(fixture_registry):
+    article = Article(
+        text="A column about the talks.",
+        url="https://www.eurasiareview.com/x",
+        title="A column",
+        body="A column about the talks.",
+        is_based_on=("https://sputniknews.com/20160101/original.html",),
+        published=PartialDate(2016, 1, 2),
+    )
+    report = build_report(article, registry=fixture_registry)
+    assert report.origin.id == "sputnik" and report.origin_mention is None
+    label = report.labels.get("republished-from")
+    assert label.detail("cue") == "isBasedOn" and "isBasedOn" in label.rule
+    assert report.labels.get("origin-state-media").value == "SC"
+    data = json.loads(report.to_json())
+    assert data["origin"]["evidence"] == {"cue": "isBasedOn", "url": "https://sputniknews.com/20160101/original.html"}
+    assert "schema.org isBasedOn" in report.to_markdown() and "schema.org isBasedOn" in report.to_html()
+    # A page based on its own site's URL has no other origin.
+    own = attrs.evolve(article, is_based_on=("https://www.eurasiareview.com/y",))
+    assert build_report(own, registry=fixture_registry).origin is None
