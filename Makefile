@@ -22,8 +22,8 @@ demo: install
 		--url https://www.eurasiareview.com/16082012-russia-and-belarus-20-years-of-diplomatic-relations-oped/
 
 lint: install
-	$(BIN)/ruff check provenance tests benchmarks scripts
-	$(BIN)/ruff format --check provenance tests benchmarks scripts
+	$(BIN)/ruff check provenance tests $(wildcard benchmarks scripts)
+	$(BIN)/ruff format --check provenance tests $(wildcard benchmarks scripts)
 
 typecheck: install
 	$(BIN)/mypy --strict provenance
