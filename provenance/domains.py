@@ -28,6 +28,12 @@ __all__ = ["candidate_hosts", "normalize_host", "registrable_domain"]
 
 _STRIPPED_PREFIXES = ("www.", "m.", "amp.")
 _LABEL = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
+# A host normalize_host leaves as it is: lower-case labels as _LABEL, two or
+# more, at most 253 characters, no www./m./amp. label it would strip.
+_NORMAL_HOST = re.compile(
+    r"(?=.{1,253}$)(?!(?:www|m|amp)\.[^.]*\.)"
+    r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)+"
+)
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 _MAX_INPUT = 8192
 
@@ -121,6 +127,11 @@ def _check_host(host: str, original: str) -> None:
             raise InvalidURLError(original, f"invalid host label {label!r}")
     if labels[-1].isdigit():
         raise InvalidURLError(original, "a numeric host (an IP address) names no outlet")
+
+
+def _is_normal_host(host: str) -> bool:
+    """Whether ``normalize_host(host) == host`` (a quick exact test; ``False`` may mean "ask normalize_host")."""
+    return _NORMAL_HOST.fullmatch(host) is not None and not host.rpartition(".")[2].isdigit()
 
 
 def candidate_hosts(host: str) -> tuple[str, ...]:

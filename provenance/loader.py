@@ -7,7 +7,10 @@ what is wrong, and reported together in one :class:`RegistryError`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import contextlib
+import gc
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +30,7 @@ from provenance.model import (
 )
 from provenance.ratings import Rater, Rating, Scale
 
-__all__ = ["Records", "read_document", "read_file", "read_folder", "read_text"]
+__all__ = ["LazyLocations", "Records", "paused_gc", "read_document", "read_file", "read_folder", "read_text"]
 
 Record = Organization | Outlet | DomainClaim | Relation | Succession | Assessment | Rater | Rating
 
@@ -110,25 +113,33 @@ def read_text(text: str, name: str = "<text>") -> Records:
     Returns:
         The records and the problems met.
     """
-    import tomllib  # lazy: only needed when files are read
+    document = _read_flat_toml(text)
+    if document is None:  # not the flat subset: the general parser decides (and names any error)
+        import tomllib  # lazy: only needed when files are read
 
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        return Records(problems=(f"{name}: not valid TOML: {error}",))
+        try:
+            document = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            return Records(problems=(f"{name}: not valid TOML: {error}",))
     return read_document(document, name)
 
 
 def _concat(parts: Iterable[Records]) -> Records:
     records: list[Record] = []
-    locations: dict[Record, str] = {}
     problems: list[str] = []
-    for part in parts:
+    kept = list(parts)
+    for part in kept:
         records.extend(part.records)
-        for record, location in part.locations.items():
-            locations.setdefault(record, location)
         problems.extend(part.problems)
-    return Records(tuple(records), locations, tuple(problems))
+
+    def locations() -> dict[Record, str]:
+        merged: dict[Record, str] = {}
+        for part in kept:
+            for record, location in part.locations.items():
+                merged.setdefault(record, location)
+        return merged
+
+    return Records(tuple(records), LazyLocations(locations), tuple(problems))
 
 
 def read_document(document: dict[str, Any], name: str) -> Records:
@@ -145,8 +156,9 @@ def read_document(document: dict[str, Any], name: str) -> Records:
     for key in sorted(set(document) - _TOP_LEVEL):
         problems.append(f"{name}: unknown top-level key {key!r} (expected {', '.join(sorted(_TOP_LEVEL))})")
     sources = _read_sources(document.get("sources", {}), name, problems)
+    memo = _Memo()
     records: list[Record] = []
-    locations: dict[Record, str] = {}
+    places: list[int] = []  # the index of each record in its table, for its location
     for table in _TABLES:
         entries = document.get(table, [])
         if not isinstance(entries, list):
@@ -154,19 +166,362 @@ def read_document(document: dict[str, Any], name: str) -> Records:
             continue
         builder = _BUILDERS[table]
         for index, entry in enumerate(entries):
-            where = f"{name}: {table}[{index}]"
-            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                where += f" (id {entry['id']!r})"
             try:
                 if not isinstance(entry, dict):
                     raise _Problem("must be a table")
-                record = builder(_Fields(entry, sources))
+                record = _fast_build(table, entry, sources, memo) or builder(_Fields(entry, sources, memo))
             except _Problem as problem:
-                problems.append(f"{where}: {problem}")
+                problems.append(f"{_where(name, table, index, entry)}: {problem}")
                 continue
             records.append(record)
-            locations.setdefault(record, where)
-    return Records(tuple(records), locations, tuple(problems))
+            places.append(index)
+
+    def locations() -> dict[Record, str]:
+        # A record's table follows from its type; only bodies and raters have ids.
+        found: dict[Record, str] = {}
+        for record, index in zip(records, places, strict=True):
+            if record not in found:
+                where = f"{name}: {_TABLE_OF[type(record)]}[{index}]"
+                if isinstance(record, Outlet | Organization | Rater):
+                    where += f" (id {record.id!r})"
+                found[record] = where
+        return found
+
+    return Records(tuple(records), LazyLocations(locations), tuple(problems))
+
+
+# -- building common records without per-field bookkeeping ------------------------------
+#
+# For the commonest tables, a record whose fields are all plainly valid is
+# built directly, with the very arguments its builder below would pass; at the
+# first doubt (an unexpected key or type, an undeclared source, a record that
+# refuses its values) None is returned and the builder runs, naming the problem.
+
+
+@attrs.frozen(slots=True)
+class _Fast:
+    make: type
+    texts: tuple[str, ...]  # required text keys, passed as keywords of the same name
+    optional: tuple[str, ...]  # optional text keys
+    interval: str  # the keyword taking the start/end interval
+    defaults: tuple[tuple[str, object], ...] = ()  # keywords the builder passes when keys are absent
+    share: bool = False
+    keys: frozenset[str] = frozenset()
+
+
+def _fast(make: type, texts: tuple[str, ...], optional: tuple[str, ...], interval: str, **more: Any) -> _Fast:
+    keys = frozenset({*texts, *optional, "start", "end", "sources", *(("share",) if more.get("share") else ())})
+    return _Fast(make, texts, optional, interval, keys=keys, **more)
+
+
+_FAST = {
+    "organizations": _fast(Organization, ("id", "name", "kind"), ("country", "description"), "lifetime"),
+    "outlets": _fast(
+        Outlet,
+        ("id", "name", "kind", "country"),
+        ("description",),
+        "lifetime",
+        defaults=(("names", ()), ("public_service", False)),
+    ),
+    "domains": _fast(DomainClaim, ("host", "outlet", "role"), (), "interval"),
+    "relations": _fast(Relation, ("subject", "kind", "object"), (), "interval", share=True),
+    "assessments": _fast(Assessment, ("subject", "assessor", "kind", "value"), ("instrument", "note"), "interval"),
+}
+
+
+def _fast_build(table: str, entry: dict[str, Any], sources: Mapping[str, Source], memo: _Memo) -> Record | None:
+    spec = _FAST.get(table)
+    if spec is None or not entry.keys() <= spec.keys:
+        return None
+    values: dict[str, Any] = dict(spec.defaults)
+    for key in spec.texts:
+        value = entry.get(key)
+        if value.__class__ is not str:
+            return None
+        values[key] = value
+    for key in spec.optional:
+        value = entry.get(key)
+        if value is not None and value.__class__ is not str:
+            return None
+        values[key] = value
+    start, end = entry.get("start"), entry.get("end")
+    if (start is not None and start.__class__ is not str) or (end is not None and end.__class__ is not str):
+        return None
+    interval = memo.intervals.get((start, end))
+    if interval is None:
+        try:
+            interval = memo.intervals[start, end] = Interval.parse(start, end)
+        except (DateParseError, IntervalError):
+            return None
+    values[spec.interval] = interval
+    keys = entry.get("sources")
+    if keys.__class__ is not list or not keys or not all(key.__class__ is str for key in keys):
+        return None
+    cited = memo.sources.get(tuple(keys))
+    if cited is None:
+        if not all(key in sources for key in keys):
+            return None
+        cited = memo.sources[tuple(keys)] = tuple(sources[key] for key in keys)
+    values["sources"] = cited
+    if spec.share:
+        share = entry.get("share")
+        if share is not None and (isinstance(share, bool) or not isinstance(share, int | float)):
+            return None
+        values["share"] = None if share is None else float(share)
+    try:
+        return spec.make(**values)  # type: ignore[no-any-return]
+    except (RecordError, IntervalError, DateParseError):
+        return None
+
+
+def _where(name: str, table: str, index: int, entry: object) -> str:
+    where = f"{name}: {table}[{index}]"
+    if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+        where += f" (id {entry['id']!r})"
+    return where
+
+
+_TABLE_OF: dict[type, str] = {
+    Organization: "organizations",
+    Outlet: "outlets",
+    DomainClaim: "domains",
+    Relation: "relations",
+    Succession: "successions",
+    Assessment: "assessments",
+    Rater: "raters",
+    Rating: "ratings",
+}
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many records are made (none of them form cycles).
+
+    Loading 100,000 outlets allocates millions of containers; the collector
+    would walk them again and again for nothing, a third of the load time.
+    It is switched back on afterwards only if it was on before.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class LazyLocations(Mapping[Record, str]):
+    """Where each record came from, worked out only when a problem message needs it.
+
+    Loading a large registry makes hundreds of thousands of records and
+    usually reports no problem: building every location string (and hashing
+    every record to index them) up front would cost more than the records.
+    """
+
+    def __init__(self, build: Callable[[], dict[Record, str]]) -> None:
+        self._build: Callable[[], dict[Record, str]] | None = build
+        self._found: dict[Record, str] = {}
+
+    def _mapping(self) -> dict[Record, str]:
+        build = self._build
+        if build is not None:
+            self._found = build()
+            self._build = None
+        return self._found
+
+    def __getitem__(self, record: Record) -> str:
+        return self._mapping()[record]
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self._mapping())
+
+    def __len__(self) -> int:
+        return len(self._mapping())
+
+
+class _Memo:
+    """Values many records of one file share: dates, intervals, source lists (all immutable)."""
+
+    __slots__ = ("dates", "intervals", "sources")
+
+    def __init__(self) -> None:
+        self.dates: dict[str, PartialDate] = {}
+        self.intervals: dict[tuple[str | None, str | None], Interval] = {}
+        self.sources: dict[tuple[str, ...], tuple[Source, ...]] = {}
+
+
+# -- a fast reader for flat TOML ------------------------------------------------------
+#
+# Registry files are flat: [sources.KEY] tables, [[table]] arrays of tables,
+# and `key = value` lines whose values are strings, booleans, plain numbers
+# or one-line arrays of strings. tomllib is exact but slow (some 8 us a
+# line), which dominates loading a registry of 100,000 outlets. This reader
+# handles that subset only, and gives up (returns None) at the first thing
+# outside it, leaving the document to tomllib: so it accepts nothing tomllib
+# rejects, and returns what tomllib returns.
+
+_BARE = r"[A-Za-z0-9_-]+"
+_BASIC = r'"(?:[^"\\]|\\.)*"'
+_LITERAL = r"'[^']*'"
+_STRING = f"(?:{_BASIC}|{_LITERAL})"
+_INLINE = rf"\{{[ \t]*(?:{_BARE}[ \t]*=[ \t]*{_STRING}[ \t]*(?:,[ \t]*{_BARE}[ \t]*=[ \t]*{_STRING}[ \t]*)*)?\}}"
+_ITEM = f"(?:{_STRING}|{_INLINE})"
+_COMMENT = r"(?:[ \t]*#.*)?"
+_LINE = re.compile(
+    rf"(?:\[\[[ \t]*({_BARE})[ \t]*\]\]"  # [[table]]
+    rf"|\[[ \t]*({_BARE})[ \t]*\.[ \t]*({_BARE})[ \t]*\]"  # [table.key]
+    rf"|({_BARE})[ \t]*=[ \t]*"  # key = value
+    rf"(?:\"([^\"\\]*)\""  # a string without escapes
+    rf"|({_STRING})"  # any one-line string
+    r"|(true|false)"
+    r"|(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?)"  # a plain integer or decimal
+    rf"|(\[[ \t]*(?:{_ITEM}[ \t]*(?:,[ \t]*{_ITEM}[ \t]*)*(?:,[ \t]*)?)?\])"  # a one-line array
+    r"|(\[)"  # an array continued on the next lines
+    rf")){_COMMENT}"
+)
+_ARRAY_LINE = re.compile(rf"(?:({_ITEM})[ \t]*(,)?|(\]))[ \t]*{_COMMENT}")
+_ITEMS = re.compile(f"({_STRING})|({_INLINE})")
+_PAIRS = re.compile(rf"({_BARE})[ \t]*=[ \t]*({_STRING})")
+_ESCAPE = re.compile(r"\\(?:([btnfr\"\\])|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
+_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
+# Control characters TOML forbids anywhere (after CRLF line ends became LF).
+_FORBIDDEN_ANYWHERE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _is_bare(key: str) -> bool:
+    """Whether ``key`` is a bare TOML key starting with a letter, ``_`` or ``-`` (a quick test)."""
+    return key.isascii() and key.replace("-", "_").isidentifier()
+
+
+class _NotFlat(Exception):
+    """The text leaves the flat subset: let tomllib read it."""
+
+
+def _string(token: str) -> str:
+    if token[0] == "'":
+        return token[1:-1]
+    body = token[1:-1]
+    return _ESCAPE.sub(_unescape, body) if "\\" in body else body
+
+
+def _unescape(match: re.Match[str]) -> str:
+    simple, short, long, other = match.groups()
+    if simple is not None:
+        return _ESCAPES[simple]
+    if other is not None:
+        raise _NotFlat
+    code = int(short or long, 16)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        raise _NotFlat
+    return chr(code)
+
+
+def _item(token: str) -> str | dict[str, str]:
+    if token[0] != "{":
+        return _string(token)
+    pairs = _PAIRS.findall(token)
+    table = {key: _string(value) for key, value in pairs}
+    if len(table) != len(pairs):
+        raise _NotFlat  # a key twice in an inline table
+    return table
+
+
+def _read_flat_toml(text: str) -> dict[str, Any] | None:
+    """The document tomllib would read from ``text``, when it is flat; else ``None``."""
+    if "\r" in text:
+        if text.count("\r") != text.count("\r\n"):
+            return None
+        text = text.replace("\r\n", "\n")
+    if _FORBIDDEN_ANYWHERE.search(text):
+        return None
+    root: dict[str, Any] = {}
+    arrays: set[str] = set()  # names defined by [[name]]
+    parents: set[str] = set()  # names defined implicitly by [name.key]
+    table = root
+    bare: set[str] = set()  # keys already found bare
+    items: list[Any] | None = None  # the array being read over several lines
+    comma = True  # whether the last item of that array was followed by a comma
+    match_line, match_item = _LINE.fullmatch, _ARRAY_LINE.fullmatch
+    try:
+        for raw in text.split("\n"):
+            line = raw.strip(" \t")
+            if not line or line[0] == "#":
+                continue
+            if items is None:
+                # The commonest lines, with string operations: key = "text", key = ["text"], [[table]].
+                key, equals, value = line.partition(" = ")
+                if equals and key not in bare and _is_bare(key):
+                    bare.add(key)
+                if equals and key in bare and key not in table:
+                    if len(value) > 1 and value[0] == value[-1] == '"':
+                        inner = value[1:-1]
+                        if '"' not in inner and "\\" not in inner:
+                            table[key] = inner
+                            continue
+                    elif value[:2] == '["' and value[-2:] == '"]' and len(value) > 3:
+                        inner = value[2:-2]
+                        if '"' not in inner and "\\" not in inner:
+                            table[key] = [inner]
+                            continue
+                elif line[:2] == "[[" and line[-2:] == "]]" and _is_bare(name := line[2:-2]):
+                    if name in root and name not in arrays:
+                        return None
+                    arrays.add(name)
+                    table = {}
+                    root.setdefault(name, []).append(table)
+                    continue
+            if items is not None:
+                found = match_item(line)
+                if found is None:
+                    return None
+                item, follows, close = found.groups()
+                if close is not None:
+                    items = None
+                elif not comma:
+                    return None  # two items without a comma between them
+                else:
+                    items.append(_item(item))
+                    comma = follows is not None
+                continue
+            found = match_line(line)
+            if found is None:
+                return None
+            array, parent, child, key, plain, string, boolean, number, inline, _opened = found.groups()
+            if key is not None:
+                if key in table:
+                    return None  # a key defined twice: tomllib names the error
+                if plain is not None:
+                    table[key] = plain
+                elif string is not None:
+                    table[key] = _string(string)
+                elif boolean is not None:
+                    table[key] = boolean == "true"
+                elif number is not None:
+                    table[key] = float(number) if "." in number else int(number)
+                elif inline is not None:
+                    table[key] = [_item(a or b) for a, b in _ITEMS.findall(inline)]
+                else:
+                    items = table[key] = []
+                    comma = True
+            elif array is not None:
+                if array in root and array not in arrays:
+                    return None
+                arrays.add(array)
+                table = {}
+                root.setdefault(array, []).append(table)
+            else:
+                if parent in root and parent not in parents:
+                    return None
+                parents.add(parent)
+                tables = root.setdefault(parent, {})
+                if child in tables:
+                    return None
+                table = tables[child] = {}
+    except _NotFlat:
+        return None
+    if items is not None:
+        return None  # an array left open
+    return root
 
 
 def _read_sources(table: object, name: str, problems: list[str]) -> dict[str, Source]:
@@ -198,10 +553,11 @@ def _read_sources(table: object, name: str, problems: list[str]) -> dict[str, So
 class _Fields:
     """Typed access to one TOML table, remembering which keys were used."""
 
-    def __init__(self, entry: dict[str, Any], sources: Mapping[str, Source]) -> None:
+    def __init__(self, entry: dict[str, Any], sources: Mapping[str, Source], memo: _Memo | None = None) -> None:
         self.entry = entry
         self.sources_by_key = sources
         self.used: set[str] = set()
+        self.memo = memo if memo is not None else _Memo()
 
     def _get(self, key: str) -> Any:
         self.used.add(key)
@@ -220,17 +576,27 @@ class _Fields:
 
     def date(self, key: str) -> PartialDate:
         value = self.text(key)
+        found = self.memo.dates.get(value)
+        if found is not None:
+            return found
         try:
-            return parse_iso(value)
+            found = parse_iso(value)
         except DateParseError as error:
             raise _Problem(f"{key}: {error}") from None
+        self.memo.dates[value] = found
+        return found
 
     def interval(self) -> Interval:
         start, end = self.optional_text("start"), self.optional_text("end")
+        found = self.memo.intervals.get((start, end))
+        if found is not None:
+            return found
         try:
-            return Interval.parse(start, end)
+            found = Interval.parse(start, end)
         except (DateParseError, IntervalError) as error:
             raise _Problem(str(error)) from None
+        self.memo.intervals[start, end] = found
+        return found
 
     def boolean(self, key: str) -> bool:
         value = self._get(key)
@@ -254,10 +620,15 @@ class _Fields:
             raise _Problem("cites no source (every fact needs 'sources = [...]')")
         if not isinstance(keys, list) or not all(isinstance(key, str) for key in keys):
             raise _Problem("sources must be a list of source keys")
+        found = self.memo.sources.get(tuple(keys))
+        if found is not None:
+            return found
         unknown = [key for key in keys if key not in self.sources_by_key]
         if unknown:
             raise _Problem(f"cites undeclared source(s) {', '.join(map(repr, unknown))}")
-        return tuple(self.sources_by_key[key] for key in keys)
+        found = tuple(self.sources_by_key[key] for key in keys)
+        self.memo.sources[tuple(keys)] = found
+        return found
 
     def names(self) -> tuple[Name, ...]:
         entries = self._get("names")

@@ -21,7 +21,7 @@ from pathlib import Path
 from provenance.dates import DateLike, Interval, PartialDate, Truth, as_partial_date
 from provenance.domains import candidate_hosts, normalize_host
 from provenance.errors import RegistryError, UnknownIdError
-from provenance.loader import Record, Records, read_folder
+from provenance.loader import LazyLocations, Record, Records, paused_gc, read_folder
 from provenance.model import (
     Assessment,
     DomainClaim,
@@ -64,6 +64,7 @@ class Registry:
         "_bodies",
         "_claims_by_host",
         "_claims_by_outlet",
+        "_labellers",
         "_layers",
         "_names",
         "_raters",
@@ -99,6 +100,8 @@ class Registry:
             raise RegistryError(problems)
         self._records = unique
         self._layers = layers
+        # Per-policy caches of provenance.batch (derived from the records, never pickled).
+        self._labellers: dict[str, object] = {}
         self._bodies: dict[str, Outlet | Organization] = {}
         self._claims_by_host: dict[str, list[DomainClaim]] = defaultdict(list)
         self._claims_by_outlet: dict[str, list[DomainClaim]] = defaultdict(list)
@@ -157,8 +160,9 @@ class Registry:
         Raises:
             RegistryError: Listing every problem in every file.
         """
-        parts = [read_folder(folder) for folder in folders]
-        return cls._from_parts(parts, tuple(str(Path(folder).resolve()) for folder in folders))
+        with paused_gc():
+            parts = [read_folder(folder) for folder in folders]
+            return cls._from_parts(parts, tuple(str(Path(folder).resolve()) for folder in folders))
 
     @classmethod
     def _from_parts(cls, parts: list[Records], layers: tuple[str, ...] | None) -> Registry:
@@ -172,14 +176,19 @@ class Registry:
                 if isinstance(record, Outlet | Organization):
                     final_layer[record.id] = number
         ordered: list[Record] = []
-        locations: dict[Record, str] = {}
         for number, part in enumerate(parts):
             for record in part.records:
                 if isinstance(record, Outlet | Organization) and final_layer[record.id] != number:
                     continue
                 ordered.append(record)
-            locations.update(part.locations)
-        return cls(ordered, locations=locations, layers=layers)
+
+        def locations() -> dict[Record, str]:  # only problem messages need them
+            merged: dict[Record, str] = {}
+            for part in parts:
+                merged.update(part.locations)
+            return merged
+
+        return cls(ordered, locations=LazyLocations(locations), layers=layers)
 
     @classmethod
     def from_records(cls, records: Iterable[Record]) -> Registry:
@@ -515,9 +524,10 @@ def load_registry(*overlays: str | Path) -> Registry:
     """
     if not overlays:
         return default_registry()
-    parts = [read_folder(_data_folder()), *(read_folder(folder) for folder in overlays)]
-    layers = ("default", *(str(Path(folder).resolve()) for folder in overlays))
-    return Registry._from_parts(parts, layers)
+    with paused_gc():
+        parts = [read_folder(_data_folder()), *(read_folder(folder) for folder in overlays)]
+        layers = ("default", *(str(Path(folder).resolve()) for folder in overlays))
+        return Registry._from_parts(parts, layers)
 
 
 def data_version() -> str:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from provenance.dates import Interval, Truth
-from provenance.domains import normalize_host
+from provenance.domains import _is_normal_host, normalize_host
 from provenance.errors import InvalidURLError
 from provenance.model import (
     Assessment,
@@ -43,7 +43,7 @@ def find_problems(records: Sequence[Record], locations: Mapping[Record, str] | N
     Returns:
         One message per problem, sorted; empty when the records are consistent.
     """
-    where = locations or {}
+    where = locations if locations is not None else {}
 
     def at(record: Record) -> str:
         return where.get(record) or describe_record(record)
@@ -108,7 +108,7 @@ def _check_rating(rating: Rating, raters: Mapping[str, Rater], describe: Describ
         problems.append(f"{describe(rating)}: rater {rating.rater!r} has no scale {rating.scale!r}")
     elif scale.axis != rating.axis:
         problems.append(f"{describe(rating)}: scale {scale.id!r} rates {scale.axis}, not {rating.axis}")
-    if rating.host is not None:
+    if rating.host is not None and not _is_normal_host(rating.host):
         try:
             normalized = normalize_host(rating.host)
         except InvalidURLError as error:
@@ -136,6 +136,8 @@ def describe_record(record: Record) -> str:
 
 
 def _check_host(claim: DomainClaim, describe: Describe, problems: list[str]) -> None:
+    if _is_normal_host(claim.host):
+        return
     try:
         normalized = normalize_host(claim.host)
     except InvalidURLError as error:
@@ -167,6 +169,9 @@ def _cycles(relations: list[Relation], describe: Describe) -> Iterable[str]:
     for relation in relations:
         edges[relation.subject].append(relation)
     reported: set[frozenset[str]] = set()
+    # Only walks through nodes that can reach a cycle can find one: skipping
+    # the others changes nothing reported, and keeps an acyclic graph linear.
+    live = _reaching_cycles(edges)
 
     def walk(node: str, path: list[Relation], on_path: set[str]) -> Iterable[str]:
         for edge in edges.get(node, ()):
@@ -178,11 +183,67 @@ def _cycles(relations: list[Relation], describe: Describe) -> Iterable[str]:
                     chain = " -> ".join([r.subject for r in cycle] + [edge.object])
                     yield f"{describe(edge)}: control cycle {chain}"
                 continue
-            if len(path) < 50:
+            if len(path) < 50 and edge.object in live:
                 yield from walk(edge.object, [*path, edge], on_path | {edge.object})
 
     for start in sorted(edges):
-        yield from walk(start, [], {start})
+        if start in live:
+            yield from walk(start, [], {start})
+
+
+def _reaching_cycles(edges: Mapping[str, list[Relation]]) -> set[str]:
+    """The nodes on a cycle of ``edges`` or with a path to one (Tarjan's components, iteratively)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cyclic: set[str] = set()
+    for root in edges:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(edges.get(root, ())))]
+        while work:
+            node, children = work[-1]
+            for edge in children:
+                child = edge.object
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(edges.get(child, ()))))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    if len(component) > 1:  # a relation never points at its own subject
+                        cyclic.update(component)
+    reverse: dict[str, list[str]] = defaultdict(list)
+    for subject, out in edges.items():
+        for edge in out:
+            reverse[edge.object].append(subject)
+    live = set(cyclic)
+    todo = list(cyclic)
+    while todo:
+        for subject in reverse.get(todo.pop(), ()):
+            if subject not in live:
+                live.add(subject)
+                todo.append(subject)
+    return live
 
 
 def _may_coexist(cycle: list[Relation]) -> bool:
