@@ -1,10 +1,26 @@
-"""The ``provenance batch`` subcommand (placeholder until bulk labelling lands)."""
+"""The ``provenance batch`` subcommand: label a CSV or JSON Lines file of URLs, streaming.
+
+::
+
+    provenance batch shares.csv -o labelled.csv --url-column url --date-column shared_at
+
+Output rows keep the input's columns and add ``outlet_id``, ``outlet_name``,
+``labels`` (and ``labels_json`` in CSV) and ``error``; see
+:func:`provenance.batch.label_file`. A progress line is shown on standard
+error when it is a terminal; a summary (rows, labelled, unknown hosts, bad
+rows, with the first bad rows' line numbers) is printed there at the end.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TextIO
+
+from provenance.policies import POLICIES
+
+__all__ = ["add_batch_command"]
 
 
 def add_batch_command(commands: Any, add_registry_option: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -14,3 +30,65 @@ def add_batch_command(commands: Any, add_registry_option: Callable[[argparse.Arg
         commands: The CLI's subparsers object.
         add_registry_option: Adds the shared ``--registry`` option to a parser.
     """
+    batch = commands.add_parser(
+        "batch",
+        help="label every URL of a CSV or JSON Lines file (streaming)",
+        description="Label every row of a CSV or JSON Lines file, streaming, into a new file that keeps "
+        "the input's columns and adds outlet_id, outlet_name, labels (and labels_json in CSV) and error.",
+    )
+    batch.add_argument("input", metavar="IN", help="the input file (.csv, .tsv, .jsonl, .ndjson), or - for stdin")
+    batch.add_argument("-o", "--output", metavar="OUT", required=True, help="the output file, or - for stdout")
+    batch.add_argument("--url-column", default="url", metavar="NAME", help="the column (key) of URLs (default: url)")
+    dates = batch.add_mutually_exclusive_group()
+    dates.add_argument(
+        "--date-column",
+        default="date",
+        metavar="NAME",
+        help="the column (key) of dates; an empty cell means unknown (default: date)",
+    )
+    dates.add_argument("--no-date", action="store_true", help="label without dates (over each outlet's lifetime)")
+    batch.add_argument(
+        "--policy",
+        default="typology",
+        choices=sorted(POLICIES),
+        help="how facts become labels (default: typology)",
+    )
+    batch.add_argument(
+        "--format",
+        choices=("csv", "jsonl"),
+        help="the format of input and output (default: from the input's extension)",
+    )
+    batch.add_argument(
+        "--max-errors",
+        type=int,
+        default=20,
+        metavar="N",
+        help="list at most N bad rows on standard error (all are counted; default: 20)",
+    )
+    add_registry_option(batch)
+    batch.set_defaults(handler=_cmd_batch)
+
+
+def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
+    from provenance.batch import label_file
+    from provenance.cli import registry_from_args
+
+    registry = registry_from_args(args)
+    errors = sys.stderr
+    summary = label_file(
+        args.input,
+        args.output,
+        url_column=args.url_column,
+        date_column=None if args.no_date else args.date_column,
+        policy=args.policy,
+        registry=registry,
+        format=args.format,
+        progress=errors if errors.isatty() else None,
+        max_problems=max(args.max_errors, 0),
+    )
+    for problem in summary.problems:
+        errors.write(f"provenance batch: {problem}\n")
+    if summary.bad > len(summary.problems):
+        errors.write(f"provenance batch: ... and {summary.bad - len(summary.problems):,} more bad rows\n")
+    errors.write(f"provenance batch: {summary.describe()}\n")
+    return 0
