@@ -99,7 +99,8 @@ def _netloc(text: str, original: str) -> str:
             raise InvalidURLError(original, str(error)) from None
         if parts.scheme.lower() not in {"http", "https"}:
             raise InvalidURLError(original, f"scheme {parts.scheme!r} is not http or https")
-        return parts.netloc
+        # Browsers (WHATWG URL parsing) end an http(s) authority at a backslash, as at "/".
+        return parts.netloc.partition("\\")[0]
     if text.startswith("//"):
         text = text[2:]
     for separator in "/?#\\":

@@ -53,7 +53,7 @@ def render_markdown(report: Report) -> str:
     if article.url:
         site = report.site
         where = f" ({e(site.name)}, {e(site.kind)}, {site.country})" if site is not None else ""
-        lines.append(f"- **Found at:** <{article.url.replace('>', '%3E')}>{where}")
+        lines.append(f"- **Found at:** {e(article.url)}{where}")
     lines += ["", "## Where it came from", ""]
     evidence = report.origin_evidence()
     if report.origin is None or evidence is None:

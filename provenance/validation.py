@@ -164,41 +164,68 @@ def _overlapping_claims(claims: list[DomainClaim], describe: Describe) -> Iterab
 
 
 def _cycles(relations: list[Relation], describe: Describe) -> Iterable[str]:
-    """Cycles of control whose edges may all hold on one day."""
+    """Cycles of control whose relations may all hold on one day: one problem per cycle of bodies.
+
+    Only strongly connected components of the timeless graph can hold a
+    cycle. Within each, time is cut at every day a relation may start or
+    stop holding; in each slice the relations that may hold then form a
+    graph whose own components are the cycles reported. Linear for acyclic
+    data, and polynomial however dense a poisoned overlay is.
+    """
+    reported: set[frozenset[str]] = set()
+    problems: list[str] = []
+    for component in _components(relations):
+        inside = [r for r in relations if r.subject in component and r.object in component]
+        windows = {id(r): (r.interval.bounds()[0], r.interval.bounds()[3]) for r in inside}
+        cuts = sorted({day for first, last in windows.values() for day in (first, last + 1)})
+        for day in cuts:
+            active = [r for r in inside if windows[id(r)][0] <= day <= windows[id(r)][1]]
+            for members in _components(active):
+                key = frozenset(members)
+                if key in reported:
+                    continue
+                reported.add(key)
+                cycle = _one_cycle([r for r in active if r.subject in members and r.object in members])
+                chain = " -> ".join([r.subject for r in cycle] + [cycle[-1].object])
+                problems.append(f"{describe(cycle[-1])}: control cycle {chain}")
+    return problems
+
+
+def _one_cycle(relations: list[Relation]) -> list[Relation]:
+    """A shortest cycle through the first relation's subject, within strongly connected relations."""
+    start = relations[0].subject
     edges: dict[str, list[Relation]] = defaultdict(list)
     for relation in relations:
         edges[relation.subject].append(relation)
-    reported: set[frozenset[str]] = set()
-    # Only walks through nodes that can reach a cycle can find one: skipping
-    # the others changes nothing reported, and keeps an acyclic graph linear.
-    live = _reaching_cycles(edges)
-
-    def walk(node: str, path: list[Relation], on_path: set[str]) -> Iterable[str]:
-        for edge in edges.get(node, ()):
-            if edge.object in on_path:
-                cycle = [*path[[r.subject for r in path].index(edge.object) :], edge]
-                key = frozenset(r.subject for r in cycle)
-                if key not in reported and _may_coexist(cycle):
-                    reported.add(key)
-                    chain = " -> ".join([r.subject for r in cycle] + [edge.object])
-                    yield f"{describe(edge)}: control cycle {chain}"
-                continue
-            if len(path) < 50 and edge.object in live:
-                yield from walk(edge.object, [*path, edge], on_path | {edge.object})
-
-    for start in sorted(edges):
-        if start in live:
-            yield from walk(start, [], {start})
+    came_by: dict[str, Relation] = {}
+    frontier = [start]
+    while frontier:
+        following = []
+        for node in frontier:
+            for edge in edges.get(node, ()):
+                if edge.object == start:
+                    path = [edge]
+                    while path[0].subject != start:
+                        path.insert(0, came_by[path[0].subject])
+                    return path
+                if edge.object not in came_by:
+                    came_by[edge.object] = edge
+                    following.append(edge.object)
+        frontier = following
+    raise AssertionError("relations in one strongly connected component always hold a cycle")
 
 
-def _reaching_cycles(edges: Mapping[str, list[Relation]]) -> set[str]:
-    """The nodes on a cycle of ``edges`` or with a path to one (Tarjan's components, iteratively)."""
+def _components(relations: list[Relation]) -> list[set[str]]:
+    """The strongly connected components with more than one body (Tarjan's algorithm, iteratively)."""
+    edges: dict[str, list[str]] = defaultdict(list)
+    for relation in relations:
+        edges[relation.subject].append(relation.object)
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
     on_stack: set[str] = set()
-    cyclic: set[str] = set()
-    for root in edges:
+    found: list[set[str]] = []
+    for root in sorted(edges):
         if root in index:
             continue
         index[root] = low[root] = len(index)
@@ -207,8 +234,7 @@ def _reaching_cycles(edges: Mapping[str, list[Relation]]) -> set[str]:
         work = [(root, iter(edges.get(root, ())))]
         while work:
             node, children = work[-1]
-            for edge in children:
-                child = edge.object
+            for child in children:
                 if child not in index:
                     index[child] = low[child] = len(index)
                     stack.append(child)
@@ -223,30 +249,13 @@ def _reaching_cycles(edges: Mapping[str, list[Relation]]) -> set[str]:
                     parent = work[-1][0]
                     low[parent] = min(low[parent], low[node])
                 if low[node] == index[node]:
-                    component = []
+                    component = set()
                     while True:
                         member = stack.pop()
                         on_stack.discard(member)
-                        component.append(member)
+                        component.add(member)
                         if member == node:
                             break
                     if len(component) > 1:  # a relation never points at its own subject
-                        cyclic.update(component)
-    reverse: dict[str, list[str]] = defaultdict(list)
-    for subject, out in edges.items():
-        for edge in out:
-            reverse[edge.object].append(subject)
-    live = set(cyclic)
-    todo = list(cyclic)
-    while todo:
-        for subject in reverse.get(todo.pop(), ()):
-            if subject not in live:
-                live.add(subject)
-                todo.append(subject)
-    return live
-
-
-def _may_coexist(cycle: list[Relation]) -> bool:
-    latest_start = max(r.interval.bounds()[0] for r in cycle)
-    earliest_end = min(r.interval.bounds()[3] for r in cycle)
-    return latest_start <= earliest_end
+                        found.append(component)
+    return found

@@ -277,10 +277,6 @@ def test_what_browsers_fold_together_is_the_same_host(fixture_registry):
         assert fixture_registry.outlet_for_url(spelling).id == "rt", spelling
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="domains.normalize_host: with a scheme, a backslash does not end the authority (browsers treat it as '/')",
-)
 def test_a_backslash_ends_the_host_as_in_browsers(fixture_registry):
     # WHATWG URL parsing (every browser): for http(s), '\' ends the authority like '/'.
     # "https://rt.com\@evil.example/" opens rt.com, so it must be labelled as RT, and
@@ -413,11 +409,6 @@ def test_validating_a_dense_acyclic_ownership_graph_is_polynomial():
     assert big < max(40 * small, 0.1), f"{small:.4f}s for 9 bodies, {big:.4f}s for 18"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="validation._cycles enumerates every simple path through a cycle: exponential time, and one "
-    "problem per cycle found (16384 for 16 organisations with one back edge)",
-)
 def test_validating_a_dense_ownership_graph_with_a_cycle_is_polynomial():
     validation_time(8, back_edge=True)
     small = min(validation_time(8, back_edge=True)[0] for _ in range(3))  # 29 relations
@@ -875,11 +866,6 @@ def test_markdown_report_escapes_every_input_string(url):
     assert escape_markdown(P[0] + P[3]) in markdown
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="report_markdown: the 'Found at' autolink keeps the spaces and '<' of the article URL (only '>' is "
-    "encoded), so '<script' and '<img src=x onerror=...>' reach the Markdown unescaped",
-)
 @pytest.mark.parametrize("url", [*HOSTILE_URLS[:2], "https://hostile.example/a <img src=x onerror=alert(11)//>"])
 def test_markdown_found_at_link_cannot_carry_html(url):
     # parse_article accepts each of these URLs as given; a plain article keeps the report to the link.
