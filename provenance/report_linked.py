@@ -29,6 +29,12 @@ NAMESPACE = "urn:source-provenance:"
 """Base of the identifiers this library mints in PROV-JSON."""
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
+_HTML_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def _dumps(data: Any) -> str:
+    """JSON text that is also safe inside an HTML ``<script>`` element (``<``, ``>``, ``&`` escaped)."""
+    return json.dumps(data, ensure_ascii=False, indent=2).translate(_HTML_UNSAFE)
 
 
 def _local(text: str) -> str:
@@ -143,7 +149,7 @@ def render_prov_json(report: Report) -> str:
     }
     for key in [key for key, value in doc.items() if value == {}]:
         del doc[key]
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return _dumps(doc)
 
 
 def _organization(report: Report, outlet: Outlet) -> dict[str, Any]:
@@ -207,4 +213,4 @@ def render_jsonld(report: Report) -> str:
         "softwareVersion": report.library_version,
         "description": f"data {report.data_version}, policy {report.policy}",
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return _dumps(data)

@@ -19,7 +19,7 @@ import attrs
 
 from provenance._version import __version__
 from provenance.dates import Interval, PartialDate
-from provenance.errors import InvalidURLError
+from provenance.errors import InvalidURLError, RecordError
 from provenance.labelling import disclosure, label_outlet, label_url, publication_window
 from provenance.labels import CERTAIN, Evidence, Label, LabelSet
 from provenance.model import Article, Mention, Organization, Outlet, Source
@@ -270,7 +270,10 @@ def _article_source(article: Article, subject: str) -> tuple[Source, ...]:
     url = article.url or article.canonical_url
     if url is None:
         return ()
-    return (Source(url, article.title or url, publisher=article.site_name or article.publisher),)
+    try:
+        return (Source(url, article.title or url, publisher=article.site_name or article.publisher),)
+    except RecordError:  # a URL a Source cannot hold (white space, say): cite nothing rather than fail
+        return ()
 
 
 def _genre_labels(article: Article, subject: str) -> list[Label]:

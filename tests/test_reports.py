@@ -213,3 +213,15 @@ def test_structured_data_is_based_on_names_the_origin(fixture_registry):
     # A page based on its own site's URL has no other origin.
     own = attrs.evolve(article, is_based_on=("https://www.eurasiareview.com/y",))
     assert build_report(own, registry=fixture_registry).origin is None
+
+
+def test_linked_data_is_safe_inside_a_script_element(fixture_registry):
+    report = build_report(seed_like(title="T </script><script>alert(1)</script> & more"), registry=fixture_registry)
+    for text in (report.to_jsonld(), report.to_prov_json()):
+        assert "<" not in text and ">" not in text and "&" not in text
+        assert "</script>" in json.dumps(json.loads(text))  # the data itself is unchanged
+
+
+def test_a_url_a_source_cannot_hold_does_not_break_the_report(fixture_registry):
+    report = build_report(seed_like(url="https://www.eurasiareview.com/a b"), registry=fixture_registry)
+    assert report.labels.get("republished-from").value == "voice-of-russia"
