@@ -396,6 +396,12 @@ class Labeller:
         if len(self._bare) >= _PREFIX_LIMIT:
             self._bare.clear()
         self._bare[netloc] = entry
+        if len(netloc) >= 8 and ":" not in netloc and netloc[0] != "/" and not _SCHEME.match(url):
+            # The hot loop's key for "netloc/..." (and for "netloc" alone) is exactly this netloc: a scheme
+            # URL's key always holds "://", so the two kinds of key never collide.
+            if len(self._prefixes) >= _PREFIX_LIMIT:
+                self._prefixes.clear()
+            self._prefixes[netloc] = entry
         return entry
 
     def _host_entry(self, host: str) -> _Host | Labelled:
