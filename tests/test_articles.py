@@ -463,7 +463,7 @@ def test_large_inputs_parse_in_linear_time() -> None:
     ):
         start = time.perf_counter()
         article = parse(text)
-        assert time.perf_counter() - start < 5
+        assert time.perf_counter() - start < 15  # quadratic behaviour took minutes; a busy CI core takes ~2 s
         assert len(article.mentions) <= 10_000
 
 
