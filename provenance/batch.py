@@ -60,10 +60,10 @@ import attrs
 from provenance.dates import Interval, PartialDate
 from provenance.domains import _STRIPPED_PREFIXES, _is_normal_host, candidate_hosts, normalize_host
 from provenance.errors import DateParseError, InvalidURLError, ProvenanceError
-from provenance.labelling import _ratings, label_outlet, publication_window
-from provenance.labels import CERTAIN, POSSIBLE, Evidence, Label, LabelSet
+from provenance.labelling import host_rating_labels, label_outlet, mirror_label, publication_window
+from provenance.labels import POSSIBLE, LabelSet
 from provenance.model import DomainClaim, Outlet
-from provenance.policies import POLICIES, Policy, certainty_of, get_policy
+from provenance.policies import POLICIES, Policy, get_policy
 from provenance.registry import Registry, When, _window, default_registry
 
 if TYPE_CHECKING:
@@ -415,7 +415,7 @@ class Labeller:
         keys = tuple(key for key in candidate_hosts(host) if claims_by_host.get(key))
         if not keys:
             # label_url: no claim, so only the ratings of the host, whatever the date.
-            ratings = _ratings(None, None, host, registry)
+            ratings = host_rating_labels(registry, host)
             entry = Labelled(host, None, None, None, LabelSet(ratings) if ratings else _EMPTY)
         else:
             # Hosts with the same claimed suffixes (de.rt.com, www2.rt.com...) match alike at every date.
@@ -554,12 +554,12 @@ class Labeller:
         """The result for a host, adding what is the host's own: label_url's mirror label and host ratings."""
         registry = self.registry
         if match is None:
-            ratings = _ratings(None, None, host, registry)
+            ratings = host_rating_labels(registry, host)
             return Labelled(host, None, None, None, LabelSet(ratings) if ratings else _EMPTY)
         claim, outlet, name, labels = match
-        extra = _ratings(None, None, host, registry, skip_outlet=outlet.id)
+        extra = host_rating_labels(registry, host, skip_outlet=outlet.id)
         if claim.role == "mirror":
-            extra.insert(0, _mirror_label(host, outlet, claim, _window_of_key(key)))
+            extra.insert(0, mirror_label(host, outlet, claim, _window_of_key(key)))
         if extra:
             labels = LabelSet((*labels.labels, *extra))
         return Labelled(host, outlet, name, claim, labels)
@@ -578,20 +578,6 @@ class Labeller:
                 self._outlet_labels.clear()
             self._outlet_labels[key] = labels
         return labels
-
-
-def _mirror_label(host: str, outlet: Outlet, claim: DomainClaim, window: PartialDate | Interval | None) -> Label:
-    """The ``mirror-domain`` label, exactly as :func:`~provenance.labelling.label_url` words it."""
-    return Label(
-        kind="mirror-domain",
-        value=outlet.id,
-        subject=host,
-        text=f"{host} is a mirror of {outlet.name}, set up to copy its content.",
-        certainty=certainty_of(claim.interval.contains(window or Interval())) or CERTAIN,
-        rule="the registry records the host as a mirror of the outlet",
-        basis=(Evidence(f"{claim.host} is a mirror domain of {outlet.name}", claim.sources),),
-        details={"outlet_name": outlet.name},
-    )
 
 
 def _reason(error: InvalidURLError | DateParseError, lead: str) -> str | None:

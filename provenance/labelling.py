@@ -29,12 +29,20 @@ from provenance.countries import country_adjective, country_name
 from provenance.dates import ONGOING, Interval, PartialDate, Truth
 from provenance.domains import normalize_host
 from provenance.labels import CERTAIN, Evidence, Label, LabelSet
-from provenance.model import Outlet
+from provenance.model import DomainClaim, Outlet
 from provenance.policies import OutletFacts, Policy, certainty_of, get_policy
 from provenance.ratings import Rating
 from provenance.registry import Registry, When, _window, default_registry
 
-__all__ = ["disclosure", "explain", "label_outlet", "label_url", "publication_window"]
+__all__ = [
+    "disclosure",
+    "explain",
+    "host_rating_labels",
+    "label_outlet",
+    "label_url",
+    "mirror_label",
+    "publication_window",
+]
 
 _KIND_WORDS = {
     "broadcaster": "broadcaster",
@@ -141,25 +149,43 @@ def label_url(
     claim = registry.claim_for_url(host, at)
     if claim is None:
         get_policy(policy)
-        return LabelSet(_ratings(None, None, host, registry))
+        return LabelSet(host_rating_labels(registry, host))
     outlet = registry.lookup(claim.outlet)
     assert isinstance(outlet, Outlet)
     labels = list(label_outlet(outlet, at, policy, registry))
     if claim.role == "mirror":
-        labels.append(
-            Label(
-                kind="mirror-domain",
-                value=outlet.id,
-                subject=host,
-                text=f"{host} is a mirror of {outlet.name}, set up to copy its content.",
-                certainty=certainty_of(claim.interval.contains(_window(at) or Interval())) or CERTAIN,
-                rule="the registry records the host as a mirror of the outlet",
-                basis=(Evidence(f"{claim.host} is a mirror domain of {outlet.name}", claim.sources),),
-                details={"outlet_name": outlet.name},
-            )
-        )
-    labels.extend(_ratings(None, None, host, registry, skip_outlet=outlet.id))
+        labels.append(mirror_label(host, outlet, claim, _window(at)))
+    labels.extend(host_rating_labels(registry, host, skip_outlet=outlet.id))
     return LabelSet(labels)
+
+
+def mirror_label(host: str, outlet: Outlet, claim: DomainClaim, window: PartialDate | Interval | None) -> Label:
+    """The ``mirror-domain`` label of a host the registry records as a mirror of an outlet.
+
+    Args:
+        host: The normalised host the URL had.
+        outlet: The outlet it mirrors.
+        claim: The mirror claim that matched.
+        window: When the URL dates from; ``None`` for any time.
+
+    Returns:
+        The label, ``certain`` when the claim holds over the whole window.
+    """
+    return Label(
+        kind="mirror-domain",
+        value=outlet.id,
+        subject=host,
+        text=f"{host} is a mirror of {outlet.name}, set up to copy its content.",
+        certainty=certainty_of(claim.interval.contains(window or Interval())) or CERTAIN,
+        rule="the registry records the host as a mirror of the outlet",
+        basis=(Evidence(f"{claim.host} is a mirror domain of {outlet.name}", claim.sources),),
+        details={"outlet_name": outlet.name},
+    )
+
+
+def host_rating_labels(registry: Registry, host: str, skip_outlet: str | None = None) -> list[Label]:
+    """``rating`` labels given to a host or a domain above it (not those of ``skip_outlet``, shown already)."""
+    return _ratings(None, None, host, registry, skip_outlet)
 
 
 def _sanctions(facts: OutletFacts) -> list[Label]:
