@@ -23,14 +23,12 @@ from __future__ import annotations
 
 import datetime
 
-import attrs
-
 from provenance.countries import country_adjective, country_name
 from provenance.dates import ONGOING, Interval, PartialDate, Truth
 from provenance.domains import normalize_host
 from provenance.labels import CERTAIN, Evidence, Label, LabelSet
 from provenance.model import DomainClaim, Outlet
-from provenance.policies import OutletFacts, Policy, certainty_of, get_policy
+from provenance.policies import TYPOLOGY_NAMES, OutletFacts, Policy, certainty_of, get_policy
 from provenance.ratings import Rating
 from provenance.registry import Registry, When, _window, default_registry
 
@@ -370,8 +368,6 @@ def disclosure(labels: LabelSet, registry: Registry | None = None) -> str | None
         return state.text
     country = str(state.detail("country") or outlet.country)
     adjective = country_adjective(country) or country_name(country)
-    from provenance.policies import TYPOLOGY_NAMES
-
     nature = TYPOLOGY_NAMES[state.value].removesuffix(" media")
     if defunct is None:
         sentence = f"{outlet.name} is {_article(adjective)} {nature} {kind}"
@@ -390,7 +386,3 @@ def disclosure(labels: LabelSet, registry: Registry | None = None) -> str | None
 
 def _article(word: str) -> str:
     return f"an {word}" if word[:1].lower() in "aeiou" else f"a {word}"
-
-
-# Keep attrs imported for users who evolve labels in custom policies.
-_ = attrs
