@@ -64,7 +64,7 @@ from provenance.labelling import host_rating_labels, label_outlet, mirror_label,
 from provenance.labels import POSSIBLE, LabelSet
 from provenance.model import DomainClaim, Outlet
 from provenance.policies import POLICIES, Policy, get_policy
-from provenance.registry import Registry, When, _window, default_registry
+from provenance.registry import Registry, When, as_window, default_registry
 
 if TYPE_CHECKING:
     from provenance.model import Organization
@@ -497,7 +497,7 @@ class Labeller:
             if bad is not None:
                 raise DateParseError(*bad)
         try:
-            window = _window(at)  # type: ignore[arg-type]
+            window = as_window(at)  # type: ignore[arg-type]
         except DateParseError as error:
             reason = _reason(error, "cannot read date")
             if at.__class__ is str and reason is not None:  # dateutil is slow: remember what it could not read

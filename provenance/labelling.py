@@ -30,7 +30,7 @@ from provenance.labels import CERTAIN, Evidence, Label, LabelSet
 from provenance.model import DomainClaim, Outlet
 from provenance.policies import TYPOLOGY_NAMES, OutletFacts, Policy, certainty_of, get_policy
 from provenance.ratings import Rating
-from provenance.registry import Registry, When, _window, default_registry
+from provenance.registry import Registry, When, as_window, default_registry
 
 __all__ = [
     "disclosure",
@@ -65,7 +65,7 @@ def publication_window(outlet: Outlet, at: When) -> Interval:
     >>> publication_window(vor, "2014")
     Interval('2014-01-01..2014-11-10')
     """
-    asked = _window(at)
+    asked = as_window(at)
     lo, hi = (
         (Interval().bounds()[0], Interval().bounds()[3])
         if asked is None
@@ -152,7 +152,7 @@ def label_url(
     assert isinstance(outlet, Outlet)
     labels = list(label_outlet(outlet, at, policy, registry))
     if claim.role == "mirror":
-        labels.append(mirror_label(host, outlet, claim, _window(at)))
+        labels.append(mirror_label(host, outlet, claim, as_window(at)))
     labels.extend(host_rating_labels(registry, host, skip_outlet=outlet.id))
     return LabelSet(labels)
 

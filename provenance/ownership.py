@@ -28,7 +28,7 @@ import attrs
 
 from provenance.dates import Interval, PartialDate, Truth
 from provenance.model import Organization, Outlet, Relation, Source
-from provenance.registry import Registry, When, _window
+from provenance.registry import Registry, When, as_window
 
 __all__ = ["ControlChain", "ControlPath", "control_chain", "covers"]
 
@@ -127,7 +127,7 @@ def control_chain(registry: Registry, outlet: str, at: When = None) -> ControlCh
         DateParseError: If ``at`` is text that cannot be read.
     """
     registry.lookup(outlet)
-    window = _window(at)
+    window = as_window(at)
     paths: list[ControlPath] = []
 
     def walk(node: str, trail: tuple[Relation, ...], truth: Truth, span: tuple[int, int], seen: frozenset[str]) -> None:

@@ -33,13 +33,18 @@ from provenance.model import (
 from provenance.ratings import Rater, Rating
 from provenance.validation import describe_record, find_problems
 
-__all__ = ["Registry", "data_version", "default_registry", "load_registry"]
+__all__ = ["Registry", "When", "as_window", "data_version", "default_registry", "load_registry"]
 
 When = DateLike | Interval | None
 """A day, a partial date, text to parse, an interval (a window), or ``None`` for any time."""
 
 
-def _window(at: When) -> PartialDate | Interval | None:
+def as_window(at: When) -> PartialDate | Interval | None:
+    """A date argument as the library asks questions with: a partial date, an interval, or ``None``.
+
+    Raises:
+        DateParseError: If text cannot be read as a date.
+    """
     if at is None or isinstance(at, Interval):
         return at
     return as_partial_date(at)
@@ -336,7 +341,7 @@ class Registry:
             InvalidURLError: If ``url`` has no valid host.
             DateParseError: If ``at`` is text that cannot be read.
         """
-        window = _window(at)
+        window = as_window(at)
         return self._claim_for_host(normalize_host(url), window)
 
     def _claim_for_host(self, host: str, window: PartialDate | Interval | None) -> DomainClaim | None:
@@ -397,7 +402,7 @@ class Registry:
 
     def claims(self, outlet: str, at: When = None) -> tuple[DomainClaim, ...]:
         """The domain claims of an outlet that may hold at ``at``."""
-        window = _window(at)
+        window = as_window(at)
         return tuple(c for c in self._claims_by_outlet.get(outlet, ()) if _holds(c.interval, window))
 
     def relations(
@@ -420,7 +425,7 @@ class Registry:
         Returns:
             The matching relations, in load order.
         """
-        window = _window(at)
+        window = as_window(at)
         if subject is not None:
             pool: Iterable[Relation] = self._relations_out.get(subject, ())
             if object is not None:
@@ -450,7 +455,7 @@ class Registry:
 
     def assessments(self, subject: str, at: When = None, kind: str | None = None) -> tuple[Assessment, ...]:
         """Assessments of an outlet that may hold at ``at``, optionally of one kind."""
-        window = _window(at)
+        window = as_window(at)
         return tuple(
             a
             for a in self._assessments.get(subject, ())
