@@ -109,7 +109,7 @@ def render_html(report: Report) -> str:
     published = (
         str(article.published)
         if report.window_basis == "stated"
-        else ("not stated; its origin dates it to " + report.window.describe() if report.window else "unknown")
+        else ("not stated; within its origin's lifetime, " + report.window.describe() if report.window else "unknown")
     )
     out.append(f"<dt>Published</dt><dd>{_text(published)}</dd>")
     if article.url:

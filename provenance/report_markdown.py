@@ -47,7 +47,7 @@ def render_markdown(report: Report) -> str:
     if report.window_basis == "stated":
         lines.append(f"- **Published:** {e(str(article.published))}")
     elif report.window is not None:
-        lines.append(f"- **Published:** not stated; its origin dates it to {e(report.window.describe())}")
+        lines.append(f"- **Published:** not stated; within its origin's lifetime, {e(report.window.describe())}")
     else:
         lines.append("- **Published:** unknown")
     if article.url:
