@@ -16,6 +16,7 @@ from typing import NoReturn, TextIO
 from provenance._version import __version__
 from provenance.dates import parse_date
 from provenance.errors import ProvenanceError, RegistryError, UnknownIdError
+from provenance.labels import LabelSet
 from provenance.model import Outlet
 from provenance.policies import POLICIES
 from provenance.registry import Registry, data_version, load_registry
@@ -86,8 +87,19 @@ def _outlet_json(outlet: Outlet | None, at: str | None) -> dict[str, str] | None
     return {"id": outlet.id, "name": outlet.name_at(window), "country": outlet.country}
 
 
+def _write_explained(out: TextIO, labels: LabelSet, registry: Registry) -> None:
+    """The disclosure sentence, if any, then every label explained."""
+    from provenance.labelling import disclosure, explain
+
+    sentence = disclosure(labels, registry)
+    if sentence:
+        out.write(f"Disclosure: {sentence}\n")
+    for label in labels:
+        out.write("\n" + explain(label) + "\n")
+
+
 def _cmd_label(args: argparse.Namespace, out: TextIO) -> int:
-    from provenance.labelling import disclosure, explain, label_url
+    from provenance.labelling import label_url
 
     registry = registry_from_args(args)
     outlet = registry.outlet_for_url(args.url, args.at)
@@ -106,11 +118,7 @@ def _cmd_label(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"{args.url}: no outlet in the registry claims this host\n")
     else:
         out.write(f"{args.url}: {outlet.name} ({outlet.id}, {outlet.country})\n")
-        sentence = disclosure(labels, registry)
-        if sentence:
-            out.write(f"Disclosure: {sentence}\n")
-    for label in labels:
-        out.write("\n" + explain(label) + "\n")
+    _write_explained(out, labels, registry)
     return EXIT_OK
 
 
@@ -160,7 +168,7 @@ def _resolve_outlet(registry: Registry, query: str, at: str | None) -> Outlet:
 
 def _cmd_outlet(args: argparse.Namespace, out: TextIO) -> int:
     from provenance.codec import to_dict
-    from provenance.labelling import disclosure, explain, label_outlet
+    from provenance.labelling import label_outlet
     from provenance.ownership import control_chain
 
     registry = registry_from_args(args)
@@ -187,11 +195,7 @@ def _cmd_outlet(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"  {path.describe(registry)}\n")
     if not chain.paths:
         out.write("  none recorded\n")
-    sentence = disclosure(labels, registry)
-    if sentence:
-        out.write(f"\nDisclosure: {sentence}\n")
-    for label in labels:
-        out.write("\n" + explain(label) + "\n")
+    _write_explained(out, labels, registry)
     return EXIT_OK
 
 

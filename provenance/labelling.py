@@ -28,7 +28,7 @@ from provenance.dates import ONGOING, Interval, PartialDate, Truth
 from provenance.domains import normalize_host
 from provenance.labels import CERTAIN, Evidence, Label, LabelSet
 from provenance.model import DomainClaim, Outlet
-from provenance.policies import TYPOLOGY_NAMES, OutletFacts, Policy, certainty_of, get_policy
+from provenance.policies import TYPOLOGY_NAMES, OutletFacts, Policy, certainty_of, get_policy, with_article
 from provenance.ratings import Rating
 from provenance.registry import Registry, When, as_window, default_registry
 
@@ -41,6 +41,8 @@ __all__ = [
     "mirror_label",
     "publication_window",
 ]
+
+_SUCCESSION_VERBS = {"renamed": "renamed", "merged-into": "merged into", "replaced-by": "replaced by"}
 
 _KIND_WORDS = {
     "broadcaster": "broadcaster",
@@ -66,11 +68,8 @@ def publication_window(outlet: Outlet, at: When) -> Interval:
     Interval('2014-01-01..2014-11-10')
     """
     asked = as_window(at)
-    lo, hi = (
-        (Interval().bounds()[0], Interval().bounds()[3])
-        if asked is None
-        else (Interval.of(asked) if isinstance(asked, PartialDate) else asked).bounds()[0::3]
-    )
+    window = Interval() if asked is None else Interval.of(asked) if isinstance(asked, PartialDate) else asked
+    lo, _, _, hi = window.bounds()
     life_lo, _, _, life_hi = outlet.lifetime.bounds()
     start, end = max(lo, life_lo), min(hi, life_hi)
     if start > end:  # the outlet did not exist then: keep the date asked
@@ -238,11 +237,7 @@ def _context(facts: OutletFacts) -> list[Label]:
         )
     for succession in registry.successors(outlet.id):
         successor = registry.lookup(succession.successor)
-        verb = {
-            "renamed": "was renamed",
-            "merged-into": "was merged into",
-            "replaced-by": "was replaced by",
-        }[succession.kind]
+        verb = "was " + _SUCCESSION_VERBS[succession.kind]
         labels.append(
             facts.make_label(
                 "succeeded-by",
@@ -370,19 +365,13 @@ def disclosure(labels: LabelSet, registry: Registry | None = None) -> str | None
     adjective = country_adjective(country) or country_name(country)
     nature = TYPOLOGY_NAMES[state.value].removesuffix(" media")
     if defunct is None:
-        sentence = f"{outlet.name} is {_article(adjective)} {nature} {kind}"
+        sentence = f"{outlet.name} is {with_article(adjective)} {nature} {kind}"
     else:
         start = outlet.lifetime.start
         span = f" ({start.year}-{defunct.value[:4]})" if start is not None else f" (until {defunct.value[:4]})"
-        sentence = f"{outlet.name} was {_article(adjective)} {nature} {kind}{span}"
+        sentence = f"{outlet.name} was {with_article(adjective)} {nature} {kind}{span}"
     if successor is not None:
         date = str(successor.detail("date") or "")[:4]
-        verb = {"renamed": "renamed", "merged-into": "merged into", "replaced-by": "replaced by"}[
-            str(successor.detail("succession"))
-        ]
+        verb = _SUCCESSION_VERBS[str(successor.detail("succession"))]
         sentence += f"; it was {verb} {successor.detail('successor_name')} in {date}"
     return sentence + "."
-
-
-def _article(word: str) -> str:
-    return f"an {word}" if word[:1].lower() in "aeiou" else f"a {word}"

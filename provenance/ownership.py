@@ -156,11 +156,7 @@ def control_chain(registry: Registry, outlet: str, at: When = None) -> ControlCh
 def _certain_span(registry: Registry, relation: Relation) -> tuple[int, int]:
     """The days on which a relation, and both its ends, certainly hold."""
     first, last = _FIRST_DAY, _LAST_DAY
-    for interval in (
-        relation.interval,
-        registry.lookup(relation.subject).lifetime,
-        registry.lookup(relation.object).lifetime,
-    ):
+    for interval in _edge_intervals(registry, relation):
         _, start_late, end_early, _ = interval.bounds()
         first, last = max(first, start_late), min(last, end_early)
     return first, last
@@ -186,12 +182,12 @@ def covers(paths: Iterable[ControlPath], window: PartialDate | Interval) -> bool
 def _edge_truth(registry: Registry, relation: Relation, window: PartialDate | Interval | None) -> Truth:
     if window is None:
         return Truth.YES
-    intervals = (
-        relation.interval,
-        registry.lookup(relation.subject).lifetime,
-        registry.lookup(relation.object).lifetime,
-    )
-    return Truth.combine_all(interval.contains(window) for interval in intervals)
+    return Truth.combine_all(interval.contains(window) for interval in _edge_intervals(registry, relation))
+
+
+def _edge_intervals(registry: Registry, relation: Relation) -> tuple[Interval, Interval, Interval]:
+    """What bounds when a relation holds: its own interval and the lifetimes of both its ends."""
+    return (relation.interval, registry.lookup(relation.subject).lifetime, registry.lookup(relation.object).lifetime)
 
 
 def _name(registry: Registry, id: str) -> str:

@@ -52,6 +52,7 @@ __all__ = [
     "derive_typology",
     "describe_relation",
     "get_policy",
+    "with_article",
 ]
 
 TYPOLOGY_NAMES: Mapping[str, str] = MappingProxyType(
@@ -323,16 +324,13 @@ def _x_2020_rule(facts: OutletFacts) -> Iterable[Label]:
     truth, basis, reason = _editorial_basis(facts)
     if truth is Truth.NO:
         return
-    text = f"{country_name(facts.country)} state-affiliated media"
-    yield facts.make_label(
-        "platform-label",
-        text,
-        text,
+    yield _platform_label(
+        facts,
+        "x",
+        f"{country_name(facts.country)} state-affiliated media",
         truth,
-        rule=f"X 2020: the state exercises control over editorial content; here {reason}",
-        basis=[*basis, *_platform_record(facts, "x")],
-        policy="x-2020",
-        details={"country": facts.country, "platform": "X"},
+        f"X 2020: the state exercises control over editorial content; here {reason}",
+        basis,
     )
 
 
@@ -346,16 +344,13 @@ def _meta_2020_rule(facts: OutletFacts) -> Iterable[Label]:
         reason = "the state owns or governs and funds it, with no record of editorial independence"
     if truth is Truth.NO:
         return
-    text = f"{country_name(facts.country)} state-controlled media"
-    yield facts.make_label(
-        "platform-label",
-        text,
-        text,
+    yield _platform_label(
+        facts,
+        "meta",
+        f"{country_name(facts.country)} state-controlled media",
         truth,
-        rule=f"Meta 2020: wholly or partially under a government's editorial control; here {reason}",
-        basis=[*basis, *_platform_record(facts, "meta")],
-        policy="meta-2020",
-        details={"country": facts.country, "platform": "Meta"},
+        f"Meta 2020: wholly or partially under a government's editorial control; here {reason}",
+        basis,
     )
 
 
@@ -363,7 +358,7 @@ def _youtube_2018_rule(facts: OutletFacts) -> Iterable[Label]:
     adjective = country_adjective(facts.country)
     name = facts.name()
     if facts.outlet.public_service:
-        text = f"{name} is {_article(adjective or country_name(facts.country))} public broadcast service."
+        text = f"{name} is {with_article(adjective or country_name(facts.country))} public broadcast service."
         truth, rule = Truth.YES, "YouTube 2018: public broadcaster notice"
         basis = [Evidence(f"{facts.outlet.name} is a public-service broadcaster.", facts.outlet.sources)]
     else:
@@ -376,19 +371,34 @@ def _youtube_2018_rule(facts: OutletFacts) -> Iterable[Label]:
             "YouTube 2018: funded in whole or in part by a government",
             list(facts.evidence("funds")),
         )
-    yield facts.make_label(
+    yield _platform_label(facts, "youtube", text, truth, rule, basis)
+
+
+def _platform_label(
+    facts: OutletFacts, platform: str, text: str, truth: Truth, rule: str, basis: Iterable[Evidence]
+) -> Label:
+    """A ``platform-label`` whose value is its text, with what the platform actually applied in the basis."""
+    return facts.make_label(
         "platform-label",
         text,
         text,
         truth,
         rule=rule,
-        basis=[*basis, *_platform_record(facts, "youtube")],
-        policy="youtube-2018",
-        details={"country": facts.country, "platform": "YouTube"},
+        basis=[*basis, *_platform_record(facts, platform)],
+        policy=_PLATFORM_POLICIES[platform],
+        details={"country": facts.country, "platform": ASSESSOR_NAMES[platform]},
     )
 
 
-def _article(word: str) -> str:
+_PLATFORM_POLICIES = {"x": "x-2020", "meta": "meta-2020", "youtube": "youtube-2018"}
+
+
+def with_article(word: str) -> str:
+    """The word with its indefinite article: ``a Russian``, ``an American``.
+
+    >>> with_article("American"), with_article("opinion"), with_article("Russian")
+    ('an American', 'an opinion', 'a Russian')
+    """
     return f"an {word}" if word[:1].lower() in "aeiou" else f"a {word}"
 
 

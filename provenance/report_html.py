@@ -106,12 +106,7 @@ def render_html(report: Report) -> str:
     genre = report.labels.get("genre")
     if genre is not None:
         out.append(f"<dt>Genre</dt><dd>{_text(genre.text)}</dd>")
-    published = (
-        str(article.published)
-        if report.window_basis == "stated"
-        else ("not stated; within its origin's lifetime, " + report.window.describe() if report.window else "unknown")
-    )
-    out.append(f"<dt>Published</dt><dd>{_text(published)}</dd>")
+    out.append(f"<dt>Published</dt><dd>{_text(report.published_text())}</dd>")
     if article.url:
         site = f" ({report.site.name})" if report.site is not None else ""
         out.append(f'<dt>Found at</dt><dd><a href="{_text(article.url)}">{_text(article.url)}</a>{_text(site)}</dd>')

@@ -44,12 +44,7 @@ def render_markdown(report: Report) -> str:
             if genre.detail(key)
         ]
         lines.append(f"- **Genre:** {e(genre.text)}" + (f" ({e('; '.join(terms))})" if terms else ""))
-    if report.window_basis == "stated":
-        lines.append(f"- **Published:** {e(str(article.published))}")
-    elif report.window is not None:
-        lines.append(f"- **Published:** not stated; within its origin's lifetime, {e(report.window.describe())}")
-    else:
-        lines.append("- **Published:** unknown")
+    lines.append(f"- **Published:** {e(report.published_text())}")
     if article.url:
         site = report.site
         where = f" ({e(site.name)}, {e(site.kind)}, {site.country})" if site is not None else ""

@@ -24,7 +24,7 @@ from provenance.labelling import disclosure, label_outlet, label_url, publicatio
 from provenance.labels import CERTAIN, Evidence, Label, LabelSet
 from provenance.model import Article, Mention, Organization, Outlet, Source
 from provenance.ownership import ControlChain, ControlPath, control_chain
-from provenance.policies import Policy, describe_relation, get_policy
+from provenance.policies import Policy, describe_relation, get_policy, with_article
 from provenance.registry import Registry, data_version, default_registry
 
 __all__ = ["SCHEMA_VERSION", "Report", "build_report"]
@@ -71,7 +71,7 @@ class Report:
     @property
     def subject(self) -> str:
         """What article labels are about: the URL, else the canonical URL, else ``"article"``."""
-        return self.article.url or self.article.canonical_url or "article"
+        return _subject(self.article)
 
     def all_labels(self) -> LabelSet:
         """Article labels, then the origin's, then the site's."""
@@ -85,6 +85,14 @@ class Report:
         for path in self.chain or ():
             cited.update(dict.fromkeys(path.sources()))
         return tuple(cited)
+
+    def published_text(self) -> str:
+        """When it was published, in words: the stated date, or the window its origin bounds, or ``unknown``."""
+        if self.window_basis == "stated":
+            return str(self.article.published)
+        if self.window is not None:
+            return f"not stated; within its origin's lifetime, {self.window.describe()}"
+        return "unknown"
 
     def origin_evidence(self) -> tuple[str, str] | None:
         """What shows the origin, and where: the attribution sentence, or the ``isBasedOn`` URL."""
@@ -201,7 +209,7 @@ def build_report(article: Article, policy: str | Policy = "typology", registry: 
     site, site_labels = _site(article, registry, chosen)
     chain = None if origin is None else control_chain(registry, origin.id, window)
     origin_labels = LabelSet() if origin is None else label_outlet(origin, window, chosen, registry)
-    report_subject = article.url or article.canonical_url or "article"
+    report_subject = _subject(article)
     labels = LabelSet(
         [
             *_genre_labels(article, report_subject),
@@ -223,6 +231,10 @@ def build_report(article: Article, policy: str | Policy = "typology", registry: 
         origin_labels=origin_labels,
         labels=labels,
     )
+
+
+def _subject(article: Article) -> str:
+    return article.url or article.canonical_url or "article"
 
 
 def _origin(article: Article, registry: Registry) -> tuple[Outlet | None, Mention | None, str | None]:
@@ -266,7 +278,7 @@ def _site(article: Article, registry: Registry, policy: Policy) -> tuple[Outlet 
     return site, label_url(url, at, policy, registry)
 
 
-def _article_source(article: Article, subject: str) -> tuple[Source, ...]:
+def _article_source(article: Article) -> tuple[Source, ...]:
     url = article.url or article.canonical_url
     if url is None:
         return ()
@@ -296,12 +308,10 @@ def _genre_labels(article: Article, subject: str) -> list[Label]:
             kind="genre",
             value=article.genre,
             subject=subject,
-            text=f"This is {_article_word(article.genre)} {article.genre} piece{shown}.",
+            text=f"This is {with_article(article.genre)} piece{shown}.",
             certainty=CERTAIN,
             rule="the article's own genre marker or structured data",
-            basis=(
-                Evidence(f"The article marks itself as {article.genre}{shown}.", _article_source(article, subject)),
-            ),
+            basis=(Evidence(f"The article marks itself as {article.genre}{shown}.", _article_source(article)),),
             details=details,
         )
     ]
@@ -324,7 +334,7 @@ def _origin_labels(
             Evidence(
                 f"The article says (characters {mention.sentence_start}-"
                 f'{mention.sentence_start + len(mention.sentence)}): "{mention.sentence}"',
-                _article_source(article, subject),
+                _article_source(article),
             ),
             Evidence(f"{mention.name!r} names {origin.name}.", origin.sources),
         )
@@ -341,7 +351,7 @@ def _origin_labels(
         assert based_on is not None
         claim = registry.claim_for_url(based_on, article.published)
         basis = (
-            Evidence(f"The page's structured data says it is based on {based_on}.", _article_source(article, subject)),
+            Evidence(f"The page's structured data says it is based on {based_on}.", _article_source(article)),
             Evidence(
                 f"{claim.host if claim else based_on} is a domain of {origin.name}.", claim.sources if claim else ()
             ),
@@ -380,10 +390,6 @@ def _origin_labels(
             )
         )
     return labels
-
-
-def _article_word(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def _article_json(article: Article) -> dict[str, Any]:

@@ -733,15 +733,7 @@ class _Importer:
     def _relation(self, entity: _Entity, prop: str, kind: str, statement: dict[str, Any]) -> Relation | None:
         assert entity.id is not None
         try:
-            snak, value = _main(statement)
-            if snak != "value":
-                raise _Drop(f"{prop} has {snak}")
-            target = _item(value)
-            subject = self.target_id(target, entity.accessed)
-            if subject is None:
-                raise _Drop(self.missing(prop, target))
-            if subject == entity.id:
-                raise _Drop(f"{prop} {target} is the entity itself")
+            _, subject = self._other(entity, prop, statement)
             share = None
             found = _qualifier(statement, "P1107")
             if found is not None and found[0] == "value" and isinstance(found[1], dict):
@@ -756,18 +748,23 @@ class _Importer:
             self.note(entity, f"{prop} dropped: {error}")
             return None
 
+    def _other(self, entity: _Entity, prop: str, statement: dict[str, Any]) -> tuple[str, str]:
+        """The item a statement points at and its id in the registry; ``_Drop`` when there is none usable."""
+        snak, value = _main(statement)
+        if snak != "value":
+            raise _Drop(f"{prop} has {snak}")
+        target = _item(value)
+        other = self.target_id(target, entity.accessed)
+        if other is None:
+            raise _Drop(self.missing(prop, target))
+        if other == entity.id:
+            raise _Drop(f"{prop} {target} is the entity itself")
+        return target, other
+
     def _succession(self, entity: _Entity, prop: str, statement: dict[str, Any]) -> Succession | None:
         assert entity.id is not None
         try:
-            snak, value = _main(statement)
-            if snak != "value":
-                raise _Drop(f"{prop} has {snak}")
-            target = _item(value)
-            other = self.target_id(target, entity.accessed)
-            if other is None:
-                raise _Drop(self.missing(prop, target))
-            if other == entity.id:
-                raise _Drop(f"{prop} {target} is the entity itself")
+            target, other = self._other(entity, prop, statement)
             other_entity = self.entities.get(target)
             date = _qualifier_date(statement, "P585")
             if prop == "P1365":  # this entity replaces the target
