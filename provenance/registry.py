@@ -16,7 +16,9 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
+from operator import attrgetter
 from pathlib import Path
+from typing import TypeVar
 
 from provenance.dates import DateLike, Interval, PartialDate, Truth, as_partial_date
 from provenance.domains import candidate_hosts, normalize_host
@@ -31,7 +33,7 @@ from provenance.model import (
     Succession,
 )
 from provenance.ratings import Rater, Rating
-from provenance.validation import describe_record, find_problems
+from provenance.validation import _by_kind, _Kinds, _problems_by_kind, describe_record
 
 __all__ = ["Registry", "When", "as_window", "data_version", "default_registry", "load_registry"]
 
@@ -48,6 +50,38 @@ def as_window(at: When) -> PartialDate | Interval | None:
     if at is None or isinstance(at, Interval):
         return at
     return as_partial_date(at)
+
+
+_T = TypeVar("_T")
+
+
+def _group(records: list[_T], field: str) -> defaultdict[str, list[_T]]:
+    """Records by the value of one of their fields, each list in record order."""
+    groups: defaultdict[str, list[_T]] = defaultdict(list)
+    for key, record in zip(map(attrgetter(field), records), records, strict=True):
+        groups[key].append(record)
+    return groups
+
+
+def _distinct(kinds: _Kinds) -> bool:
+    """Whether no two records are equal, found without hashing whole records (and their intervals and sources).
+
+    Equal records are of one type and share the fields compared here; when no
+    two records of a kind share them, no two are equal. ``False`` means "maybe not".
+    """
+    return all(
+        len(set(map(attrgetter(*fields), group))) == len(group)
+        for group, fields in (
+            (kinds.outlets, ("id",)),
+            (kinds.organizations, ("id",)),
+            (kinds.raters, ("id",)),
+            (kinds.claims, ("host", "outlet", "role")),
+            (kinds.relations, ("subject", "kind", "object")),
+            (kinds.successions, ("predecessor", "successor", "kind")),
+            (kinds.assessments, ("subject", "assessor", "kind", "value")),
+            (kinds.ratings, ("rater", "scale", "outlet", "host", "raw")),
+        )
+    )
 
 
 def _holds(interval: Interval, window: PartialDate | Interval | None) -> bool:
@@ -99,56 +133,50 @@ class Registry:
         Raises:
             RegistryError: Listing every problem found.
         """
-        unique = tuple(dict.fromkeys(records))
-        problems = find_problems(unique, locations)
+        unique = tuple(records)
+        kinds = _by_kind(unique)
+        if not _distinct(kinds):
+            unique = tuple(dict.fromkeys(unique))
+            kinds = _by_kind(unique)
+        problems = _problems_by_kind(unique, kinds, locations)
         if problems:
             raise RegistryError(problems)
         self._records = unique
         self._layers = layers
+        self._build_indexes(kinds)
+
+    def _build_indexes(self, kinds: _Kinds) -> None:
+        """Index validated records, given by kind (each kind in record order)."""
         # Per-policy caches of provenance.batch (derived from the records, never pickled).
         self._labellers: dict[str, object] = {}
-        self._bodies: dict[str, Outlet | Organization] = {}
-        self._claims_by_host: dict[str, list[DomainClaim]] = defaultdict(list)
-        self._claims_by_outlet: dict[str, list[DomainClaim]] = defaultdict(list)
-        self._relations_out: dict[str, list[Relation]] = defaultdict(list)
-        self._relations_in: dict[str, list[Relation]] = defaultdict(list)
-        self._successions_out: dict[str, list[Succession]] = defaultdict(list)
-        self._successions_in: dict[str, list[Succession]] = defaultdict(list)
-        self._assessments: dict[str, list[Assessment]] = defaultdict(list)
-        self._names: dict[str, list[str]] = defaultdict(list)
-        self._raters: dict[str, Rater] = {}
-        self._ratings_by_outlet: dict[str, list[Rating]] = defaultdict(list)
-        self._ratings_by_host: dict[str, list[Rating]] = defaultdict(list)
-        for record in unique:
-            self._index(record)
+        bodies: dict[str, Outlet | Organization] = {}
+        names: defaultdict[str, list[str]] = defaultdict(list)
+        for organization in kinds.organizations:
+            bodies[organization.id] = organization
+            names[organization.name.casefold()].append(organization.id)
+        for outlet in kinds.outlets:
+            bodies[outlet.id] = outlet
+            if outlet.names:
+                for name in {outlet.name, *(n.name for n in outlet.names)}:
+                    names[name.casefold()].append(outlet.id)
+            else:
+                names[outlet.name.casefold()].append(outlet.id)
+        self._bodies = bodies
+        self._names = names
+        self._claims_by_host = _group(kinds.claims, "host")
         for claims in self._claims_by_host.values():
-            # Most recent first: with no date asked, the latest claim wins.
-            claims.sort(key=lambda c: c.interval.bounds()[0], reverse=True)
-
-    def _index(self, record: Record) -> None:
-        if isinstance(record, Outlet | Organization):
-            self._bodies[record.id] = record
-            names = {record.name, *(n.name for n in record.names)} if isinstance(record, Outlet) else {record.name}
-            for name in names:
-                self._names[name.casefold()].append(record.id)
-        elif isinstance(record, DomainClaim):
-            self._claims_by_host[record.host].append(record)
-            self._claims_by_outlet[record.outlet].append(record)
-        elif isinstance(record, Relation):
-            self._relations_out[record.subject].append(record)
-            self._relations_in[record.object].append(record)
-        elif isinstance(record, Succession):
-            self._successions_out[record.predecessor].append(record)
-            self._successions_in[record.successor].append(record)
-        elif isinstance(record, Assessment):
-            self._assessments[record.subject].append(record)
-        elif isinstance(record, Rater):
-            self._raters[record.id] = record
-        elif record.outlet is not None:
-            self._ratings_by_outlet[record.outlet].append(record)
-        else:
-            assert record.host is not None
-            self._ratings_by_host[record.host].append(record)
+            if len(claims) > 1:
+                # Most recent first: with no date asked, the latest claim wins.
+                claims.sort(key=lambda c: c.interval.bounds()[0], reverse=True)
+        self._claims_by_outlet = _group(kinds.claims, "outlet")
+        self._relations_out = _group(kinds.relations, "subject")
+        self._relations_in = _group(kinds.relations, "object")
+        self._successions_out = _group(kinds.successions, "predecessor")
+        self._successions_in = _group(kinds.successions, "successor")
+        self._assessments = _group(kinds.assessments, "subject")
+        self._raters: dict[str, Rater] = {rater.id: rater for rater in kinds.raters}
+        self._ratings_by_outlet = _group([r for r in kinds.ratings if r.outlet is not None], "outlet")
+        self._ratings_by_host = _group([r for r in kinds.ratings if r.outlet is None], "host")
 
     # -- constructors -------------------------------------------------------
 

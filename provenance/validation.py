@@ -8,11 +8,13 @@ twice at overlapping times, and ownership cycles.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+import attrs
+
 from provenance.dates import Interval, Truth
-from provenance.domains import _is_normal_host, normalize_host
+from provenance.domains import _NORMAL_HOST, _is_normal_host, normalize_host
 from provenance.errors import InvalidURLError
 from provenance.model import (
     Assessment,
@@ -43,21 +45,42 @@ def find_problems(records: Sequence[Record], locations: Mapping[Record, str] | N
     Returns:
         One message per problem, sorted; empty when the records are consistent.
     """
+    return _problems_by_kind(records, _by_kind(records), locations)
+
+
+def _problems_by_kind(records: Sequence[Record], kinds: _Kinds, locations: Mapping[Record, str] | None) -> list[str]:
+    """:func:`find_problems` with the records already sorted by kind (the registry sorts them once for both).
+
+    Args:
+        records: All records of a registry.
+        kinds: ``_by_kind(records)``.
+        locations: Where each record came from, for the messages.
+
+    Returns:
+        One message per problem, sorted.
+    """
     where = locations if locations is not None else {}
 
     def at(record: Record) -> str:
         return where.get(record) or describe_record(record)
 
-    problems: list[str] = []
+    # The checks run kind by kind, each over a list in record order (the messages are sorted at
+    # the end, so the order of the checks changes nothing). The common case of each check is a
+    # comprehension; the records it picks out are worded one by one.
+    problems: list[str] = [f"{at(record)}: cites no source" for record in records if not record.sources]
     bodies: dict[str, Outlet | Organization | Rater] = {}
-    for record in records:
-        if isinstance(record, Outlet | Organization | Rater):
-            if record.id in bodies:
-                problems.append(f"{at(record)}: duplicate id {record.id!r} (also {at(bodies[record.id])})")
-            else:
-                bodies[record.id] = record
-        if not record.sources:
-            problems.append(f"{at(record)}: cites no source")
+    body_records = kinds.outlets + kinds.organizations + kinds.raters
+    for body in body_records:
+        bodies.setdefault(body.id, body)
+    if len(bodies) != len(body_records):  # a duplicate id: which one is "also" depends on record order
+        bodies = {}
+        for record in records:
+            if isinstance(record, Outlet | Organization | Rater):
+                if record.id in bodies:
+                    problems.append(f"{at(record)}: duplicate id {record.id!r} (also {at(bodies[record.id])})")
+                else:
+                    bodies[record.id] = record
+    raters = {rater.id: rater for rater in kinds.raters}
 
     def need(record: Record, role: str, id: str, outlet_only: bool = False) -> None:
         body = bodies.get(id)
@@ -68,34 +91,98 @@ def find_problems(records: Sequence[Record], locations: Mapping[Record, str] | N
         elif outlet_only and not isinstance(body, Outlet):
             problems.append(f"{at(record)}: {role} {id!r} is an organisation, not an outlet")
 
-    claims: dict[str, list[DomainClaim]] = defaultdict(list)
-    for record in records:
-        if isinstance(record, DomainClaim):
-            need(record, "outlet", record.outlet, outlet_only=True)
-            _check_host(record, at, problems)
-            claims[record.host].append(record)
-        elif isinstance(record, Relation):
-            need(record, "subject", record.subject)
-            need(record, "object", record.object)
-        elif isinstance(record, Succession):
-            need(record, "predecessor", record.predecessor)
-            need(record, "successor", record.successor)
-        elif isinstance(record, Assessment):
-            need(record, "subject", record.subject)
-            if record.kind == "typology" and record.value not in TYPOLOGY_CODES:
-                problems.append(f"{at(record)}: typology {record.value!r} is not one of " + ", ".join(TYPOLOGY_CODES))
-            if record.kind == "sanction" and record.instrument is None:
-                problems.append(f"{at(record)}: a sanction needs its legal instrument")
-    raters = {record.id: record for record in records if isinstance(record, Rater)}
-    for record in records:
-        if isinstance(record, Rating):
-            _check_rating(record, raters, at, problems)
-            if record.outlet is not None:
-                need(record, "outlet", record.outlet, outlet_only=True)
-    for host_claims in claims.values():
-        problems.extend(_overlapping_claims(host_claims, at))
-    problems.extend(_cycles([r for r in records if isinstance(r, Relation)], at))
+    # Ids that pass every reference check; `need` words what fails.
+    outlets = {id for id, body in bodies.items() if type(body) is Outlet}
+    known = outlets | {id for id, body in bodies.items() if type(body) is Organization}
+    claims = kinds.claims
+    for claim in [claim for claim in claims if claim.outlet not in outlets]:
+        need(claim, "outlet", claim.outlet, outlet_only=True)
+    normal = _NORMAL_HOST.fullmatch
+    for claim in [claim for claim in claims if normal(claim.host) is None or claim.host[-1:].isdigit()]:
+        _check_host(claim, at, problems)
+    for relation in [r for r in kinds.relations if r.subject not in known or r.object not in known]:
+        need(relation, "subject", relation.subject)
+        need(relation, "object", relation.object)
+    for succession in [s for s in kinds.successions if s.predecessor not in known or s.successor not in known]:
+        need(succession, "predecessor", succession.predecessor)
+        need(succession, "successor", succession.successor)
+    for assessment in kinds.assessments:
+        if assessment.subject not in known:
+            need(assessment, "subject", assessment.subject)
+        if assessment.kind == "typology" and assessment.value not in TYPOLOGY_CODES:
+            problems.append(
+                f"{at(assessment)}: typology {assessment.value!r} is not one of " + ", ".join(TYPOLOGY_CODES)
+            )
+        if assessment.kind == "sanction" and assessment.instrument is None:
+            problems.append(f"{at(assessment)}: a sanction needs its legal instrument")
+    for rating in kinds.ratings:
+        _check_rating(rating, raters, at, problems)
+        if rating.outlet is not None:
+            need(rating, "outlet", rating.outlet, outlet_only=True)
+    hosts = Counter(claim.host for claim in claims)
+    shared = {host for host, count in hosts.items() if count > 1}
+    if shared:
+        by_host: dict[str, list[DomainClaim]] = defaultdict(list)
+        for claim in claims:
+            if claim.host in shared:
+                by_host[claim.host].append(claim)
+        for host_claims in by_host.values():
+            problems.extend(_overlapping_claims(host_claims, at))
+    problems.extend(_cycles(_maybe_cyclic(kinds.relations), at))
     return sorted(problems)
+
+
+@attrs.frozen
+class _Kinds:
+    """The records of each kind, each list in record order (see :func:`_by_kind`)."""
+
+    outlets: list[Outlet]
+    organizations: list[Organization]
+    raters: list[Rater]
+    claims: list[DomainClaim]
+    relations: list[Relation]
+    successions: list[Succession]
+    assessments: list[Assessment]
+    ratings: list[Rating]
+
+
+_KINDS = (Outlet, Organization, Rater, DomainClaim, Relation, Succession, Assessment, Rating)
+
+
+def _by_kind(records: Iterable[Record]) -> _Kinds:
+    """The records sorted by kind, in one pass, keeping their order within each kind.
+
+    An instance of a subclass of a record type counts as that type.
+    """
+    groups: dict[type, list[Record]] = {kind: [] for kind in _KINDS}
+    for record in records:
+        group = groups.get(type(record))
+        if group is None:  # an instance of a subclass of a record type
+            group = groups[next(kind for kind in _KINDS if isinstance(record, kind))]
+        group.append(record)
+    return _Kinds(*groups.values())  # type: ignore[arg-type]
+
+
+_PEELING_ROUNDS = 8
+
+
+def _maybe_cyclic(relations: list[Relation]) -> list[Relation]:
+    """The relations that may lie on a cycle, in their order.
+
+    A relation to a body that controls nothing, or from one that nothing
+    controls, lies on no cycle. Peeling those off leaves the strongly
+    connected components (all :func:`_cycles` looks at) as they were, and in
+    real data next to nothing else. The rounds are bounded, so a long chain
+    costs no more than :func:`_cycles` itself would.
+    """
+    for _ in range(_PEELING_ROUNDS):
+        subjects = {relation.subject for relation in relations}
+        objects = {relation.object for relation in relations}
+        kept = [r for r in relations if r.object in subjects and r.subject in objects]
+        if len(kept) == len(relations):
+            break
+        relations = kept
+    return relations
 
 
 def _check_rating(rating: Rating, raters: Mapping[str, Rater], describe: Describe, problems: list[str]) -> None:
