@@ -60,6 +60,10 @@ class RegistryError(ProvenanceError):
         super().__init__(header + ":\n" + "\n".join(f"  - {p}" for p in self.problems))
 
 
+class SnapshotError(ProvenanceError):
+    """A registry snapshot cannot be written or used: not a snapshot, damaged, stale or from another version."""
+
+
 class UnknownIdError(ProvenanceError, LookupError):
     """No outlet or organisation has the id asked for.
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from operator import attrgetter
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
 from provenance.dates import DateLike, Interval, PartialDate, Truth, as_partial_date
 from provenance.domains import candidate_hosts, normalize_host
@@ -53,6 +53,46 @@ def as_window(at: When) -> PartialDate | Interval | None:
 
 
 _T = TypeVar("_T")
+
+
+_V = TypeVar("_V")
+
+
+class _Lazy(Generic[_V]):
+    """A registry index built from the records on first use, then kept.
+
+    Two threads asking first may both build it; they build equal indexes and
+    either is kept, so no lock is needed.
+    """
+
+    def __init__(self, build: Callable[[_Kinds], _V]) -> None:
+        self._build = build
+        self._name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def __get__(self, registry: Registry, owner: type | None = None) -> _V:
+        indexes = registry._indexes
+        try:
+            return indexes[self._name]  # type: ignore[no-any-return]
+        except KeyError:
+            found = indexes[self._name] = self._build(registry._kinds)
+            return found
+
+
+def _names_of(kinds: _Kinds) -> dict[str, list[str]]:
+    """Outlet and organisation ids by each of their names, case folded."""
+    names: defaultdict[str, list[str]] = defaultdict(list)
+    for organization in kinds.organizations:
+        names[organization.name.casefold()].append(organization.id)
+    for outlet in kinds.outlets:
+        if outlet.names:
+            for name in {outlet.name, *(n.name for n in outlet.names)}:
+                names[name.casefold()].append(outlet.id)
+        else:
+            names[outlet.name.casefold()].append(outlet.id)
+    return names
 
 
 def _group(records: list[_T], field: str) -> defaultdict[str, list[_T]]:
@@ -99,21 +139,13 @@ class Registry:
     """
 
     __slots__ = (
-        "_assessments",
         "_bodies",
         "_claims_by_host",
-        "_claims_by_outlet",
+        "_indexes",
+        "_kinds",
         "_labellers",
         "_layers",
-        "_names",
-        "_raters",
-        "_ratings_by_host",
-        "_ratings_by_outlet",
         "_records",
-        "_relations_in",
-        "_relations_out",
-        "_successions_in",
-        "_successions_out",
     )
 
     def __init__(
@@ -146,37 +178,43 @@ class Registry:
         self._build_indexes(kinds)
 
     def _build_indexes(self, kinds: _Kinds) -> None:
-        """Index validated records, given by kind (each kind in record order)."""
+        """Index validated records, given by kind (each kind in record order).
+
+        The two indexes every URL lookup needs are built now; the others on
+        first use (see :class:`_Lazy`).
+        """
         # Per-policy caches of provenance.batch (derived from the records, never pickled).
         self._labellers: dict[str, object] = {}
-        bodies: dict[str, Outlet | Organization] = {}
-        names: defaultdict[str, list[str]] = defaultdict(list)
-        for organization in kinds.organizations:
-            bodies[organization.id] = organization
-            names[organization.name.casefold()].append(organization.id)
-        for outlet in kinds.outlets:
-            bodies[outlet.id] = outlet
-            if outlet.names:
-                for name in {outlet.name, *(n.name for n in outlet.names)}:
-                    names[name.casefold()].append(outlet.id)
-            else:
-                names[outlet.name.casefold()].append(outlet.id)
+        self._kinds = kinds
+        self._indexes: dict[str, Any] = {}
+        bodies: dict[str, Outlet | Organization] = {o.id: o for o in kinds.organizations}
+        bodies.update((o.id, o) for o in kinds.outlets)
         self._bodies = bodies
-        self._names = names
         self._claims_by_host = _group(kinds.claims, "host")
         for claims in self._claims_by_host.values():
             if len(claims) > 1:
                 # Most recent first: with no date asked, the latest claim wins.
                 claims.sort(key=lambda c: c.interval.bounds()[0], reverse=True)
-        self._claims_by_outlet = _group(kinds.claims, "outlet")
-        self._relations_out = _group(kinds.relations, "subject")
-        self._relations_in = _group(kinds.relations, "object")
-        self._successions_out = _group(kinds.successions, "predecessor")
-        self._successions_in = _group(kinds.successions, "successor")
-        self._assessments = _group(kinds.assessments, "subject")
-        self._raters: dict[str, Rater] = {rater.id: rater for rater in kinds.raters}
-        self._ratings_by_outlet = _group([r for r in kinds.ratings if r.outlet is not None], "outlet")
-        self._ratings_by_host = _group([r for r in kinds.ratings if r.outlet is None], "host")
+
+    _names: _Lazy[dict[str, list[str]]] = _Lazy(_names_of)
+    _claims_by_outlet: _Lazy[defaultdict[str, list[DomainClaim]]] = _Lazy(lambda kinds: _group(kinds.claims, "outlet"))
+    _relations_out: _Lazy[defaultdict[str, list[Relation]]] = _Lazy(lambda kinds: _group(kinds.relations, "subject"))
+    _relations_in: _Lazy[defaultdict[str, list[Relation]]] = _Lazy(lambda kinds: _group(kinds.relations, "object"))
+    _successions_out: _Lazy[defaultdict[str, list[Succession]]] = _Lazy(
+        lambda kinds: _group(kinds.successions, "predecessor")
+    )
+    _successions_in: _Lazy[defaultdict[str, list[Succession]]] = _Lazy(
+        lambda kinds: _group(kinds.successions, "successor")
+    )
+    _assessments: _Lazy[defaultdict[str, list[Assessment]]] = _Lazy(lambda kinds: _group(kinds.assessments, "subject"))
+    _ratings_by_outlet: _Lazy[defaultdict[str, list[Rating]]] = _Lazy(
+        lambda kinds: _group([r for r in kinds.ratings if r.outlet is not None], "outlet")
+    )
+    _ratings_by_host: _Lazy[defaultdict[str, list[Rating]]] = _Lazy(
+        lambda kinds: _group([r for r in kinds.ratings if r.outlet is None], "host")
+    )
+
+    _raters: _Lazy[dict[str, Rater]] = _Lazy(lambda kinds: {rater.id: rater for rater in kinds.raters})
 
     # -- constructors -------------------------------------------------------
 
@@ -238,6 +276,65 @@ class Registry:
             RegistryError: Listing every problem.
         """
         return cls(records)
+
+    @classmethod
+    def from_snapshot(cls, path: str | Path) -> Registry:
+        """Load a registry from a snapshot written by :meth:`save_snapshot`, after checking it is current.
+
+        The snapshot's header must match this library (snapshot format,
+        package version, record layout) and its sources: the data version of
+        the shipped data and the bytes of every TOML file in the folders it
+        was built from, which are read and digested again. The records are
+        then rebuilt without re-running the checks that passed when the
+        snapshot was written: load only snapshots you made (see
+        ``docs/security.md``).
+
+        Args:
+            path: The snapshot file.
+
+        Returns:
+            The registry, equal record for record to the one the snapshot was
+            made from; it pickles as its layers, like that one.
+
+        Raises:
+            SnapshotError: If the file is not a snapshot, comes from another
+                version, is damaged, or its folders changed since it was written.
+        """
+        from provenance.snapshot import load_records  # lazy: keeps `import provenance` light
+
+        with paused_gc():
+            records, layers = load_records(path)
+            registry = cls.__new__(cls)
+            registry._records = records
+            registry._layers = layers
+            registry._build_indexes(_by_kind(records))
+        return registry
+
+    def save_snapshot(self, path: str | Path) -> None:
+        """Write this registry's records to a snapshot file for :meth:`from_snapshot`.
+
+        Writes the one file named, nothing else. The snapshot records the
+        folders this registry was loaded from and a digest of their files, so
+        it is refused once they change.
+
+        >>> import tempfile, pathlib
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = pathlib.Path(folder, "registry.snapshot")
+        ...     default_registry().save_snapshot(path)
+        ...     Registry.from_snapshot(path).layers
+        ('default',)
+
+        Args:
+            path: Where to write the snapshot (replaced if it exists).
+
+        Raises:
+            SnapshotError: If the registry was not loaded from folders
+                (built from records, or extended, so nothing to check a
+                snapshot against).
+        """
+        from provenance.snapshot import save
+
+        save(self, path)
 
     def merge(self, other: Registry) -> Registry:
         """A new registry with ``other`` layered on this one.

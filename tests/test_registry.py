@@ -315,3 +315,68 @@ def test_random_urls_from_known_hosts_resolve(fixture_registry):
         assert fixture_registry.claim_for_url(url, claim.interval).outlet == claim.outlet
         if claim.interval.start is not None:
             assert fixture_registry.claim_for_url(url, claim.interval.start) is not None
+
+
+def reference_indexes(records):
+    """The registry's indexes as first written: one pass, one isinstance chain per record."""
+    from collections import defaultdict
+
+    from provenance.model import Assessment, DomainClaim, Organization, Relation, Succession
+    from provenance.ratings import Rater
+
+    index = {name: defaultdict(list) for name in INDEXES}
+    index["_bodies"], index["_raters"] = {}, {}
+    for record in records:
+        if isinstance(record, Outlet | Organization):
+            index["_bodies"][record.id] = record
+            names = {record.name, *(n.name for n in record.names)} if isinstance(record, Outlet) else {record.name}
+            for name in names:
+                index["_names"][name.casefold()].append(record.id)
+        elif isinstance(record, DomainClaim):
+            index["_claims_by_host"][record.host].append(record)
+            index["_claims_by_outlet"][record.outlet].append(record)
+        elif isinstance(record, Relation):
+            index["_relations_out"][record.subject].append(record)
+            index["_relations_in"][record.object].append(record)
+        elif isinstance(record, Succession):
+            index["_successions_out"][record.predecessor].append(record)
+            index["_successions_in"][record.successor].append(record)
+        elif isinstance(record, Assessment):
+            index["_assessments"][record.subject].append(record)
+        elif isinstance(record, Rater):
+            index["_raters"][record.id] = record
+        elif record.outlet is not None:
+            index["_ratings_by_outlet"][record.outlet].append(record)
+        else:
+            index["_ratings_by_host"][record.host].append(record)
+    for claims in index["_claims_by_host"].values():
+        claims.sort(key=lambda c: c.interval.bounds()[0], reverse=True)
+    index["_names"] = {name: sorted(ids) for name, ids in index["_names"].items()}
+    return index
+
+
+INDEXES = (
+    "_names",
+    "_claims_by_host",
+    "_claims_by_outlet",
+    "_relations_out",
+    "_relations_in",
+    "_successions_out",
+    "_successions_in",
+    "_assessments",
+    "_ratings_by_outlet",
+    "_ratings_by_host",
+)
+
+
+@pytest.mark.parametrize("which", ["fixture", "shipped"])
+def test_indexes_equal_those_built_record_by_record(which):
+    from provenance.registry import default_registry
+
+    registry = Registry.from_folder(FIXTURES / "registry") if which == "fixture" else default_registry()
+    expected = reference_indexes(registry.records)
+    for name in (*INDEXES, "_bodies", "_raters"):
+        found = dict(getattr(registry, name))
+        if name == "_names":
+            found = {key: sorted(ids) for key, ids in found.items()}
+        assert found == dict(expected[name]), name
