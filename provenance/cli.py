@@ -217,6 +217,19 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_snapshot(args: argparse.Namespace, out: TextIO) -> int:
+    if not args.folders:
+        registry = load_registry()
+    elif args.on_default:
+        registry = load_registry(*args.folders)
+    else:
+        registry = Registry.from_folder(*args.folders)
+    registry.save_snapshot(args.output)
+    layers = ", ".join(registry.layers or ())
+    out.write(f"wrote {args.output}: {len(registry.records)} records from {layers}\n")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the command, with every subcommand."""
     parser = _Parser(
@@ -279,6 +292,20 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check a registry folder and list every problem")
     validate.add_argument("path", nargs="?", help="registry folder (default: the shipped data)")
     validate.set_defaults(handler=_cmd_validate)
+
+    snapshot = commands.add_parser(
+        "snapshot", help="write a checked snapshot of registry folders, for Registry.from_snapshot"
+    )
+    snapshot.add_argument(
+        "folders", nargs="*", metavar="FOLDER", help="registry folders, later ones layered on earlier ones"
+    )
+    snapshot.add_argument("-o", "--output", required=True, metavar="FILE", help="the snapshot file to write")
+    snapshot.add_argument(
+        "--on-default",
+        action="store_true",
+        help="layer the folders on the shipped data, as --registry does (with no folder: the shipped data alone)",
+    )
+    snapshot.set_defaults(handler=_cmd_snapshot)
     return parser
 
 

@@ -108,3 +108,22 @@ sources = ["s"]
     )
     code, text = run("lookup", "https://www.example-news.test/a", "--registry", str(tmp_path), "--format", "json")
     assert code == 0 and json.loads(text)["outlet"]["id"] == "example-news"
+
+
+def test_snapshot_writes_a_file_that_loads_as_the_folders_do(tmp_path):
+    from provenance.registry import Registry, default_registry
+
+    out = tmp_path / "fixture.snapshot"
+    code, text = run("snapshot", str(FIXTURES / "registry"), "-o", str(out))
+    assert code == 0 and text.startswith(f"wrote {out}: ")
+    assert Registry.from_snapshot(out).records == Registry.from_folder(FIXTURES / "registry").records
+    code, _ = run("snapshot", "-o", str(tmp_path / "shipped.snapshot"))
+    assert code == 0
+    assert Registry.from_snapshot(tmp_path / "shipped.snapshot").records == default_registry().records
+
+
+def test_snapshot_problems_are_one_line_and_exit_2(tmp_path):
+    for args in (["snapshot", "/nonexistent/folder", "-o", str(tmp_path / "x")], ["snapshot", str(FIXTURES)]):
+        result = subprocess.run([sys.executable, "-m", "provenance", *args], capture_output=True, text=True)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert not (tmp_path / "x").exists()
