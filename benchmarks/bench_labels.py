@@ -9,7 +9,8 @@ present), then prints, from the same run:
   then a dict lookup of the registrable domain, no dates) and for a floor
   (split the host out with `str` operations and look it up in a dict);
 - the ratios, and peak memory;
-- the load time and memory of a registry of 100,000 synthetic outlets;
+- the load time and memory of a registry of 100,000 synthetic outlets, from its
+  TOML files and from a snapshot of them (see bench_load.py);
 - `import provenance` against `python -c pass`.
 
 The last line reads `ratio_vs_naive=X ratio_vs_floor=Y`.
@@ -25,7 +26,6 @@ import random
 import resource
 import subprocess
 import sys
-import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import write_synthetic_registry  # noqa: E402
+from bench_load import measure  # noqa: E402
 
 from provenance.batch import label_many  # noqa: E402
 from provenance.labelling import label_url  # noqa: E402
@@ -189,43 +189,6 @@ def check_sample(rows: list[tuple[str, object]], registry: Registry, count: int)
     return equal, len(sample)
 
 
-LOAD_CHILD = """
-import resource, sys, time
-sys.path.insert(0, sys.argv[2])
-from provenance.registry import Registry
-
-def peak_kib():
-    # VmHWM is this process's own peak; ru_maxrss would start from the parent's size after fork.
-    try:
-        with open("/proc/self/status") as status:
-            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-    except (OSError, StopIteration):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-before = peak_kib()
-started = time.perf_counter()
-registry = Registry.from_folder(sys.argv[1])
-seconds = time.perf_counter() - started
-print(seconds, (peak_kib() - before) / 1024, len(registry), len(registry.records))
-"""
-
-
-def registry_load(outlets: int, runs: int) -> tuple[float, float, int, int]:
-    """Best load time (s) and its peak RSS increase (MiB) of a synthetic registry, each in a fresh process."""
-    with tempfile.TemporaryDirectory(prefix="provenance-bench-") as folder:
-        write_synthetic_registry(Path(folder), outlets)
-        best: tuple[float, float, int, int] | None = None
-        for _ in range(runs):
-            output = subprocess.run(
-                [sys.executable, "-c", LOAD_CHILD, folder, str(ROOT)], capture_output=True, text=True, check=True
-            ).stdout.split()
-            seconds, memory, count, records = float(output[0]), float(output[1]), int(output[2]), int(output[3])
-            if best is None or seconds < best[0]:
-                best = (seconds, memory, count, records)
-        assert best is not None
-        return best
-
-
 def startup(code: str, runs: int) -> float:
     best = float("inf")
     for _ in range(runs):
@@ -278,11 +241,12 @@ def main() -> int:
         f"process max RSS {rss:,.0f} MiB (the workload list included)"
     )
 
-    seconds, memory, count, records = registry_load(args.outlets, 2)
-    print(
-        f"registry: {count:,} synthetic outlets ({records:,} records) load in {seconds:.2f} s "
-        f"(target < 2 s), peak RSS +{memory:,.0f} MiB (target < 300 MB)"
-    )
+    toml, snapshot, records, _, _ = measure(args.outlets, 2)
+    for how, (seconds, memory, _, _, _, count, _, _) in (("TOML files", toml), ("a snapshot", snapshot)):
+        print(
+            f"registry: {count:,} synthetic outlets ({records:,} records) load from {how} in {seconds:.2f} s "
+            f"(target < 2 s), peak RSS +{memory:,.0f} MiB (target < 300 MB)"
+        )
     bare = startup("pass", 7)
     imported = startup("import provenance", 7)
     print(

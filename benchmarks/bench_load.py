@@ -91,28 +91,36 @@ def load(mode: str, path: Path, runs: int) -> Result:
     return best
 
 
+def measure(outlets: int, runs: int) -> tuple[Result, Result, int, float, float]:
+    """Write the synthetic registry, snapshot it, and load it both ways.
+
+    Returns:
+        The best TOML load, the best snapshot load, the record count, the
+        TOML size (MiB) and the time to build the snapshot (s).
+    """
+    from provenance.registry import Registry
+
+    with tempfile.TemporaryDirectory(prefix="provenance-bench-load-") as temporary:
+        folder = Path(temporary, "registry")
+        records = write_synthetic_registry(folder, outlets)
+        size = sum(file.stat().st_size for file in folder.glob("*.toml")) / 2**20
+        snapshot = Path(temporary, "registry.snapshot")
+        started = time.perf_counter()
+        Registry.from_folder(folder).save_snapshot(snapshot)
+        built = time.perf_counter() - started
+        return load("toml", folder, runs), load("snapshot", snapshot, runs), records, size, built
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--outlets", type=int, default=100_000, help="outlets in the synthetic registry")
     parser.add_argument("--runs", type=int, default=3, help="loads of each kind, in fresh processes (best kept)")
     args = parser.parse_args()
 
-    from provenance.registry import Registry
-
     print(f"python {sys.version.split()[0]}")
-    with tempfile.TemporaryDirectory(prefix="provenance-bench-load-") as temporary:
-        folder = Path(temporary, "registry")
-        records = write_synthetic_registry(folder, args.outlets)
-        size = sum(file.stat().st_size for file in folder.glob("*.toml"))
-        print(f"synthetic registry: {args.outlets:,} outlets, {records:,} records, {size / 2**20:.1f} MiB of TOML")
-        snapshot = Path(temporary, "registry.snapshot")
-        started = time.perf_counter()
-        Registry.from_folder(folder).save_snapshot(snapshot)
-        built = time.perf_counter() - started
-        print(f"snapshot: built in {built:.2f} s (load from TOML + save), {snapshot.stat().st_size / 2**20:.1f} MiB")
-
-        toml = load("toml", folder, args.runs)
-        snap = load("snapshot", snapshot, args.runs)
+    toml, snap, records, size, built = measure(args.outlets, args.runs)
+    print(f"synthetic registry: {args.outlets:,} outlets, {records:,} records, {size:.1f} MiB of TOML")
+    print(f"snapshot: built in {built:.2f} s (load from TOML + save)")
     for name, (seconds, memory, first, search, lookup, outlets, count, _) in (
         ("from TOML", toml),
         ("from snapshot", snap),

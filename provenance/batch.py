@@ -27,8 +27,10 @@ False None
 
 How it is fast: hosts of plain ``http(s)://host/...`` URLs are cut out with
 string operations (anything unusual goes through
-:func:`~provenance.domains.normalize_host`), each distinct host is resolved
-once, and a label set is computed once per outlet and *segment*: the days
+:func:`~provenance.domains.normalize_host`); a plain host whose last two
+labels end no claimed or rated host gets one shared empty result without
+being resolved; ISO days are read without a cache; each distinct claimed host
+is resolved once, and a label set is computed once per outlet and *segment*: the days
 between two consecutive changes of any fact that can affect the outlet's
 labels (its lifetime and names, its assessments, every relation above it and
 the lifetimes of both ends). Two dates in the same segment get the very same
@@ -90,6 +92,11 @@ _BITS = 22  # day ordinals (at most 3,652,059) fit in 22 bits
 _MASK = (1 << _BITS) - 1
 _NO_DATE = 0  # the date key of "no date given"; no real window has key 0
 _CLEAN_NETLOC = re.compile(r"[A-Za-z0-9._:@-]+")
+# "http(s)://NETLOC" where NETLOC is a host normalize_host leaves as it is (up to www./m./amp. labels it
+# strips), of at most 63 characters; group 1 is its last two labels.
+_LABEL = r"[a-z0-9_]+(?:-+[a-z0-9_]+)*"
+_PLAIN_KEY = re.compile(rf"https?://(?=.{{1,63}}\Z)(?:{_LABEL}\.)*({_LABEL}\.(?![0-9]+\Z){_LABEL})")
+_day_of_iso = datetime.date.fromisoformat
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")  # as provenance.domains
 _PREFIX_LIMIT = 1 << 18
 _HOST_LIMIT = 1 << 18
@@ -109,13 +116,14 @@ class MissingExtraError(ProvenanceError, ImportError):
 class Labelled:
     """The result for a row whose URL and date could be read.
 
-    Rows with the same host whose dates fall in the same segment of constant
-    facts share one :class:`Labelled` object (results compare by identity;
-    compare their ``labels`` for equality).
+    Results are shared: rows with the same host whose dates fall in the same
+    segment of constant facts get one :class:`Labelled` object, and so do
+    all rows whose host no outlet claims and nobody rates. So a result does
+    not carry the row's host (use :func:`~provenance.domains.normalize_host`
+    on the URL when you need it), and results compare by identity: compare
+    their ``labels`` for equality.
     """
 
-    host: str
-    """The normalised host of the URL."""
     outlet: Outlet | None
     """The outlet that claims the host at the date, or ``None``."""
     outlet_name: str | None
@@ -246,6 +254,14 @@ class Labeller:
         self._dates: dict[object, int] = {None: _NO_DATE}
         self._outlet_points: dict[str, list[int]] = {}
         self._outlet_labels: dict[tuple[str, int, int], LabelSet] = {}
+        # The one result of every host that no outlet claims and nobody rates.
+        self._unclaimed = Labelled(None, None, None, _EMPTY)
+        # The last two labels of every claimed or rated host: a host whose last two labels are not
+        # among them has no claimed or rated suffix (claims and ratings name hosts of two labels or more).
+        named = [*self.registry._claims_by_host, *self.registry._ratings_by_host]
+        self._tails: frozenset[str] | None = frozenset(_last_two_labels(host) for host in named)
+        if not all("." in host for host in named):
+            self._tails = None  # a one-label host would be a suffix of hosts of any tail
 
     # -- one row ------------------------------------------------------------
 
@@ -300,36 +316,46 @@ class Labeller:
         """
         prefix_of = self._prefixes.get
         date_key_of = self._dates.get
+        day_of = _day_of_iso
         host_class, find_segment, longest, bits, mask = _Host, bisect_right, _MAX_INPUT, _BITS, _MASK
         url: Any
         at: Any
         entry: Any
         result: Any
+        date_key: int | None
         number = 0
         for row in rows:
             number += 1
             try:
                 url, at = row
-                # The fast path: the cache is keyed by "scheme://netloc" (_prefix, inlined; see _fast_host).
+                # Hosts: the cache is keyed by "scheme://netloc" (the URL up to its first "/" after "scheme://").
                 end = url.find("/", 8)
-                entry = prefix_of(url[:end] if end >= 0 else url)
+                key = url[:end] if end >= 0 else url
+                entry = prefix_of(key)
                 if entry is None or len(url) > longest:
                     entry = self._entry(url)
-                key = date_key_of(at)
-                if key is None:
-                    key = self._date_key(at)
+                # Dates: an ISO day without a cache (raises ValueError for anything else of its shape).
+                if at.__class__ is str and len(at) == 10 and at[7] == "-":
+                    day = day_of(at).toordinal()
+                    date_key = day << bits | day
+                elif at is None:
+                    date_key = 0
+                else:
+                    date_key = date_key_of(at)
+                    if date_key is None:
+                        date_key = self._date_key(at)
                 if entry.__class__ is host_class:
-                    if key:
+                    if date_key:
                         points = entry.points
-                        lo = key >> bits
-                        hi = key & mask
+                        lo = date_key >> bits
+                        hi = date_key & mask
                         first = find_segment(points, lo)
                         segment = first * entry.width + (first if lo == hi else find_segment(points, hi))
                     else:
                         segment = -1
                     result = entry.by_segment.get(segment)
                     if result is None:
-                        result = self._resolve(entry, key)
+                        result = self._resolve(entry, date_key)
                 else:
                     result = entry
             except Exception:  # a bad row, or an input the fast path does not take: do it carefully
@@ -368,6 +394,14 @@ class Labeller:
         if bad is not None:
             raise InvalidURLError(*bad)
         prefix = _prefix(url)
+        plain = _PLAIN_KEY.fullmatch(prefix)
+        if plain is not None and self._tails is not None and plain[1] not in self._tails:
+            # A valid host with no claimed or rated suffix (its last two labels end no claimed or rated
+            # host), so label_url gives empty labels: the shared result, without resolving the host.
+            if len(self._prefixes) >= _PREFIX_LIMIT:
+                self._prefixes.clear()
+            self._prefixes[prefix] = self._unclaimed
+            return self._unclaimed
         host = _host_of_prefix(prefix)
         if host is not None:
             entry = self._host_entry(host)
@@ -415,8 +449,7 @@ class Labeller:
         keys = tuple(key for key in candidate_hosts(host) if claims_by_host.get(key))
         if not keys:
             # label_url: no claim, so only the ratings of the host, whatever the date.
-            ratings = host_rating_labels(registry, host)
-            entry = Labelled(host, None, None, None, LabelSet(ratings) if ratings else _EMPTY)
+            entry = self._unrated_or_rated(host)
         else:
             # Hosts with the same claimed suffixes (de.rt.com, www2.rt.com...) match alike at every date.
             shared = self._claims.get(keys)
@@ -554,15 +587,19 @@ class Labeller:
         """The result for a host, adding what is the host's own: label_url's mirror label and host ratings."""
         registry = self.registry
         if match is None:
-            ratings = host_rating_labels(registry, host)
-            return Labelled(host, None, None, None, LabelSet(ratings) if ratings else _EMPTY)
+            return self._unrated_or_rated(host)
         claim, outlet, name, labels = match
         extra = host_rating_labels(registry, host, skip_outlet=outlet.id)
         if claim.role == "mirror":
             extra.insert(0, mirror_label(host, outlet, claim, _window_of_key(key)))
         if extra:
             labels = LabelSet((*labels.labels, *extra))
-        return Labelled(host, outlet, name, claim, labels)
+        return Labelled(outlet, name, claim, labels)
+
+    def _unrated_or_rated(self, host: str) -> Labelled:
+        """The result for a host no outlet claims: the shared empty one, or its host ratings."""
+        ratings = host_rating_labels(self.registry, host)
+        return Labelled(None, None, None, LabelSet(ratings)) if ratings else self._unclaimed
 
     def _outlet_labels_at(self, outlet: Outlet, window: PartialDate | Interval | None) -> LabelSet:
         lo, _, _, hi = publication_window(outlet, window).bounds()
@@ -596,6 +633,11 @@ def _window_of_key(key: int) -> PartialDate | Interval | None:
     if lo == hi:
         return first
     return Interval(first, PartialDate.from_date(datetime.date.fromordinal(hi)))
+
+
+def _last_two_labels(host: str) -> str:
+    """``"rt.com"`` for ``"news.rt.com"`` (the host itself when it has fewer labels)."""
+    return host[host.rfind(".", 0, host.rfind(".")) + 1 :]
 
 
 def _prefix(url: str) -> str:
