@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         ProvenanceError,
         RecordError,
         RegistryError,
+        SnapshotError,
         UnknownIdError,
         UnknownPolicyError,
     )
@@ -85,6 +86,7 @@ _EXPORTS: dict[str, str] = {
     "Relation": "provenance.model",
     "Report": "provenance.reports",
     "Scale": "provenance.ratings",
+    "SnapshotError": "provenance.errors",
     "Source": "provenance.model",
     "Succession": "provenance.model",
     "Truth": "provenance.dates",
@@ -142,6 +144,7 @@ __all__ = [
     "Relation",
     "Report",
     "Scale",
+    "SnapshotError",
     "Source",
     "Succession",
     "Truth",
