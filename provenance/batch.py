@@ -28,8 +28,8 @@ False None
 How it is fast: hosts of plain ``http(s)://host/...`` URLs are cut out with
 string operations (anything unusual goes through
 :func:`~provenance.domains.normalize_host`); a plain host whose last two
-labels end no claimed or rated host gets one shared empty result without
-being resolved; ISO days are read without a cache; each distinct claimed host
+and last three labels are not those of a claimed or rated host gets one
+shared empty result without being resolved; ISO days are read without a cache; each distinct claimed host
 is resolved once, and a label set is computed once per outlet and *segment*: the days
 between two consecutive changes of any fact that can affect the outlet's
 labels (its lifetime and names, its assessments, every relation above it and
@@ -93,9 +93,10 @@ _MASK = (1 << _BITS) - 1
 _NO_DATE = 0  # the date key of "no date given"; no real window has key 0
 _CLEAN_NETLOC = re.compile(r"[A-Za-z0-9._:@-]+")
 # "http(s)://NETLOC" where NETLOC is a host normalize_host leaves as it is (up to www./m./amp. labels it
-# strips), of at most 63 characters; group 1 is its last two labels.
+# strips), of at most 63 characters; group 1 is its last three labels (two if it has two), group 2 its
+# last two.
 _LABEL = r"[a-z0-9_]+(?:-+[a-z0-9_]+)*"
-_PLAIN_KEY = re.compile(rf"https?://(?=.{{1,63}}\Z)(?:{_LABEL}\.)*({_LABEL}\.(?![0-9]+\Z){_LABEL})")
+_PLAIN_KEY = re.compile(rf"https?://(?=.{{1,63}}\Z)(?:{_LABEL}\.)*?((?:{_LABEL}\.)?({_LABEL}\.(?![0-9]+\Z){_LABEL}))")
 _day_of_iso = datetime.date.fromisoformat
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")  # as provenance.domains
 _PREFIX_LIMIT = 1 << 18
@@ -256,10 +257,10 @@ class Labeller:
         self._outlet_labels: dict[tuple[str, int, int], LabelSet] = {}
         # The one result of every host that no outlet claims and nobody rates.
         self._unclaimed = Labelled(None, None, None, _EMPTY)
-        # The last two labels of every claimed or rated host: a host whose last two labels are not
-        # among them has no claimed or rated suffix (claims and ratings name hosts of two labels or more).
+        # The last three labels of every claimed or rated host (all of a two-label one). A host has a
+        # claimed or rated suffix only if its last two or its last three labels are among them.
         named = [*self.registry._claims_by_host, *self.registry._ratings_by_host]
-        self._tails: frozenset[str] | None = frozenset(_last_two_labels(host) for host in named)
+        self._tails: frozenset[str] | None = frozenset(".".join(host.split(".")[-3:]) for host in named)
         if not all("." in host for host in named):
             self._tails = None  # a one-label host would be a suffix of hosts of any tail
 
@@ -395,9 +396,10 @@ class Labeller:
             raise InvalidURLError(*bad)
         prefix = _prefix(url)
         plain = _PLAIN_KEY.fullmatch(prefix)
-        if plain is not None and self._tails is not None and plain[1] not in self._tails:
-            # A valid host with no claimed or rated suffix (its last two labels end no claimed or rated
-            # host), so label_url gives empty labels: the shared result, without resolving the host.
+        tails = self._tails
+        if plain is not None and tails is not None and plain[1] not in tails and plain[2] not in tails:
+            # A valid host with no claimed or rated suffix, so label_url gives empty labels: the shared
+            # result, without resolving the host.
             if len(self._prefixes) >= _PREFIX_LIMIT:
                 self._prefixes.clear()
             self._prefixes[prefix] = self._unclaimed
@@ -633,11 +635,6 @@ def _window_of_key(key: int) -> PartialDate | Interval | None:
     if lo == hi:
         return first
     return Interval(first, PartialDate.from_date(datetime.date.fromordinal(hi)))
-
-
-def _last_two_labels(host: str) -> str:
-    """``"rt.com"`` for ``"news.rt.com"`` (the host itself when it has fewer labels)."""
-    return host[host.rfind(".", 0, host.rfind(".")) + 1 :]
 
 
 def _prefix(url: str) -> str:

@@ -222,6 +222,8 @@ def test_plain_unclaimed_hosts_share_one_result_without_being_resolved(fixture_r
     results = list(labeller.label_many(rows))
     assert all(result is results[0] for result in results) and not results[0].labels
     assert results[0].outlet is None and not labeller._hosts and len(labeller._dates) == 1
+    [uk] = labeller.label_many([("https://www.unknown.co.uk/a", None)])  # bbc.co.uk is claimed, not co.uk
+    assert uk is results[0] and not labeller._hosts
     [rt] = labeller.label_many([("https://news.rt.com/a", "2016-01-01")])
     assert rt.outlet_id == "rt" and list(labeller._hosts) == ["news.rt.com"]
 
