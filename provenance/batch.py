@@ -789,6 +789,7 @@ class BatchSummary:
 _FORMATS = {".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 _DIALECTS: dict[str, type[csv.Dialect]] = {".tsv": csv.excel_tab}
 _ADDED = ("outlet_id", "outlet_name", "labels", "labels_json", "error")
+_COMPACT_ADDED = ("outlet_id", "outlet_name", "labels", "error")
 
 
 def _infer_format(path: str, format: str | None) -> str:
@@ -889,6 +890,7 @@ def label_file(
     format: str | None = None,
     progress: TextIO | None = None,
     max_problems: int = 20,
+    compact: bool = False,
 ) -> BatchSummary:
     """Label every row of a CSV or JSON Lines file into a new file, streaming.
 
@@ -899,7 +901,10 @@ def label_file(
     in JSON form. An empty (or missing, or ``null``) date means the date is
     unknown. Bad rows are written with empty labels and their ``error``, and
     the first ``max_problems`` are listed in the summary with their line
-    numbers.
+    numbers. With ``compact``, the labels are only written compact (CSV
+    loses ``labels_json``; JSON Lines gets the compact text as ``labels``):
+    files several times smaller, written several times faster, without the
+    explanations and sources.
 
     Args:
         source: Input path, or ``-`` for standard input.
@@ -911,6 +916,7 @@ def label_file(
         format: ``csv`` or ``jsonl``; default: from the input's extension.
         progress: Where to show progress (a terminal), or ``None``.
         max_problems: How many bad rows to list in the summary.
+        compact: Write only the compact labels.
 
     Returns:
         The counts.
@@ -935,11 +941,11 @@ def label_file(
         meter = _Progress(progress, size)
         try:
             with _open_text(target, "w") as writer:
+                common = (reader, writer, labeller, url_column, date_column, summary, max_problems, meter, compact)
                 if chosen == "csv":
-                    dialect = _DIALECTS.get(Path(source).suffix.lower(), csv.excel)
-                    _csv_rows(reader, writer, labeller, url_column, date_column, summary, max_problems, meter, dialect)
+                    _csv_rows(*common, _DIALECTS.get(Path(source).suffix.lower(), csv.excel))
                 else:
-                    _jsonl_rows(reader, writer, labeller, url_column, date_column, summary, max_problems, meter)
+                    _jsonl_rows(*common)
         finally:
             meter.close()
     summary.seconds = time.monotonic() - started
@@ -967,6 +973,7 @@ def _csv_rows(
     summary: BatchSummary,
     max_problems: int,
     meter: _Progress,
+    compact: bool,
     dialect: type[csv.Dialect],
 ) -> None:
     rows = csv.reader(reader, dialect)
@@ -982,7 +989,7 @@ def _csv_rows(
     if clash:
         raise BatchInputError(f"the input already has column(s) {', '.join(map(repr, clash))}, which the output adds")
     out = csv.writer(writer, dialect)
-    out.writerow([*header, *_ADDED])
+    out.writerow([*header, *(_COMPACT_ADDED if compact else _ADDED)])
     current: list[str] = []
     line = 1
 
@@ -1007,7 +1014,7 @@ def _csv_rows(
         summary.rows += 1
         _count(summary, result, line, max_problems)
         added = fields.of(result)
-        out.writerow([*current, *added, "" if result.ok else str(result.error)])
+        out.writerow([*current, *(added[:3] if compact else added), "" if result.ok else str(result.error)])
         if not summary.rows & 4095:
             meter.update(summary.rows, _raw_position(reader))
 
@@ -1029,6 +1036,7 @@ def _jsonl_rows(
     summary: BatchSummary,
     max_problems: int,
     meter: _Progress,
+    compact: bool,
 ) -> None:
     decode = json.JSONDecoder().decode
     current: dict[str, Any] | None = None
@@ -1075,11 +1083,13 @@ def _jsonl_rows(
             writer.write(json.dumps({"line": line, "error": problem}, ensure_ascii=False) + "\n")
             continue
         _count(summary, result, line, max_problems)
-        outlet_id, outlet_name, _, labels_json = fields.of(result)
-        added = {
+        outlet_id, outlet_name, compact_text, labels_json = fields.of(result)
+        if compact:
+            labels_json = json.dumps(compact_text, ensure_ascii=False)
+        added: dict[str, object] = {
             "outlet_id": outlet_id or None,
             "outlet_name": outlet_name or None,
-            "labels": result.labels.to_json() if not result.ok else None,
+            "labels": None,  # set below
             "error": None if result.ok else str(result.error),
         }
         if result.ok and not any(name in current for name in _ADDED):
@@ -1094,7 +1104,7 @@ def _jsonl_rows(
             if result.ok:
                 added["labels"] = json.loads(labels_json)
             else:
-                added["labels"] = []
+                added["labels"] = "" if compact else []
             current.update(added)
             writer.write(json.dumps(current, ensure_ascii=False) + "\n")
         if not summary.rows & 4095:

@@ -65,6 +65,12 @@ def add_batch_command(commands: Any, add_registry_option: Callable[[argparse.Arg
         metavar="N",
         help="list at most N bad rows on standard error (all are counted; default: 20)",
     )
+    batch.add_argument(
+        "--compact",
+        action="store_true",
+        help="write the labels only as compact kind=value text, without the JSON with explanations and sources "
+        "(CSV: no labels_json column): smaller files, written faster",
+    )
     add_registry_option(batch)
     batch.set_defaults(handler=_cmd_batch)
 
@@ -85,6 +91,7 @@ def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
         format=args.format,
         progress=errors if errors.isatty() else None,
         max_problems=max(args.max_errors, 0),
+        compact=args.compact,
     )
     for problem in summary.problems:
         errors.write(f"provenance batch: {problem}\n")

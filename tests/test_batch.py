@@ -419,6 +419,24 @@ def test_cli_csv_keeps_columns_and_adds_labels(tmp_path, capsys):
     assert "6 rows, 3 labelled, 1 unknown hosts, 2 bad rows" in err
 
 
+def test_cli_compact_output_drops_only_the_json(tmp_path, capsys):
+    source = tmp_path / "in.csv"
+    source.write_text(CSV_INPUT, encoding="utf-8")
+    full, compact = tmp_path / "full.csv", tmp_path / "compact.csv"
+    assert run_cli("batch", str(source), "-o", str(full))[0] == 0
+    assert run_cli("batch", str(source), "-o", str(compact), "--compact")[0] == 0
+    full_rows = list(csv.DictReader(full.open(encoding="utf-8", newline="")))
+    compact_rows = list(csv.DictReader(compact.open(encoding="utf-8", newline="")))
+    assert list(compact_rows[0])[-4:] == ["outlet_id", "outlet_name", "labels", "error"]
+    assert [{k: v for k, v in row.items() if k != "labels_json"} for row in full_rows] == compact_rows
+    lines = tmp_path / "in.jsonl"
+    lines.write_text('{"url": "https://de.rt.com/a", "date": "2023-01-01"}\n{"url": "bad url"}\n', encoding="utf-8")
+    assert run_cli("batch", str(lines), "-o", str(tmp_path / "out.jsonl"), "--compact")[0] == 0
+    first, bad = (json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines())
+    expected = compact_labels(label_url("https://de.rt.com/a", "2023-01-01"))
+    assert first["labels"] == expected and expected.startswith("state-media=") and bad["labels"] == ""
+
+
 def test_file_front_end_equals_label_many(tmp_path, fixture_registry):
     source, target = tmp_path / "in.csv", tmp_path / "out.csv"
     source.write_text(CSV_INPUT, encoding="utf-8")
