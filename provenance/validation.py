@@ -153,12 +153,20 @@ def _by_kind(records: Iterable[Record]) -> _Kinds:
     """The records sorted by kind, in one pass, keeping their order within each kind.
 
     An instance of a subclass of a record type counts as that type.
+
+    Raises:
+        TypeError: If an item is not a record.
     """
     groups: dict[type, list[Record]] = {kind: [] for kind in _KINDS}
     for record in records:
         group = groups.get(type(record))
-        if group is None:  # an instance of a subclass of a record type
-            group = groups[next(kind for kind in _KINDS if isinstance(record, kind))]
+        if group is None:  # an instance of a subclass of a record type, or not a record
+            kind = next((kind for kind in _KINDS if isinstance(record, kind)), None)
+            if kind is None:
+                shown = repr(record)
+                shown = shown if len(shown) <= 80 else shown[:77] + "..."
+                raise TypeError(f"not a registry record: {shown} (a {type(record).__name__})")
+            group = groups[kind]
         group.append(record)
     return _Kinds(*groups.values())  # type: ignore[arg-type]
 

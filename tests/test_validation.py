@@ -11,6 +11,7 @@ import itertools
 from collections import defaultdict
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -202,3 +203,11 @@ def test_cycle_checks_reach_past_the_peeling_rounds():
         found = find_problems([*bodies, *relations, *extra])
         assert found == reference_problems([*bodies, *relations, *extra])
         assert 1 <= len(found) <= 2 and all("control cycle" in problem for problem in found)
+
+
+@pytest.mark.parametrize("item", ["x", None, 7, SOURCE, ("a",) * 100])
+def test_an_item_that_is_not_a_record_is_a_type_error_naming_it(item):
+    outlet = Outlet("a", "A", "website", "RU", sources=(SOURCE,))
+    for call in (Registry.from_records, find_problems):
+        with pytest.raises(TypeError, match=r"not a registry record: .* \(a \w+\)$"):
+            call([outlet, item])
