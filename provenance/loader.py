@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,16 @@ from provenance.model import (
 )
 from provenance.ratings import Rater, Rating, Scale
 
-__all__ = ["LazyLocations", "Records", "paused_gc", "read_document", "read_file", "read_folder", "read_text"]
+__all__ = [
+    "LazyLocations",
+    "Records",
+    "digest_folder",
+    "paused_gc",
+    "read_document",
+    "read_file",
+    "read_folder",
+    "read_text",
+]
 
 Record = Organization | Outlet | DomainClaim | Relation | Succession | Assessment | Rater | Rating
 
@@ -43,11 +53,14 @@ class Records:
         records: Every record read successfully, in file order.
         locations: For each record, ``"file: table[index] (id ...)"``.
         problems: Every problem met while reading.
+        digest: For :func:`read_folder`, a digest of the very bytes it read
+            (see :func:`digest_folder`); ``None`` otherwise.
     """
 
     records: tuple[Record, ...] = ()
     locations: Mapping[Record, str] = attrs.field(factory=dict)
     problems: tuple[str, ...] = ()
+    digest: str | None = None
 
 
 class _Problem(Exception):
@@ -67,14 +80,17 @@ _TABLES = (
 _TOP_LEVEL = frozenset({"meta", "sources", *_TABLES})
 
 
-def read_folder(folder: str | Path) -> Records:
+def read_folder(folder: str | Path, *, digest_also: Sequence[str] = ()) -> Records:
     """Read every ``*.toml`` file of a folder, in name order.
 
     Args:
         folder: A registry folder.
+        digest_also: Names of more files of the folder that the digest covers
+            (after the TOML files) but that hold no records.
 
     Returns:
-        The records and the problems met.
+        The records and the problems met, with a digest of the bytes read
+        (the same as :func:`digest_folder` gives while the files are unchanged).
     """
     path = Path(folder)
     if not path.is_dir():
@@ -82,8 +98,50 @@ def read_folder(folder: str | Path) -> Records:
     files = sorted(path.glob("*.toml"))
     if not files:
         return Records(problems=(f"{path}: no .toml files",))
-    parts = [read_file(file) for file in files]
-    return _concat(parts)
+    digest = hashlib.sha256()
+    parts: list[Records] = []
+    for file in files:
+        try:
+            content = file.read_bytes()
+        except OSError as error:
+            parts.append(Records(problems=(f"{file.name}: cannot read: {error}",)))
+            continue
+        _digest_file(digest, file.name, content)
+        parts.append(_read_bytes(content, file.name))
+    for name in digest_also:
+        try:
+            _digest_file(digest, name, (path / name).read_bytes())
+        except OSError as error:
+            parts.append(Records(problems=(f"{name}: cannot read: {error}",)))
+    return attrs.evolve(_concat(parts), digest="sha256:" + digest.hexdigest())
+
+
+def digest_folder(folder: str | Path, *, digest_also: Sequence[str] = ()) -> str:
+    """A digest of a registry folder's files as :func:`read_folder` reads them, without reading records.
+
+    Args:
+        folder: A registry folder.
+        digest_also: As for :func:`read_folder`.
+
+    Returns:
+        ``sha256:`` and the hex digest over each ``*.toml`` file's name, size
+        and bytes, in name order, then each of ``digest_also``.
+
+    Raises:
+        OSError: If the folder or a file cannot be read.
+    """
+    path = Path(folder)
+    if not path.is_dir():
+        raise NotADirectoryError(f"{path} is not a folder")
+    digest = hashlib.sha256()
+    for file in [*sorted(path.glob("*.toml")), *(path / name for name in digest_also)]:
+        _digest_file(digest, file.name, file.read_bytes())
+    return "sha256:" + digest.hexdigest()
+
+
+def _digest_file(digest: Any, name: str, content: bytes) -> None:
+    digest.update(name.encode("utf-8", "surrogatepass") + b"\0" + str(len(content)).encode() + b"\0")
+    digest.update(content)
 
 
 def read_file(file: str | Path) -> Records:
@@ -97,10 +155,21 @@ def read_file(file: str | Path) -> Records:
     """
     path = Path(file)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        content = path.read_bytes()
+    except OSError as error:
         return Records(problems=(f"{path.name}: cannot read: {error}",))
-    return read_text(text, path.name)
+    return _read_bytes(content, path.name)
+
+
+def _read_bytes(content: bytes, name: str) -> Records:
+    """Read a file's bytes as ``Path.read_text(encoding="utf-8")`` would (with universal newlines)."""
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return Records(problems=(f"{name}: cannot read: {error}",))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return read_text(text, name)
 
 
 def read_text(text: str, name: str = "<text>") -> Records:

@@ -144,6 +144,7 @@ class Registry:
         "_indexes",
         "_kinds",
         "_labellers",
+        "_layer_digests",
         "_layers",
         "_records",
     )
@@ -154,6 +155,7 @@ class Registry:
         *,
         locations: Mapping[Record, str] | None = None,
         layers: tuple[str, ...] | None = None,
+        layer_digests: tuple[str, ...] | None = None,
     ) -> None:
         """Validate and index records. Prefer the ``from_*`` constructors.
 
@@ -161,6 +163,9 @@ class Registry:
             records: Every record.
             locations: Where each record came from, for problem messages.
             layers: Folders (or ``"default"``) this registry was loaded from, for pickling.
+            layer_digests: For each layer, the digest of the bytes its records
+                were read from (:attr:`provenance.loader.Records.digest`), for
+                snapshots; ``None`` when not known.
 
         Raises:
             RegistryError: Listing every problem found.
@@ -175,6 +180,8 @@ class Registry:
             raise RegistryError(problems)
         self._records = unique
         self._layers = layers
+        known = layers is not None and layer_digests is not None and len(layer_digests) == len(layers)
+        self._layer_digests = layer_digests if known else None
         self._build_indexes(kinds)
 
     def _build_indexes(self, kinds: _Kinds) -> None:
@@ -236,7 +243,14 @@ class Registry:
             return cls._from_parts(parts, tuple(str(Path(folder).resolve()) for folder in folders))
 
     @classmethod
-    def _from_parts(cls, parts: list[Records], layers: tuple[str, ...] | None) -> Registry:
+    def _from_parts(
+        cls, parts: list[Records], layers: tuple[str, ...] | None, layer_digests: tuple[str, ...] | None = None
+    ) -> Registry:
+        """Layer parts read from files (or records) into a registry.
+
+        The layers' digests are those given, or else those of the parts when
+        every part was read by :func:`~provenance.loader.read_folder`.
+        """
         problems = [problem for part in parts for problem in part.problems]
         if problems:
             raise RegistryError(problems)
@@ -259,7 +273,9 @@ class Registry:
                 merged.update(part.locations)
             return merged
 
-        return cls(ordered, locations=LazyLocations(locations), layers=layers)
+        if layer_digests is None and all(part.digest is not None for part in parts):
+            layer_digests = tuple(part.digest for part in parts if part.digest is not None)
+        return cls(ordered, locations=LazyLocations(locations), layers=layers, layer_digests=layer_digests)
 
     @classmethod
     def from_records(cls, records: Iterable[Record]) -> Registry:
@@ -303,10 +319,11 @@ class Registry:
         from provenance.snapshot import load_records  # lazy: keeps `import provenance` light
 
         with paused_gc():
-            records, layers = load_records(path)
+            records, layers, digests = load_records(path)
             registry = cls.__new__(cls)
             registry._records = records
             registry._layers = layers
+            registry._layer_digests = digests
             registry._build_indexes(_by_kind(records))
         return registry
 
@@ -314,8 +331,9 @@ class Registry:
         """Write this registry's records to a snapshot file for :meth:`from_snapshot`.
 
         Writes the one file named, nothing else. The snapshot records the
-        folders this registry was loaded from and a digest of their files, so
-        it is refused once they change.
+        folders this registry was loaded from and a digest of the bytes its
+        records were read from (taken when they were read, not when saving),
+        so it is refused once the files differ from those bytes.
 
         >>> import tempfile, pathlib
         >>> with tempfile.TemporaryDirectory() as folder:
@@ -330,7 +348,7 @@ class Registry:
         Raises:
             SnapshotError: If the registry was not loaded from folders
                 (built from records, or extended, so nothing to check a
-                snapshot against).
+                snapshot against), or the digest of its files is not known.
         """
         from provenance.snapshot import save
 
@@ -349,7 +367,10 @@ class Registry:
             The combined registry.
         """
         layers = self._layers + other._layers if self._layers is not None and other._layers is not None else None
-        return Registry._from_parts([Records(self._records), Records(other._records)], layers)
+        digests = None
+        if self._layer_digests is not None and other._layer_digests is not None:
+            digests = self._layer_digests + other._layer_digests
+        return Registry._from_parts([Records(self._records), Records(other._records)], layers, digests)
 
     def extended(self, records: Iterable[Record], name: str = "overlay") -> Registry:
         """A new registry with more records layered on this one (as :meth:`merge` does).
@@ -630,9 +651,8 @@ def default_registry() -> Registry:
     if _DEFAULT is None:
         with _DEFAULT_LOCK:
             if _DEFAULT is None:
-                loaded = Registry.from_folder(_data_folder())
-                loaded._layers = ("default",)
-                _DEFAULT = loaded
+                with paused_gc():
+                    _DEFAULT = Registry._from_parts([_read_layer("default")], ("default",))
     return _DEFAULT
 
 
@@ -655,7 +675,7 @@ def load_registry(*overlays: str | Path) -> Registry:
     if not overlays:
         return default_registry()
     with paused_gc():
-        parts = [read_folder(_data_folder()), *(read_folder(folder) for folder in overlays)]
+        parts = [_read_layer("default"), *(read_folder(folder) for folder in overlays)]
         layers = ("default", *(str(Path(folder).resolve()) for folder in overlays))
         return Registry._from_parts(parts, layers)
 
@@ -669,7 +689,19 @@ def data_version() -> str:
     return (_data_folder() / "DATA_VERSION").read_text(encoding="utf-8").strip()
 
 
+_DEFAULT_DIGESTED = ("DATA_VERSION",)
+"""Files of the shipped data folder that a ``"default"`` layer's digest covers besides its TOML files."""
+
+
+def _read_layer(layer: str) -> Records:
+    """Read one layer: a folder path, or ``"default"`` for the shipped data."""
+    if layer == "default":
+        return read_folder(_data_folder(), digest_also=_DEFAULT_DIGESTED)
+    return read_folder(layer)
+
+
 def _rebuild(layers: tuple[str, ...]) -> Registry:
-    if layers[0] == "default":
-        return load_registry(*layers[1:])
-    return Registry.from_folder(*layers)
+    if layers == ("default",):
+        return default_registry()
+    with paused_gc():
+        return Registry._from_parts([_read_layer(layer) for layer in layers], layers)

@@ -5,7 +5,8 @@ takes seconds for a hundred thousand outlets. A snapshot stores what came out
 of that (the records, already validated) in a file the caller names, with a
 header that ties it to what it was built from: the snapshot format, the
 package version, the layout of the record classes, the data version of the
-shipped data, the folders (layers) and a digest of every TOML file in them.
+shipped data, the folders (layers) and, for each, a digest of the bytes of
+every TOML file the records were read from (taken when they were read).
 Loading one checks all of that first, and refuses a stale or foreign file
 with :class:`~provenance.errors.SnapshotError`: it is never used silently.
 
@@ -47,9 +48,9 @@ if TYPE_CHECKING:
     from provenance.loader import Record
     from provenance.registry import Registry
 
-__all__ = ["FORMAT", "layer_digest", "load_records", "save"]
+__all__ = ["FORMAT", "layer_digests", "load_records", "save"]
 
-FORMAT = 1
+FORMAT = 2
 """The version of the snapshot format; a file of another version is refused."""
 
 _MAGIC = b"provenance-registry-snapshot\n"
@@ -134,6 +135,19 @@ _FIELDS: dict[type, tuple[tuple[str, str], ...]] = {
 }
 _CODES = {cls: cls.__name__.lower() for cls in _FIELDS}
 _CLASSES = {code: cls for cls, code in _CODES.items()}
+_NONE = type(None)
+_HEADER: dict[str, tuple[type, ...]] = {
+    "format": (int,),
+    "package": (str,),
+    "schema": (str,),
+    "data_version": (str, _NONE),
+    "layers": (list,),
+    "layer_digests": (list,),
+    "payload_digest": (str,),
+    "records": (int,),
+}
+"""The header's keys and the types of their values (exactly: ``True`` is not an ``int`` here)."""
+_PAYLOAD = frozenset({"sources", "source_lists", "intervals", "runs", "records"})
 _TYPES: dict[str, frozenset[type]] = {
     "text": frozenset({str}),
     "text?": frozenset({str, type(None)}),
@@ -155,39 +169,48 @@ def _check_layout() -> None:
             raise SnapshotError(f"snapshots do not know the fields of {cls.__name__} (update provenance/snapshot.py)")
 
 
-def layer_digest(layers: Sequence[str]) -> str:
-    """A digest of every TOML file of the layers a registry was loaded from.
+def layer_digests(layers: Sequence[str]) -> tuple[str, ...]:
+    """The current digest of every layer's files, as the loader digests them when it reads them.
 
     Args:
         layers: Folder paths, or ``"default"`` for the shipped data (whose
             ``DATA_VERSION`` counts as well).
 
     Returns:
-        ``sha256:`` and the hex digest over each layer's name, and each file's
-        name, size and bytes, in the order the loader reads them.
+        For each layer, ``sha256:`` and the hex digest over each TOML file's
+        name, size and bytes, in the order the loader reads them
+        (:func:`provenance.loader.digest_folder`).
 
     Raises:
         SnapshotError: If a layer is not a folder or a file cannot be read.
     """
-    from provenance.registry import _data_folder
+    from provenance.loader import digest_folder
+    from provenance.registry import _DEFAULT_DIGESTED, _data_folder
 
-    digest = hashlib.sha256()
+    digests = []
     for layer in layers:
-        folder = _data_folder() if layer == "default" else Path(layer)
-        if not folder.is_dir():
-            raise SnapshotError(f"snapshot layer {layer!r} is not a folder (any more)")
-        files = sorted(folder.glob("*.toml"))
-        if layer == "default":
-            files.append(folder / "DATA_VERSION")
-        digest.update(b"layer\0" + layer.encode("utf-8", "surrogatepass") + b"\0")
-        for file in files:
-            try:
-                content = file.read_bytes()
-            except OSError as error:
-                raise SnapshotError(f"cannot read {file}: {error}") from None
-            digest.update(file.name.encode("utf-8", "surrogatepass") + b"\0" + str(len(content)).encode() + b"\0")
-            digest.update(content)
-    return "sha256:" + digest.hexdigest()
+        try:
+            if layer == "default":
+                digests.append(digest_folder(_data_folder(), digest_also=_DEFAULT_DIGESTED))
+            else:
+                digests.append(digest_folder(layer))
+        except NotADirectoryError:
+            raise SnapshotError(f"snapshot layer {_short(layer)} is not a folder (any more)") from None
+        except (OSError, ValueError) as error:  # a name too long, a NUL byte, no permission...
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            raise SnapshotError(f"cannot read snapshot layer {_short(layer)}: {_cut(reason)}") from None
+    return tuple(digests)
+
+
+def _short(value: object, limit: int = 120) -> str:
+    """A value for a one-line message: its repr, cut to ``limit`` characters."""
+    return _cut(repr(value), limit)
+
+
+def _cut(text: str, limit: int = 120) -> str:
+    """Text for a one-line message: its first line, cut to ``limit`` characters."""
+    text = text.splitlines()[0] if text else ""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -267,6 +290,12 @@ def save(registry: Registry, path: str | Path) -> None:
             "only a registry loaded from folders (from_folder, load_registry, default_registry) can be "
             "snapshotted: a snapshot is checked against the files it was built from"
         )
+    digests = registry._layer_digests
+    if digests is None or len(digests) != len(layers):
+        raise SnapshotError(
+            "the digest of the files this registry was read from is not known, so a snapshot of it could not be "
+            "checked; load it with from_folder, load_registry or default_registry"
+        )
     payload = json.dumps(_encode(registry.records), separators=(",", ":")).encode("ascii")
     header = {
         "format": FORMAT,
@@ -274,7 +303,7 @@ def save(registry: Registry, path: str | Path) -> None:
         "schema": schema(),
         "data_version": data_version() if "default" in layers else None,
         "layers": list(layers),
-        "sources_digest": layer_digest(layers),
+        "layer_digests": list(digests),
         "payload_digest": "sha256:" + hashlib.sha256(payload).hexdigest(),
         "records": len(registry.records),
     }
@@ -289,46 +318,69 @@ def _header(data: bytes, path: Path) -> tuple[dict[str, Any], bytes]:
         raise SnapshotError(f"{path}: not a provenance registry snapshot")
     end = data.find(b"\n", len(_MAGIC))
     try:
-        header = json.loads(data[len(_MAGIC) : end])
-    except ValueError:
+        header = json.loads(data[len(_MAGIC) : end], parse_constant=_no_constant)
+    except (ValueError, RecursionError):
         header = None
     if end == -1 or not isinstance(header, dict):
         raise SnapshotError(f"{path}: the snapshot header is damaged")
     return header, data[end + 1 :]
 
 
-def _check_header(header: dict[str, Any], path: Path) -> tuple[str, ...]:
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a value a snapshot holds")
+
+
+def _check_header(header: dict[str, Any], path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
     from provenance.registry import data_version
 
-    expected = {"format": FORMAT, "package": __version__, "schema": schema()}
-    for key, value in expected.items():
-        if header.get(key) != value:
+    if header.get("format") != FORMAT:
+        raise SnapshotError(
+            f"{path}: snapshot format is {_short(header.get('format'))}, this library needs {FORMAT}; "
+            "rebuild the snapshot"
+        )
+    if set(header) != set(_HEADER):
+        unknown = ", ".join(_short(key, 40) for key in sorted(set(header) - set(_HEADER)))
+        missing = ", ".join(sorted(set(_HEADER) - set(header)))
+        raise SnapshotError(
+            f"{path}: the snapshot header is damaged (missing: {missing or '-'}; unknown: {unknown or '-'})"
+        )
+    for key, types in _HEADER.items():
+        if type(header[key]) not in types:
+            raise SnapshotError(f"{path}: the snapshot header is damaged ({key} is a {type(header[key]).__name__})")
+    for key, value in {"package": __version__, "schema": schema()}.items():
+        if header[key] != value:
             raise SnapshotError(
-                f"{path}: snapshot {key} is {header.get(key)!r}, this library needs {value!r}; rebuild the snapshot"
+                f"{path}: snapshot {key} is {_short(header[key])}, this library needs {value!r}; rebuild the snapshot"
             )
-    layers = header.get("layers")
-    if not isinstance(layers, list) or not layers or not all(isinstance(layer, str) for layer in layers):
+    layers, digests = header["layers"], header["layer_digests"]
+    if not layers or not all(type(layer) is str for layer in layers):
         raise SnapshotError(f"{path}: the snapshot header names no layers")
-    if "default" in layers and header.get("data_version") != data_version():
+    if len(digests) != len(layers) or not all(type(digest) is str for digest in digests):
+        raise SnapshotError(f"{path}: the snapshot header is damaged (a digest for each layer)")
+    expected_version = data_version() if "default" in layers else None
+    if header["data_version"] != expected_version:
         raise SnapshotError(
-            f"{path}: snapshot of data version {header.get('data_version')!r}, the shipped data is "
-            f"{data_version()!r}; rebuild the snapshot"
+            f"{path}: snapshot of data version {_short(header['data_version'])}, the shipped data is "
+            f"{expected_version!r}; rebuild the snapshot"
         )
-    if header.get("sources_digest") != layer_digest(layers):
-        raise SnapshotError(
-            f"{path}: the registry files changed since the snapshot was built (or moved); rebuild the snapshot"
-        )
-    return tuple(layers)
+    for layer, saved, current in zip(layers, digests, layer_digests(layers), strict=True):
+        if saved != current:
+            raise SnapshotError(
+                f"{path}: the registry files changed since the snapshot's records were read "
+                f"(layer {_short(layer)}, or it moved); rebuild the snapshot"
+            )
+    return tuple(layers), tuple(digests)
 
 
-def load_records(path: str | Path) -> tuple[tuple[Record, ...], tuple[str, ...]]:
-    """Read and check a snapshot: its records, in load order, and the layers they came from.
+def load_records(path: str | Path) -> tuple[tuple[Record, ...], tuple[str, ...], tuple[str, ...]]:
+    """Read and check a snapshot: its records, in load order, the layers they came from, and their digests.
 
     Args:
         path: The snapshot file.
 
     Returns:
-        The records and the layers.
+        The records, the layers, and for each layer the digest of its files
+        (which the files still match).
 
     Raises:
         SnapshotError: If the file is not a snapshot, was written by another
@@ -342,16 +394,17 @@ def load_records(path: str | Path) -> tuple[tuple[Record, ...], tuple[str, ...]]
     except OSError as error:
         raise SnapshotError(f"cannot read snapshot {where}: {error.strerror or error}") from None
     header, payload = _header(data, where)
-    layers = _check_header(header, where)
+    layers, digests = _check_header(header, where)
     if header.get("payload_digest") != "sha256:" + hashlib.sha256(payload).hexdigest():
         raise SnapshotError(f"{where}: the snapshot is damaged (its records do not match their digest)")
     try:
-        records = _decode(json.loads(payload))
+        records = _decode(json.loads(payload, parse_constant=_no_constant))
     except (ProvenanceError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as error:
-        raise SnapshotError(f"{where}: the snapshot's records cannot be read: {error}") from None
-    if len(records) != header.get("records"):
+        reason = _cut(str(error)) or type(error).__name__
+        raise SnapshotError(f"{where}: the snapshot's records cannot be read: {reason}") from None
+    if len(records) != header["records"]:
         raise SnapshotError(f"{where}: the snapshot holds {len(records)} records, its header says {header['records']}")
-    return records, layers
+    return records, layers, digests
 
 
 def _maker(cls: type, names: Sequence[str]) -> Callable[..., Iterator[Any]]:
@@ -376,32 +429,51 @@ _MAKERS: dict[type, Callable[..., Iterator[Any]]] = {}
 
 
 def _decode(payload: dict[str, Any]) -> tuple[Record, ...]:
+    """Records from a payload, checking the type of every container and value the record classes do not check.
+
+    Raises:
+        ValueError, TypeError, KeyError, IndexError, ProvenanceError: If the
+            payload is not one :func:`_encode` writes (the caller makes those a
+            :class:`SnapshotError`).
+    """
     memo: dict[str, PartialDate] = {}
 
     def day(value: str) -> PartialDate:
         found = memo.get(value)
         if found is None:
+            if type(value) is not str:
+                raise TypeError(f"a date is a {type(value).__name__}")
             found = memo[value] = parse_iso(value)
         return found
 
     def date(value: str | None) -> PartialDate | None:
         return None if value is None else day(value)
 
-    for indexes in payload["source_lists"]:
-        if not all(isinstance(index, int) and index >= 0 for index in indexes):
+    if type(payload) is not dict or set(payload) != _PAYLOAD:
+        raise ValueError("the payload is not the tables and columns of records")
+    for indexes in _list(payload["source_lists"]):
+        if not all(type(index) is int and index >= 0 for index in _list(indexes)):
             raise ValueError("bad source index")  # a negative index would pick from the end of the table
     sources = [
         Source(url, title, publisher, date(accessed), quote)
-        for url, title, publisher, accessed, quote in payload["sources"]
+        for url, title, publisher, accessed, quote in map(_row(5), _list(payload["sources"]))
     ]
     source_lists = [tuple(sources[index] for index in indexes) for indexes in payload["source_lists"]]
     # Interval.parse, with the dates that many intervals share read once.
     intervals = [
         Interval(date(start), ONGOING if end is None else UNKNOWN if end == "unknown" else day(end))
-        for start, end in payload["intervals"]
+        for start, end in map(_row(2), _list(payload["intervals"]))
     ]
 
+    def scale(value: object) -> Scale:
+        id, axis, kind, categories, minimum, maximum, reverse = _row(7)(value)
+        numbers = _TYPES["number?"]
+        if type(minimum) not in numbers or type(maximum) not in numbers or type(reverse) is not bool:
+            raise TypeError("a scale's range or direction is not a number or a bool")
+        return Scale(id, axis, kind, tuple(_list(categories)), minimum, maximum, reverse)
+
     def column(kind: str, values: list[Any]) -> list[Any]:
+        _list(values)
         if kind in _TYPES:
             if not set(map(type, values)) <= _TYPES[kind]:
                 raise TypeError(f"a {kind} column holds {sorted({type(v).__name__ for v in values})}")
@@ -418,29 +490,53 @@ def _decode(payload: dict[str, Any]) -> tuple[Record, ...]:
             return dates
         if kind == "names":
             return [
-                tuple(Name(name, intervals[_index(interval)], name_kind) for name, interval, name_kind in entries)
+                tuple(
+                    Name(name, intervals[_index(interval)], name_kind)
+                    for name, interval, name_kind in map(_row(3), _list(entries))
+                )
                 for entries in values
             ]
-        return [tuple(Scale(*scale) for scale in entries) for entries in values]  # scales
+        return [tuple(map(scale, _list(entries))) for entries in values]  # scales
 
     built: dict[str, Iterator[Any]] = {}
-    for code, columns in payload["records"].items():
+    tables = payload["records"]
+    if type(tables) is not dict:
+        raise TypeError("the records are not tables")
+    for code, columns in tables.items():
         cls = _CLASSES[code]
         fields = _FIELDS[cls]
-        if set(columns) != {name for name, _ in fields}:
-            raise KeyError(f"{code} columns {sorted(columns)}")
+        if type(columns) is not dict or set(columns) != {name for name, _ in fields}:
+            raise KeyError(f"{_short(code)} columns")
         make = _MAKERS.get(cls)
         if make is None:
             make = _MAKERS[cls] = _maker(cls, [name for name, _ in fields])
         built[code] = make([column(kind, columns[name]) for name, kind in fields])
     records: list[Record] = []
-    for code, count in payload["runs"]:
+    runs = [_row(2)(run) for run in _list(payload["runs"])]
+    for code, count in runs:
         records.extend(islice(built[code], _index(count)))
-    if len(records) != sum(count for _, count in payload["runs"]):
+    if len(records) != sum(count for _, count in runs):
         raise ValueError("fewer records than the runs say")
     if any(next(group, None) is not None for group in built.values()):
         raise ValueError("more records than the runs say")
     return tuple(records)
+
+
+def _list(value: object) -> list[Any]:
+    if type(value) is not list:
+        raise TypeError(f"a {type(value).__name__} where a list belongs")
+    return value
+
+
+def _row(length: int) -> Callable[[object], list[Any]]:
+    """A check that a value is a list of ``length`` items."""
+
+    def check(value: object) -> list[Any]:
+        if type(value) is not list or len(value) != length:
+            raise TypeError(f"a {type(value).__name__} where a list of {length} belongs")
+        return value
+
+    return check
 
 
 def _index(value: object) -> int:

@@ -1,5 +1,6 @@
 """Registry snapshots: equal registries, refused when stale or foreign, written only where asked."""
 
+import hashlib
 import json
 import os
 import pickle
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance import snapshot
+from provenance.dates import Interval
 from provenance.errors import SnapshotError
 from provenance.model import DomainClaim
 from provenance.ratings import Rater, Rating, Scale
@@ -110,7 +112,7 @@ def test_a_snapshot_is_refused_once_its_files_change(tmp_path):
     Registry.from_snapshot(path)
     text = (folder / "ru.toml").read_text(encoding="utf-8")
     (folder / "ru.toml").write_text(text.replace("RT", "RT "), encoding="utf-8")
-    with pytest.raises(SnapshotError, match="files changed since the snapshot was built"):
+    with pytest.raises(SnapshotError, match="files changed since the snapshot's records were read"):
         Registry.from_snapshot(path)
     (folder / "ru.toml").write_text(text, encoding="utf-8")
     Registry.from_snapshot(path)
@@ -138,8 +140,18 @@ def edit_header(path: Path, **changes: object) -> None:
         ({"schema": "0123"}, "snapshot schema"),
         ({"data_version": "2020.01.01"}, "data version '2020.01.01'"),
         ({"layers": []}, "names no layers"),
-        ({"layers": ["default", "/nonexistent/folder"]}, "is not a folder"),
-        ({"sources_digest": "sha256:00"}, "files changed"),
+        ({"layers": ["default", "/nonexistent/folder"], "layer_digests": ["", ""]}, "is not a folder"),
+        ({"layer_digests": ["sha256:00"]}, "files changed"),
+        ({"layer_digests": []}, "a digest for each layer"),
+        ({"layers": ["default", "/" + "a" * 5000], "layer_digests": ["", ""]}, "cannot read snapshot layer"),
+        (
+            {"layers": ["/tmp\0x"], "layer_digests": [""], "data_version": None},
+            "not a folder|cannot read snapshot layer",
+        ),
+        ({"records": "7"}, "header is damaged"),
+        ({"records": True}, "header is damaged"),
+        ({"data_version": None}, "data version None"),
+        ({"extra": 1}, "header is damaged"),
         ({"payload_digest": "sha256:00"}, "damaged"),
         ({"records": 3}, "holds"),
     ],
@@ -256,3 +268,283 @@ def test_any_registry_round_trips_through_the_snapshot_payload(registry):
     assert [r.sources for r in decoded] == [r.sources for r in registry.records]
     rebuilt = Registry.from_records(decoded)  # the decoded records pass every check again
     assert answers(rebuilt) == answers(registry)
+
+
+# -- reading and saving at different times (the digest is of the bytes the records came from) ----
+
+
+def copy_of_fixtures(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURES / "registry", folder)
+    return folder
+
+
+def test_a_snapshot_saved_after_its_files_changed_is_refused(tmp_path):
+    folder = copy_of_fixtures(tmp_path)
+    registry = Registry.from_folder(folder)  # the records as the files are now
+    text = (folder / "ru.toml").read_text(encoding="utf-8")
+    (folder / "ru.toml").write_text(text.replace('name = "RT"', 'name = "RT-EDITED"', 1), encoding="utf-8")
+    path = tmp_path / "data.snapshot"
+    registry.save_snapshot(path)  # the old records: their digest is of the old files
+    assert Registry.from_folder(folder).lookup("rt").name == "RT-EDITED"
+    with pytest.raises(SnapshotError, match="files changed since the snapshot's records were read"):
+        Registry.from_snapshot(path)
+    (folder / "ru.toml").write_text(text, encoding="utf-8")  # the files the records came from, again
+    assert Registry.from_snapshot(path).lookup("rt").name == "RT"
+
+
+def test_the_digest_is_of_the_bytes_read_and_the_files_as_they_are(tmp_path):
+    from provenance.loader import digest_folder, read_folder
+
+    folder = copy_of_fixtures(tmp_path)
+    (folder / "crlf.toml").write_bytes(b"# windows line ends\r\n")
+    read = read_folder(folder)
+    assert read.digest == digest_folder(folder)
+    assert Registry.from_folder(folder).records == Registry.from_folder(FIXTURES / "registry").records
+    (folder / "crlf.toml").write_bytes(b"# windows line ends\n")
+    assert digest_folder(folder) != read.digest
+
+
+def test_a_registry_whose_files_were_not_digested_is_not_snapshotted(tmp_path):
+    fixtures = Registry.from_folder(FIXTURES / "registry")
+    with pytest.raises(SnapshotError, match="only a registry loaded from folders"):
+        fixtures.extended([]).save_snapshot(tmp_path / "x.snapshot")
+    layered = Registry(fixtures.records, layers=fixtures.layers)  # layers named, bytes never digested
+    with pytest.raises(SnapshotError, match="digest of the files this registry was read from is not known"):
+        layered.save_snapshot(tmp_path / "x.snapshot")
+    assert not (tmp_path / "x.snapshot").exists()
+
+
+# -- damaged and foreign files: SnapshotError with a one-line message, or the very same records -------
+
+TINY = """
+[sources.s]
+url = "https://example.org/s"
+title = "S"
+accessed = "2026-11-28"
+
+[[organizations]]
+id = "owner"
+name = "Owner"
+kind = "company"
+country = "GB"
+start = "2001"
+sources = ["s"]
+
+[[outlets]]
+id = "paper"
+name = "Paper"
+names = [{name = "The Paper", start = "2001", end = "2010"}, {name = "TP", kind = "acronym"}]
+kind = "newspaper"
+country = "GB"
+start = "2001-03"
+sources = ["s"]
+
+[[domains]]
+host = "paper.example"
+outlet = "paper"
+role = "primary"
+sources = ["s"]
+
+[[relations]]
+subject = "owner"
+kind = "owns"
+object = "paper"
+share = 0.5
+start = "2005"
+sources = ["s"]
+
+[[raters]]
+id = "stars"
+name = "Stars"
+scales = [{id = "five", axis = "reliability", kind = "numeric", minimum = 0, maximum = 5}]
+sources = ["s"]
+
+[[ratings]]
+rater = "stars"
+scale = "five"
+axis = "reliability"
+value = "4"
+normalized = 0.8
+outlet = "paper"
+as_of = "2024-05"
+sources = ["s"]
+"""
+
+
+@pytest.fixture
+def tiny_snapshot(tmp_path: Path) -> tuple[Path, Registry]:
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    (folder / "tiny.toml").write_text(TINY, encoding="utf-8")
+    registry = Registry.from_folder(folder)
+    path = tmp_path / "tiny.snapshot"
+    registry.save_snapshot(path)
+    return path, registry
+
+
+def test_merged_registries_snapshot_and_pickle_with_default_in_any_place(tiny_snapshot, tmp_path):
+    tiny = tiny_snapshot[1]
+    for merged in (default_registry().merge(tiny), tiny.merge(default_registry()), tiny.merge(tiny)):
+        loaded = round_trip(merged, tmp_path)
+        assert loaded.layers == merged.layers
+        assert answers(loaded) == answers(merged)
+        assert answers(pickle.loads(pickle.dumps(merged))) == answers(merged)
+        assert answers(pickle.loads(pickle.dumps(loaded))) == answers(merged)
+        assert round_trip(loaded, tmp_path).records == merged.records  # a snapshot's registry saves again
+
+
+def outcome(path: Path, data: bytes, expected: Registry) -> str:
+    """Load ``data`` as a snapshot: "loaded" (then with the expected records) or "refused"; anything else fails."""
+    path.write_bytes(data)
+    try:
+        loaded = Registry.from_snapshot(path)
+    except SnapshotError as error:
+        assert "\n" not in str(error) and len(str(error)) < 600, str(error)
+        return "refused"
+    # The layers may differ: a flip in a path can name another folder with the very same files
+    # (as an earlier run's pytest-N/ folder is), which the digests then match.
+    assert loaded.records == expected.records
+    return "loaded"
+
+
+def test_every_bit_flip_and_truncation_is_refused_or_harmless(tiny_snapshot):
+    path, registry = tiny_snapshot
+    good = path.read_bytes()
+    header_end = good.index(b"\n", len(b"provenance-registry-snapshot\n")) + 1
+    seen = {"loaded": 0, "refused": 0}
+    for position in range(len(good)):
+        # Every bit of the first line and the header; one bit per byte of the payload (its digest covers it).
+        for bit in range(8) if position < header_end else (position % 8,):
+            damaged = bytearray(good)
+            damaged[position] ^= 1 << bit
+            seen[outcome(path, bytes(damaged), registry)] += 1
+    for length in range(len(good)):
+        seen[outcome(path, good[:length], registry)] += 1
+    assert outcome(path, good, registry) == "loaded"
+    assert seen["refused"] > 8 * header_end  # a flip may be harmless (a space in the header); most are not
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"provenance-registry-snapshot\n" + b"[" * 100_000,
+        b"provenance-registry-snapshot\n" + b"[" * 100_000 + b"\n{}",
+        b"provenance-registry-snapshot\n" + b"{}\n{}",
+        b"provenance-registry-snapshot\n" + b'{"format": 2}\n{}',
+        b"provenance-registry-snapshot\n" + b'{"format": NaN}\n{}',
+        b"provenance-registry-snapshot\n" + b"\xff\xfe\n",
+        b"provenance-registry-snapshot",
+        b"",
+    ],
+)
+def test_foreign_files_are_refused(tmp_path, data):
+    path = tmp_path / "foreign.snapshot"
+    path.write_bytes(data)
+    with pytest.raises(SnapshotError) as raised:
+        Registry.from_snapshot(path)
+    assert "\n" not in str(raised.value)
+
+
+def test_a_flipped_bit_in_a_header_key_is_refused(tiny_snapshot):
+    path, registry = tiny_snapshot
+    data = path.read_bytes().replace(b'"records":', b'"recordr":', 1)  # s (0x73) -> r (0x72)
+    assert outcome(path, data, registry) == "refused"
+    with pytest.raises(SnapshotError, match=r"header is damaged \(missing: records; unknown: 'recordr'\)"):
+        Registry.from_snapshot(path)
+
+
+def with_payload(path: Path, document: object) -> None:
+    """Write a payload into a snapshot, with a header whose digest matches it."""
+    magic, header, _ = path.read_bytes().split(b"\n", 2)
+    body = json.dumps(document).encode()
+    fields = json.loads(header)
+    fields["payload_digest"] = "sha256:" + hashlib.sha256(body).hexdigest()
+    path.write_bytes(magic + b"\n" + json.dumps(fields).encode() + b"\n" + body)
+
+
+def payload_of(path: Path) -> dict:
+    return json.loads(path.read_bytes().split(b"\n", 2)[2])
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: d["records"]["outlet"].__setitem__("id", "x"),  # text where a column (list) belongs
+        lambda d: d["records"]["outlet"].__setitem__("kind", "newspaper"),
+        lambda d: d["records"]["outlet"]["names"].__setitem__(0, "abc"),
+        lambda d: d["records"]["outlet"]["names"][0].__setitem__(0, "abc"),
+        lambda d: d["records"]["rater"]["scales"][0][0].__setitem__(3, "low"),  # categories as text
+        lambda d: d["records"]["rater"]["scales"][0][0].__setitem__(6, 0),  # reversed as a number
+        lambda d: d["records"]["rater"]["scales"][0][0].__setitem__(4, "0"),  # minimum as text
+        lambda d: d["records"].__setitem__("outlet", [1]),
+        lambda d: d.__setitem__("records", []),
+        lambda d: d.__setitem__("runs", "organization"),
+        lambda d: d["runs"].__setitem__(0, "ab"),
+        lambda d: d.__setitem__("sources", ["abcde"]),
+        lambda d: d["sources"][0].__setitem__(3, 20261128),  # a date as a number
+        lambda d: d.__setitem__("intervals", ["ab"] * len(d["intervals"])),
+        lambda d: d["source_lists"].__setitem__(0, [True]),  # True is not index 1
+        lambda d: d.__setitem__("extra", []),
+    ],
+)
+def test_values_of_the_wrong_container_type_are_refused_even_with_a_matching_digest(tiny_snapshot, damage):
+    path, _ = tiny_snapshot
+    document = payload_of(path)
+    damage(document)
+    with_payload(path, document)
+    with pytest.raises(SnapshotError, match="records cannot be read"):
+        Registry.from_snapshot(path)
+
+
+def nodes(value: object, at: tuple = ()) -> list[tuple]:
+    """The path to every value inside a JSON document."""
+    found = [at]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += nodes(item, (*at, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += nodes(item, (*at, index))
+    return found
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 10**6) | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_a_payload_changed_anywhere_is_refused_or_loads_records_of_the_right_types(tmp_path_factory, data):
+    tmp_path = tmp_path_factory.mktemp("mutated")
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    (folder / "tiny.toml").write_text(TINY, encoding="utf-8")
+    path = tmp_path / "tiny.snapshot"
+    Registry.from_folder(folder).save_snapshot(path)
+    document = payload_of(path)
+    where = data.draw(st.sampled_from(nodes(document)[1:]))
+    parent = document
+    for key in where[:-1]:
+        parent = parent[key]
+    old = parent[where[-1]]
+    new = data.draw(JSON.filter(lambda value: value != old))
+    parent[where[-1]] = new
+    with_payload(path, document)
+    try:
+        loaded = Registry.from_snapshot(path)
+    except SnapshotError as error:
+        assert "\n" not in str(error)
+        return
+    assert type(old) is type(new) or not isinstance(old, list | dict)  # a container is never replaced unnoticed
+    for record in loaded.records:
+        for name, kind in snapshot._FIELDS[type(record)]:
+            value = getattr(record, name)
+            wanted = {"interval": Interval, "sources": tuple, "names": tuple, "scales": tuple}.get(kind)
+            if kind in snapshot._TYPES:
+                assert type(value) in snapshot._TYPES[kind], (name, value)
+            elif wanted is not None:
+                assert isinstance(value, wanted), (name, value)
