@@ -1217,15 +1217,15 @@ def test_concurrent_reports_on_a_fresh_registry_match(fixture_registry):
 
 def test_first_calls_racing_load_the_default_registry_once(monkeypatch):
     loads: list[int] = []
-    original = Registry.from_folder.__func__  # type: ignore[attr-defined]
+    original = registry_module._read_layer
 
-    def counting(cls, *folders):
+    def counting(layer):
         loads.append(1)
         time.sleep(0.05)  # widen the window in which another thread could load it too
-        return original(cls, *folders)
+        return original(layer)
 
     monkeypatch.setattr(registry_module, "_DEFAULT", None)
-    monkeypatch.setattr(Registry, "from_folder", classmethod(counting))
+    monkeypatch.setattr(registry_module, "_read_layer", counting)
     barrier = threading.Barrier(8)
 
     def first_call(_: int) -> tuple[int, object]:
