@@ -318,16 +318,12 @@ def _header(data: bytes, path: Path) -> tuple[dict[str, Any], bytes]:
         raise SnapshotError(f"{path}: not a provenance registry snapshot")
     end = data.find(b"\n", len(_MAGIC))
     try:
-        header = json.loads(data[len(_MAGIC) : end], parse_constant=_no_constant)
+        header = json.loads(data[len(_MAGIC) : end])
     except (ValueError, RecursionError):
         header = None
     if end == -1 or not isinstance(header, dict):
         raise SnapshotError(f"{path}: the snapshot header is damaged")
     return header, data[end + 1 :]
-
-
-def _no_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a value a snapshot holds")
 
 
 def _check_header(header: dict[str, Any], path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -398,7 +394,7 @@ def load_records(path: str | Path) -> tuple[tuple[Record, ...], tuple[str, ...],
     if header.get("payload_digest") != "sha256:" + hashlib.sha256(payload).hexdigest():
         raise SnapshotError(f"{where}: the snapshot is damaged (its records do not match their digest)")
     try:
-        records = _decode(json.loads(payload, parse_constant=_no_constant))
+        records = _decode(json.loads(payload))
     except (ProvenanceError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as error:
         reason = _cut(str(error)) or type(error).__name__
         raise SnapshotError(f"{where}: the snapshot's records cannot be read: {reason}") from None

@@ -357,7 +357,10 @@ sources = ["s"]
 [[raters]]
 id = "stars"
 name = "Stars"
-scales = [{id = "five", axis = "reliability", kind = "numeric", minimum = 0, maximum = 5}]
+scales = [
+  {id = "five", axis = "reliability", kind = "numeric", minimum = 0, maximum = 5},
+  {id = "open", axis = "bias", kind = "numeric", minimum = -inf, maximum = 1e308, reversed = true},
+]
 sources = ["s"]
 
 [[ratings]]
