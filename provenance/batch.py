@@ -29,12 +29,13 @@ How it is fast: hosts of plain ``http(s)://host/...`` URLs are cut out with
 string operations (anything unusual goes through
 :func:`~provenance.domains.normalize_host`); a plain host whose last two
 and last three labels are not those of a claimed or rated host gets one
-shared empty result without being resolved; ISO days are read without a cache; each distinct claimed host
-is resolved once, and a label set is computed once per outlet and *segment*: the days
-between two consecutive changes of any fact that can affect the outlet's
-labels (its lifetime and names, its assessments, every relation above it and
-the lifetimes of both ends). Two dates in the same segment get the very same
-immutable result object. Dates given as a year or a month are windows, as
+shared empty result without being resolved; ISO days are read without a
+cache; each distinct claimed host is resolved once; and a label set is
+computed once per outlet and *segment*: the days between two consecutive
+changes of any fact that can affect the outlet's labels (its lifetime and
+names, its assessments, every relation above it and the lifetimes of both
+ends). Two dates in the same segment get the very same immutable result
+object. Dates given as a year or a month are windows, as
 for :func:`~provenance.labelling.label_url`. The caches live on the registry
 (one set per policy), are bounded, and only ever hold values computed from
 the immutable registry, so threads may share them.
