@@ -56,11 +56,12 @@ import time
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, TextIO, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TextIO, TypeGuard, cast
 
 import attrs
 
 from provenance.dates import Interval, PartialDate
+from provenance.domains import _LABEL as _LABEL_RULE
 from provenance.domains import _STRIPPED_PREFIXES, _is_normal_host, candidate_hosts, normalize_host
 from provenance.errors import DateParseError, InvalidURLError, ProvenanceError
 from provenance.labelling import host_rating_labels, label_outlet, mirror_label, publication_window
@@ -96,9 +97,16 @@ _CLEAN_NETLOC = re.compile(r"[A-Za-z0-9._:@-]+")
 # "http(s)://NETLOC" where NETLOC is a host normalize_host leaves as it is (up to www./m./amp. labels it
 # strips), of at most 63 characters; group 1 is its last three labels (two if it has two), group 2 its
 # last two.
-_LABEL = r"[a-z0-9_]+(?:-+[a-z0-9_]+)*"
+_LABEL = _LABEL_RULE.pattern
 _PLAIN_KEY = re.compile(rf"https?://(?=.{{1,63}}\Z)(?:{_LABEL}\.)*?((?:{_LABEL}\.)?({_LABEL}\.(?![0-9]+\Z){_LABEL}))")
 _day_of_iso = datetime.date.fromisoformat
+
+
+def _is_iso_day_shape(at: object) -> TypeGuard[str]:
+    """Ten characters with ``-`` at index 7: for such text, ``date.fromisoformat`` reads only ``YYYY-MM-DD``."""
+    return isinstance(at, str) and len(at) == 10 and at[7] == "-"
+
+
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")  # as provenance.domains
 _PREFIX_LIMIT = 1 << 18
 _HOST_LIMIT = 1 << 18
@@ -336,7 +344,7 @@ class Labeller:
                 entry = prefix_of(key)
                 if entry is None or len(url) > longest:
                     entry = self._entry(url)
-                # Dates: an ISO day without a cache (raises ValueError for anything else of its shape).
+                # Dates: an ISO day without a cache (_is_iso_day_shape, inlined; ValueError: the careful path).
                 if at.__class__ is str and len(at) == 10 and at[7] == "-":
                     day = day_of(at).toordinal()
                     date_key = day << bits | day
@@ -518,16 +526,14 @@ class Labeller:
             return day << _BITS | day
         if at is None:
             return _NO_DATE
-        if at.__class__ is str and len(at) == 10 and at.isascii() and at[4] == at[7] == "-":
-            # parse_date reads an ISO day with parse_iso: the same days datetime.date accepts.
+        if _is_iso_day_shape(at):
+            # The hot loop's rule: what date.fromisoformat reads in this shape, parse_date reads alike.
             try:
-                day = datetime.date(int(at[:4]), int(at[5:7]), int(at[8:])).toordinal()
+                day = _day_of_iso(at).toordinal()
             except ValueError:
-                day = 0
-            if day and at[:4].isdigit() and at[5:7].isdigit() and at[8:].isdigit():
-                key = day << _BITS | day
-                self._remember(at, key)
-                return key
+                pass
+            else:
+                return day << _BITS | day
         if at.__class__ is str:
             bad = self._bad_dates.get(at)
             if bad is not None:

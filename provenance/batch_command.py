@@ -18,23 +18,27 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from provenance.policies import POLICIES
-
 __all__ = ["add_batch_command"]
 
 
-def add_batch_command(commands: Any, add_registry_option: Callable[[argparse.ArgumentParser], None]) -> None:
+def add_batch_command(
+    commands: Any,
+    add_registry_option: Callable[[argparse.ArgumentParser], None],
+    add_policy_option: Callable[[argparse.ArgumentParser], None],
+) -> None:
     """Register ``provenance batch`` on the CLI's subcommand parsers.
 
     Args:
         commands: The CLI's subparsers object.
         add_registry_option: Adds the shared ``--registry`` option to a parser.
+        add_policy_option: Adds the shared ``--policy`` option to a parser.
     """
     batch = commands.add_parser(
         "batch",
         help="label every URL of a CSV or JSON Lines file (streaming)",
         description="Label every row of a CSV or JSON Lines file, streaming, into a new file that keeps "
-        "the input's columns and adds outlet_id, outlet_name, labels (and labels_json in CSV) and error.",
+        "the input's columns and adds outlet_id, outlet_name, labels (and labels_json in CSV, unless --compact) "
+        "and error.",
     )
     batch.add_argument("input", metavar="IN", help="the input file (.csv, .tsv, .jsonl, .ndjson), or - for stdin")
     batch.add_argument("-o", "--output", metavar="OUT", required=True, help="the output file, or - for stdout")
@@ -47,12 +51,7 @@ def add_batch_command(commands: Any, add_registry_option: Callable[[argparse.Arg
         help="the column (key) of dates; an empty cell means unknown (default: date)",
     )
     dates.add_argument("--no-date", action="store_true", help="label without dates (over each outlet's lifetime)")
-    batch.add_argument(
-        "--policy",
-        default="typology",
-        choices=sorted(POLICIES),
-        help="how facts become labels (default: typology)",
-    )
+    add_policy_option(batch)
     batch.add_argument(
         "--format",
         choices=("csv", "jsonl"),

@@ -49,6 +49,15 @@ def _add_registry_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_policy_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--policy",
+        default="typology",
+        choices=sorted(POLICIES),
+        help="how facts become labels (default: typology)",
+    )
+
+
 def _cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
     registry = registry_from_args(args)
     for url in args.urls:
@@ -253,12 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     label = commands.add_parser("label", help="labels of the outlet behind a URL, explained")
     label.add_argument("url", metavar="URL")
     label.add_argument("--at", metavar="DATE", help="when it was published or shared (any readable date)")
-    label.add_argument(
-        "--policy",
-        default="typology",
-        choices=sorted(POLICIES),
-        help="how facts become labels (default: typology)",
-    )
+    _add_policy_option(label)
     label.add_argument("--format", choices=("text", "json"), default="text")
     _add_registry_option(label)
     label.set_defaults(handler=_cmd_label)
@@ -267,7 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("file", metavar="FILE", help="the article: a text or HTML file, or - for standard input")
     report.add_argument("--url", help="where the article was found")
     report.add_argument("--published", metavar="DATE", help="when it was published, if the file does not say")
-    report.add_argument("--policy", default="typology", choices=sorted(POLICIES))
+    _add_policy_option(report)
     report.add_argument("--format", default="markdown", choices=("markdown", "json", "html", "prov-json", "jsonld"))
     report.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     _add_registry_option(report)
@@ -276,14 +280,14 @@ def build_parser() -> argparse.ArgumentParser:
     outlet = commands.add_parser("outlet", help="an outlet's record, control chain and labels")
     outlet.add_argument("query", metavar="ID|NAME|URL")
     outlet.add_argument("--at", metavar="DATE", help="when (any readable date); default: its whole lifetime")
-    outlet.add_argument("--policy", default="typology", choices=sorted(POLICIES))
+    _add_policy_option(outlet)
     outlet.add_argument("--format", choices=("text", "json"), default="text")
     _add_registry_option(outlet)
     outlet.set_defaults(handler=_cmd_outlet)
 
     from provenance.batch_command import add_batch_command
 
-    add_batch_command(commands, _add_registry_option)
+    add_batch_command(commands, _add_registry_option, _add_policy_option)
 
     from provenance.importers.command import add_import_command
 
