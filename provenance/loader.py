@@ -610,6 +610,8 @@ def _read_sources(table: object, name: str, problems: list[str]) -> dict[str, So
                 publisher=fields.optional_text("publisher"),
                 accessed=fields.date("accessed"),
                 quote=fields.optional_text("quote"),
+                kind=fields.optional_text("kind"),
+                archived=fields.optional_text("archived"),
             )
             fields.finish()
         except _Problem as problem:
@@ -779,6 +781,7 @@ _BUILDERS: dict[str, Callable[[_Fields], Record]] = {
             lifetime=f.interval(),
             description=f.optional_text("description"),
             sources=f.sources(),
+            names=f.names(),
         )
     ),
     "outlets": _build(

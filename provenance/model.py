@@ -31,6 +31,7 @@ __all__ = [
     "ORGANIZATION_KINDS",
     "OUTLET_KINDS",
     "RELATION_KINDS",
+    "SOURCE_KINDS",
     "SUCCESSION_KINDS",
     "Article",
     "Assessment",
@@ -69,6 +70,15 @@ ASSESSMENT_KINDS = frozenset({"typology", "sanction", "platform-label", "rating"
 """Kinds of :class:`Assessment`."""
 NAME_KINDS = frozenset({"name", "acronym", "alias"})
 """Kinds of :class:`Name`."""
+SOURCE_KINDS = frozenset({"official", "self", "reference", "news", "other"})
+"""Kinds of :class:`Source`: what sort of document it is (see ``docs/data.md``, "Source policy").
+
+``official``: laws, decrees, gazettes, regulators, sanctions lists and their acts,
+company registries, filings, annual reports. ``self``: the outlet's or its owner's
+own pages. ``reference``: encyclopedias (Wikipedia in any language at its own
+address), State Media Monitor profiles, academic work. ``news``: reporting by
+established news organisations. ``other``: anything else.
+"""
 
 _ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 _URL = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+\S*")
@@ -157,7 +167,11 @@ class Source:
     )
     """When it was read."""
     quote: str | None = attrs.field(default=None, validator=_optional_text)
-    """A few words from it that back the fact."""
+    """A few words from it, verbatim, that state the fact."""
+    kind: str | None = attrs.field(default=None, validator=attrs.validators.optional(_one_of(SOURCE_KINDS)))
+    """One of :data:`SOURCE_KINDS`; ``None`` when not stated (the shipped data's source policy requires it)."""
+    archived: str | None = attrs.field(default=None, validator=attrs.validators.optional(_url))
+    """An archived copy that was read where the live page is gone (``accessed`` is when the copy was read)."""
 
     def cite(self) -> str:
         """One line for a source list: title, publisher, URL, access date.
@@ -167,6 +181,8 @@ class Source:
         """
         parts = [self.title, self.publisher, self.url]
         text = ". ".join(part for part in parts if part)
+        if self.archived is not None:
+            text += f" (archived copy: {self.archived})"
         if self.accessed is not None:
             text += f" (accessed {self.accessed})"
         if self.quote:
@@ -208,6 +224,14 @@ class Organization:
     """One sentence about it."""
     sources: tuple[Source, ...] = _SOURCES
     """What backs the record."""
+    names: tuple[Name, ...] = attrs.field(factory=tuple, converter=_as_tuple, validator=_tuple_of(Name))
+    """Other names it went by: former names, acronyms, names in other languages and scripts."""
+
+    def all_names(self) -> tuple[Name, ...]:
+        """Every recorded name, with ``name`` first when it is not among ``names``."""
+        if any(entry.name == self.name for entry in self.names):
+            return self.names
+        return (Name(self.name, self.lifetime), *self.names)
 
     def __attrs_post_init__(self) -> None:
         if self.kind == "state" and self.country is None:

@@ -84,14 +84,12 @@ class _Lazy(Generic[_V]):
 def _names_of(kinds: _Kinds) -> dict[str, list[str]]:
     """Outlet and organisation ids by each of their names, case folded."""
     names: defaultdict[str, list[str]] = defaultdict(list)
-    for organization in kinds.organizations:
-        names[organization.name.casefold()].append(organization.id)
-    for outlet in kinds.outlets:
-        if outlet.names:
-            for name in {outlet.name, *(n.name for n in outlet.names)}:
-                names[name.casefold()].append(outlet.id)
+    for body in (*kinds.organizations, *kinds.outlets):
+        if body.names:
+            for name in {body.name.casefold(), *(n.name.casefold() for n in body.names)}:
+                names[name].append(body.id)
         else:
-            names[outlet.name.casefold()].append(outlet.id)
+            names[body.name.casefold()].append(body.id)
     return names
 
 

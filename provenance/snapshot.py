@@ -67,6 +67,7 @@ _FIELDS: dict[type, tuple[tuple[str, str], ...]] = {
         ("lifetime", "interval"),
         ("description", "text?"),
         ("sources", "sources"),
+        ("names", "names"),
     ),
     Outlet: (
         ("id", "text"),
@@ -271,7 +272,7 @@ def _encode(records: Sequence[Record]) -> dict[str, Any]:
             columns[name] = values if encode is None else [encode(value) for value in values]
         tables[_CODES[cls]] = columns
     return {
-        "sources": [[s.url, s.title, s.publisher, date(s.accessed), s.quote] for s in sources],
+        "sources": [[s.url, s.title, s.publisher, date(s.accessed), s.quote, s.kind, s.archived] for s in sources],
         "source_lists": [[sources[source] for source in value] for value in source_lists],
         "intervals": [list(value.to_strings()) for value in intervals],
         "runs": runs,
@@ -451,8 +452,8 @@ def _decode(payload: dict[str, Any]) -> tuple[Record, ...]:
         if not all(type(index) is int and index >= 0 for index in _list(indexes)):
             raise ValueError("bad source index")  # a negative index would pick from the end of the table
     sources = [
-        Source(url, title, publisher, date(accessed), quote)
-        for url, title, publisher, accessed, quote in map(_row(5), _list(payload["sources"]))
+        Source(url, title, publisher, date(accessed), quote, kind, archived)
+        for url, title, publisher, accessed, quote, kind, archived in map(_row(7), _list(payload["sources"]))
     ]
     source_lists = [tuple(sources[index] for index in indexes) for indexes in payload["source_lists"]]
     # Interval.parse, with the dates that many intervals share read once.

@@ -101,6 +101,10 @@ class _Writer:
                 lines.append(f"accessed = {_string(source.accessed.isoformat())}")
             if source.quote is not None:
                 lines.append(f"quote = {_string(source.quote)}")
+            if source.kind is not None:
+                lines.append(f"kind = {_string(source.kind)}")
+            if source.archived is not None:
+                lines.append(f"archived = {_string(source.archived)}")
         return "\n".join([*lines, *self.body]) + "\n"
 
 
@@ -119,6 +123,12 @@ def _name(name: Name) -> str:
     if name.kind != "name":
         pairs.append(("kind", _string(name.kind)))
     return _inline(pairs)
+
+
+def _names(names: tuple[Name, ...]) -> str | None:
+    if not names:
+        return None
+    return "[\n" + "".join(f"  {_name(n)},\n" for n in names) + "]"
 
 
 def _scale(scale: Scale) -> str:
@@ -140,6 +150,7 @@ def _pairs(record: Record, writer: _Writer) -> list[tuple[str, str | None]]:
         return [
             ("id", _string(record.id)),
             ("name", _string(record.name)),
+            ("names", _names(record.names)),
             ("kind", _string(record.kind)),
             ("country", _optional(record.country)),
             *_interval(record.lifetime),
@@ -147,13 +158,10 @@ def _pairs(record: Record, writer: _Writer) -> list[tuple[str, str | None]]:
             sources,
         ]
     if isinstance(record, Outlet):
-        names = None
-        if record.names:
-            names = "[\n" + "".join(f"  {_name(n)},\n" for n in record.names) + "]"
         return [
             ("id", _string(record.id)),
             ("name", _string(record.name)),
-            ("names", names),
+            ("names", _names(record.names)),
             ("kind", _string(record.kind)),
             ("country", _string(record.country)),
             *_interval(record.lifetime),
