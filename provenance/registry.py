@@ -84,7 +84,8 @@ class _Lazy(Generic[_V]):
 def _names_of(kinds: _Kinds) -> dict[str, list[str]]:
     """Outlet and organisation ids by each of their names, case folded."""
     names: defaultdict[str, list[str]] = defaultdict(list)
-    for body in (*kinds.organizations, *kinds.outlets):
+    bodies: list[Organization | Outlet] = [*kinds.organizations, *kinds.outlets]
+    for body in bodies:
         if body.names:
             for name in {body.name.casefold(), *(n.name.casefold() for n in body.names)}:
                 names[name].append(body.id)
