@@ -209,21 +209,43 @@ def _cmd_outlet(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from provenance.loader import read_folder
     from provenance.registry import _data_folder
+    from provenance.source_policy import audit_sources, load_source_policy
 
     folder = args.path or str(_data_folder())
+    policy = None if args.no_source_policy else load_source_policy(args.source_policy)
+    read = read_folder(folder)
     try:
-        registry = Registry.from_folder(folder)
+        if read.problems:
+            raise RegistryError(read.problems)
+        registry = Registry(read.records, locations=read.locations)
     except RegistryError as error:
         for problem in error.problems:
             out.write(f"{problem}\n")
-        out.write(f"{len(error.problems)} problem{'s' if len(error.problems) != 1 else ''} in {folder}\n")
+        out.write(f"{_count(len(error.problems), 'problem')} in {folder}\n")
         return EXIT_PROBLEMS
-    out.write(
-        f"ok: {folder}: {len(registry)} outlets, {len(registry.organizations())} organisations, "
-        f"{len(registry.records)} records\n"
+    summary = (
+        f"{folder}: {len(registry)} outlets, {len(registry.organizations())} organisations, "
+        f"{len(registry.records)} records"
     )
+    if policy is None:
+        out.write(f"ok: {summary} (source policy not checked)\n")
+        return EXIT_OK
+    audit = audit_sources(registry, policy, read.locations)
+    if args.report:
+        out.write(audit.report())
+    elif audit.violations:
+        out.writelines(f"{violation}\n" for violation in audit.violations)
+    if audit.violations:
+        out.write(f"{_count(len(audit.violations), 'source policy violation')} in {folder}\n")
+        return EXIT_PROBLEMS
+    out.write(f"ok: {summary}; every source follows the source policy\n")
     return EXIT_OK
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def _cmd_snapshot(args: argparse.Namespace, out: TextIO) -> int:
@@ -295,6 +317,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check a registry folder and list every problem")
     validate.add_argument("path", nargs="?", help="registry folder (default: the shipped data)")
+    validate.add_argument(
+        "--report",
+        action="store_true",
+        help="print per file and in total: records by source kind, records on a single source, every violation",
+    )
+    validate.add_argument(
+        "--source-policy", metavar="FILE", help="check sources against this policy file (default: the shipped one)"
+    )
+    validate.add_argument("--no-source-policy", action="store_true", help="check only the records, not their sources")
     validate.set_defaults(handler=_cmd_validate)
 
     snapshot = commands.add_parser(

@@ -64,6 +64,10 @@ class SnapshotError(ProvenanceError):
     """A registry snapshot cannot be written or used: not a snapshot, damaged, stale or from another version."""
 
 
+class SourcePolicyError(ProvenanceError):
+    """A source policy file cannot be read or is not a policy."""
+
+
 class UnknownIdError(ProvenanceError, LookupError):
     """No outlet or organisation has the id asked for.
 
