@@ -1052,7 +1052,7 @@ def test_cli_writes_nothing_outside_the_output_asked_for(tmp_path):
         ["lookup", "https://www.overlay.example/x", "--registry", str(overlay)],
         ["outlet", "voice-of-russia"],
         ["validate"],
-        ["validate", str(FIXTURES / "registry")],
+        ["validate", str(FIXTURES / "registry"), "--no-source-policy"],
         ["label", "not a url"],
         ["--version"],
     ]
