@@ -175,6 +175,7 @@ def import_domain_quality(
         "domain-quality-ratings (Lin et al. 2023, PNAS Nexus 2(9) pgad286)",
         publisher="GitHub (hauselin)",
         accessed=accessed,
+        kind="reference",
     )
     ratings: list[Record] = []
     used: dict[str, None] = {}

@@ -88,6 +88,7 @@ RSP_RATER = _rater(
         "wiki-reliable-sources-parser: sources.jsonl",
         publisher="GitHub (audiodude)",
         accessed=RSP_ACCESSED,
+        kind="reference",
     )
 )
 """The rater record, with its source at the default access date."""
@@ -180,6 +181,7 @@ def import_perennial_sources(
         "wiki-reliable-sources-parser: sources.jsonl",
         publisher="GitHub (audiodude)",
         accessed=accessed,
+        kind="reference",
     )
     rater = _rater(dataset)
     ratings: list[Record] = []
@@ -238,6 +240,7 @@ def import_perennial_sources(
                         f"Reliable sources/Perennial sources: {title.strip()}",
                         publisher="Wikipedia",
                         accessed=accessed,
+                        kind="reference",
                     )
                 )
             raw = RSP_STATUSES[status]

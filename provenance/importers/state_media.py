@@ -173,6 +173,7 @@ def _source(accessed: PartialDate) -> Source:
         "State Media Matrix",
         publisher="Media and Journalism Research Center / ASD (State Media Monitor)",
         accessed=accessed,
+        kind="reference",
     )
 
 

@@ -374,7 +374,7 @@ class _Importer:
         entity = self.entities.get(qid)
         label = entity.label if entity and entity.label else None
         title = f"{label} (Wikidata {qid})" if label else f"Wikidata item {qid}"
-        return Source(_ENTITY + qid, title, publisher="Wikidata", accessed=accessed)
+        return Source(_ENTITY + qid, title, publisher="Wikidata", accessed=accessed, kind="reference")
 
     def sources(self, entity: _Entity, statement: dict[str, Any]) -> tuple[Source, ...]:
         found: list[Source] = []
@@ -425,6 +425,7 @@ class _Importer:
                 title or stated_label or f"Wikidata item {stated_qid}",
                 publisher="Wikidata",
                 accessed=accessed,
+                kind="reference",
             )
         return None
 
