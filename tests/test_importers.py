@@ -142,6 +142,15 @@ def test_imports_are_deterministic(run, path, fixture_base, tmp_path):
     assert a == b
 
 
+@pytest.mark.parametrize("run", [import_state_media_matrix, import_perennial_sources, import_domain_quality])
+def test_imported_data_sets_are_cited_as_reference_sources(run, fixture_base):
+    path = {import_state_media_matrix: SMM, import_perennial_sources: RSP, import_domain_quality: RATINGS}[run]
+    cited = {source for record in run(path, fixture_base).records for source in record.sources}
+    fixture_sources = {source for record in fixture_base.records for source in record.sources}
+    assert cited - fixture_sources
+    assert {source.kind for source in cited - fixture_sources} == {"reference"}
+
+
 # -- State Media Matrix ----------------------------------------------------------------
 
 
