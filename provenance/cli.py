@@ -175,6 +175,11 @@ def _resolve_outlet(registry: Registry, query: str, at: str | None) -> Outlet:
     raise UnknownIdError(f"{query}: ambiguous, could be {names}")
 
 
+def _name_of(registry: Registry, id: str) -> str:
+    body = registry.get(id)
+    return f"{body.name} ({id})" if body is not None else id
+
+
 def _cmd_outlet(args: argparse.Namespace, out: TextIO) -> int:
     from provenance.codec import to_dict
     from provenance.labelling import label_outlet
@@ -188,6 +193,8 @@ def _cmd_outlet(args: argparse.Namespace, out: TextIO) -> int:
         result = {
             "outlet": to_dict(outlet),
             "domains": [to_dict(claim) for claim in registry.claims(outlet.id)],
+            "predecessors": [to_dict(s) for s in registry.predecessors(outlet.id)],
+            "successors": [to_dict(s) for s in registry.successors(outlet.id)],
             "chain": [path.describe(registry) for path in chain],
             "labels": labels.to_json(),
         }
@@ -198,6 +205,10 @@ def _cmd_outlet(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"  {outlet.description}\n")
     for claim in registry.claims(outlet.id):
         out.write(f"  domain {claim.host} ({claim.role}, {claim.interval.describe()})\n")
+    for succession in registry.predecessors(outlet.id):
+        out.write(f"  predecessor {_name_of(registry, succession.predecessor)}: {succession.kind} {succession.date}\n")
+    for succession in registry.successors(outlet.id):
+        out.write(f"  successor {_name_of(registry, succession.successor)}: {succession.kind} {succession.date}\n")
     when = f"at {args.at}" if args.at else "over its lifetime"
     out.write(f"\nControl chain {when}:\n")
     for path in chain:

@@ -127,3 +127,12 @@ def test_snapshot_problems_are_one_line_and_exit_2(tmp_path):
         result = subprocess.run([sys.executable, "-m", "provenance", *args], capture_output=True, text=True)
         assert result.returncode == 2 and "Traceback" not in result.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_outlet_lists_predecessors_and_successors():
+    code, text = run("outlet", "voice-of-russia")
+    assert code == 0
+    lines = text.splitlines()
+    assert any(line.startswith("  successor Radio Sputnik (radio-sputnik): replaced-by ") for line in lines)
+    code, text = run("outlet", "radio-sputnik", "--format", "json")
+    assert [s["predecessor"] for s in json.loads(text)["predecessors"]] == ["voice-of-russia"]
