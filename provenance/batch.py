@@ -34,7 +34,8 @@ cache; each distinct claimed host is resolved once; and a label set is
 computed once per outlet and *segment*: the days between two consecutive
 changes of any fact that can affect the outlet's labels (its lifetime and
 names, its assessments, every relation above it and the lifetimes of both
-ends). Two dates in the same segment get the very same immutable result
+ends, the assessments of the bodies above it, and the policy's roll-out
+phases). Two dates in the same segment get the very same immutable result
 object. Dates given as a year or a month are windows, as
 for :func:`~provenance.labelling.label_url`. The caches live on the registry
 (one set per policy), are bounded, and only ever hold values computed from
@@ -487,8 +488,9 @@ class Labeller:
 
         Everything :func:`~provenance.labelling.label_outlet` reads that
         depends on the date is an interval test: the outlet's lifetime and
-        names, its assessments, and, all the way up its control chain, every
-        relation and the lifetimes of both its ends.
+        names, its assessments, the policy's roll-out phases, and, all the
+        way up its control chain, every relation, the lifetimes of both its
+        ends and the assessments of the bodies above.
         """
         found = self._outlet_points.get(outlet.id)
         if found is not None:
@@ -501,6 +503,8 @@ class Labeller:
                 _points_of(name.interval, points)
         for assessment in registry.assessments(outlet.id):
             _points_of(assessment.interval, points)
+        for rollout in self.policy.rollouts:  # a platform policy holds only within its roll-out phases
+            _points_of(rollout.interval, points)
         seen = {outlet.id}
         stack = [outlet.id]
         while stack:
@@ -511,6 +515,9 @@ class Labeller:
                 if relation.subject not in seen:
                     seen.add(relation.subject)
                     stack.append(relation.subject)
+                    # A code assessed for an owner or operator applies to the outlet while both hold.
+                    for assessment in registry.assessments(relation.subject):
+                        _points_of(assessment.interval, points)
         found = sorted(points)
         if len(self._outlet_points) >= _OUTLET_LIMIT:
             self._outlet_points.clear()

@@ -349,7 +349,12 @@ def disclosure(labels: LabelSet, registry: Registry | None = None) -> str | None
     Returns:
         The sentence, or ``None`` when there is nothing to disclose.
     """
-    state = labels.get("state-media") or labels.get("platform-label")
+    # Only a certain label is stated as fact: a possible one (a derived platform label, or a typology
+    # code the facts allow but do not establish) is no disclosure.
+    state = next(
+        (label for kind in ("state-media", "platform-label") for label in labels.filter(kind, certainty=CERTAIN)),
+        None,
+    )
     if state is None:
         return None
     registry = registry if registry is not None else default_registry()

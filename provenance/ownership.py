@@ -5,6 +5,22 @@ controls-editorially, operates, parent-of) is followed upward to the bodies
 nobody else controls: the ultimate owners and controllers. Each path is kept
 with the relations it used, so a report can show it and cite every edge.
 
+Two rules say what a path to a state means:
+
+- **What passes along a path** (:meth:`ControlPath.carries`). Control passes
+  only through the control relations (:data:`CONTROL_KINDS`: owns, governs,
+  operates, parent-of); money passes through ``funds``, and from a funded
+  body down to what it owns, operates or is the parent of. So a state that
+  funds a foundation which governs a broadcaster funds the foundation, but
+  neither governs nor funds the broadcaster through it: a foundation's
+  governance is the state's only when a fact says the state owns, governs,
+  operates or is the parent of the foundation.
+- **Who stands for a state** (:func:`stands_for_state`). An organisation of
+  kind ``state``, and a ``government-body`` with a country that nothing
+  above it controls: a ministry, a city or regional government is part of
+  the state of its country. A ``public-body`` (an independent statutory
+  body) is not.
+
 >>> from provenance.testing import make_registry
 >>> reg = make_registry(
 ...     organizations=[{"id": "state-ru", "name": "Russian Federation", "kind": "state", "country": "RU"},
@@ -30,7 +46,21 @@ from provenance.dates import Interval, PartialDate, Truth
 from provenance.model import Organization, Outlet, Relation, Source
 from provenance.registry import Registry, When, as_window
 
-__all__ = ["ControlChain", "ControlPath", "control_chain", "covers"]
+__all__ = ["CONTROL_KINDS", "ControlChain", "ControlPath", "control_chain", "covers", "stands_for_state"]
+
+CONTROL_KINDS = frozenset({"owns", "governs", "operates", "parent-of"})
+"""Relations through which control passes: the subject can direct the object and what the object does."""
+
+# What the relation below a deed may be, for the deed to reach the outlet through it. Above the deed,
+# only control relations count (the state must control the body that does it).
+_PASSES = {
+    "funds": frozenset({"funds", "owns", "operates", "parent-of"}),  # money flows on to what a body runs
+    "owns": CONTROL_KINDS,
+    "governs": CONTROL_KINDS,
+    "operates": CONTROL_KINDS,
+    "parent-of": CONTROL_KINDS,
+    "controls-editorially": CONTROL_KINDS | {"controls-editorially"},
+}
 
 _MAX_DEPTH = 12
 _FIRST_DAY = datetime.date.min.toordinal()
@@ -64,6 +94,33 @@ class ControlPath:
         """The relation kinds along the path."""
         return frozenset(relation.kind for relation in self.relations)
 
+    def carries(self, kinds: frozenset[str]) -> bool:
+        """Whether the body at the top does one of ``kinds`` to the outlet through this path.
+
+        It does when some relation of one of those kinds lies on the path,
+        every relation above it is a control relation (:data:`CONTROL_KINDS`:
+        the top controls the body that acts), and every relation below it
+        passes the deed on: control passes through control relations, money
+        through ``funds``, ``owns``, ``operates`` and ``parent-of``, editorial
+        control through control relations.
+
+        >>> from provenance.model import Relation
+        >>> path = ControlPath("nos", (Relation("foundation", "governs", "nos"),
+        ...                            Relation("state-nl", "funds", "foundation")), Truth.YES)
+        >>> path.carries(frozenset({"owns", "governs"})), path.carries(frozenset({"funds"}))
+        (False, False)
+        """
+        relations = self.relations
+        for index, relation in enumerate(relations):
+            if relation.kind not in kinds:
+                continue
+            passes = _PASSES[relation.kind]
+            if all(r.kind in CONTROL_KINDS for r in relations[index + 1 :]) and all(
+                r.kind in passes for r in relations[:index]
+            ):
+                return True
+        return False
+
     def sources(self) -> tuple[Source, ...]:
         """Every source of every relation on the path, without repeats."""
         return tuple(dict.fromkeys(s for relation in self.relations for s in relation.sources))
@@ -96,18 +153,37 @@ class ControlChain:
         return tuple(dict.fromkeys(path.top for path in self.paths))
 
     def states(self, registry: Registry) -> tuple[Organization, ...]:
-        """The states among the ultimate controllers."""
+        """The ultimate controllers that stand for a state (see :func:`stands_for_state`).
+
+        A government body at the top of a path stands for the state of its
+        country: the Moscow city government is returned for TV Centre.
+        """
         found = []
         for id in self.ultimate():
             body = registry.get(id)
-            if isinstance(body, Organization) and body.kind == "state":
+            if isinstance(body, Organization) and stands_for_state(body):
                 found.append(body)
         return tuple(found)
 
     def to_state(self, registry: Registry) -> tuple[ControlPath, ...]:
-        """The paths that end at a state."""
+        """The paths that end at a state or at a body that stands for one."""
         states = {state.id for state in self.states(registry)}
         return tuple(path for path in self.paths if path.top in states)
+
+
+def stands_for_state(body: Organization) -> bool:
+    """Whether an organisation at the top of a control path counts as a state.
+
+    A ``state`` does; so does a ``government-body`` with a country (a
+    ministry, a regional or city government): sub-national and executive
+    bodies are part of the state of their country. A ``public-body``, a
+    ``nonprofit`` or a foundation does not, however public its money.
+
+    >>> moscow = Organization("moscow-city-government", "Government of Moscow", "government-body", "RU")
+    >>> stands_for_state(moscow), stands_for_state(Organization("npo", "NPO", "public-body", "NL"))
+    (True, False)
+    """
+    return body.kind == "state" or (body.kind == "government-body" and body.country is not None)
 
 
 def control_chain(registry: Registry, outlet: str, at: When = None) -> ControlChain:

@@ -1,8 +1,10 @@
 import pytest
 
-from provenance.dates import Truth
+from provenance.dates import Interval, Truth
 from provenance.errors import UnknownIdError
-from provenance.ownership import control_chain
+from provenance.model import Organization, Relation
+from provenance.ownership import ControlPath, control_chain, stands_for_state
+from provenance.policies import OutletFacts
 from provenance.testing import make_registry
 
 
@@ -96,5 +98,113 @@ def test_handover_between_paths_covers_the_window():
     assert all(path.certainty is Truth.MAYBE for path in chain)
     assert covers(chain.paths, lifetime)
     assert not covers(chain.paths[:1], lifetime)
-    # Neither path alone holds on every day, but together they do: governance is certain.
-    assert label_outlet("o", registry=reg).get("state-media").certainty == "certain"
+    # Neither path alone holds on every day, but together they do: governance is certain. Editorial
+    # control is unknown, so the two codes the facts allow are both only possible.
+    labels = label_outlet("o", registry=reg).filter("state-media")
+    assert [(label.value, label.certainty) for label in labels] == [("CaPu", "possible"), ("ISM", "possible")]
+    assert "state governance: yes" in labels.labels[0].rule
+
+
+def _path(*relations):
+    """A control path from the outlet "o" up, given ``(subject, kind, object)`` triples from the outlet upward."""
+    return ControlPath("o", tuple(Relation(s, k, o) for s, k, o in relations), Truth.YES)
+
+
+GOVERNANCE = frozenset({"owns", "governs"})
+FUNDING = frozenset({"funds"})
+EDITORIAL = frozenset({"controls-editorially"})
+
+
+@pytest.mark.parametrize(
+    ("relations", "kinds", "carried"),
+    [
+        # A foundation's governance is not the state's when the state only funds the foundation.
+        ([("foundation", "governs", "o"), ("state", "funds", "foundation")], GOVERNANCE, False),
+        ([("foundation", "governs", "o"), ("state", "funds", "foundation")], FUNDING, False),
+        # ...but it is when a fact says the state governs or owns the foundation.
+        ([("foundation", "governs", "o"), ("state", "governs", "foundation")], GOVERNANCE, True),
+        ([("foundation", "governs", "o"), ("state", "owns", "foundation")], GOVERNANCE, True),
+        # An operator's owner runs the outlet; money reaches what a funded body operates, owns or parents.
+        ([("operator", "operates", "o"), ("state", "owns", "operator")], GOVERNANCE, True),
+        ([("operator", "operates", "o"), ("state", "funds", "operator")], FUNDING, True),
+        ([("holding", "owns", "o"), ("state", "funds", "holding")], FUNDING, True),
+        ([("agency", "funds", "o"), ("state", "funds", "agency")], FUNDING, True),
+        ([("company", "funds", "o"), ("state", "owns", "company")], FUNDING, True),
+        ([("operator", "operates", "o"), ("state", "funds", "operator")], GOVERNANCE, False),
+        # Editorial control passes down through control relations, never up through money.
+        ([("operator", "operates", "o"), ("state", "controls-editorially", "operator")], EDITORIAL, True),
+        ([("board", "controls-editorially", "o"), ("state", "owns", "board")], EDITORIAL, True),
+        ([("board", "controls-editorially", "o"), ("state", "funds", "board")], EDITORIAL, False),
+        ([("state", "operates", "o")], GOVERNANCE, False),
+    ],
+)
+def test_what_a_path_carries(relations, kinds, carried):
+    assert _path(*relations).carries(kinds) is carried
+
+
+def public_broadcaster_registry():
+    """A NOS-like broadcaster: the state funds it and a foundation; the foundation governs it."""
+    return make_registry(
+        organizations=[
+            {"id": "state-nl", "name": "Netherlands", "kind": "state", "country": "NL"},
+            {"id": "npo-foundation", "name": "Stichting NPO", "kind": "public-body", "country": "NL"},
+        ],
+        outlets=[{"id": "nos", "name": "NOS", "country": "NL", "kind": "broadcaster", "public_service": True}],
+        relations=[
+            {"subject": "state-nl", "kind": "funds", "object": "npo-foundation"},
+            {"subject": "state-nl", "kind": "funds", "object": "nos"},
+            {"subject": "npo-foundation", "kind": "governs", "object": "nos"},
+        ],
+        domains=[{"host": "nos.nl", "outlet": "nos"}],
+    )
+
+
+def test_a_foundations_governance_is_not_the_states():
+    from provenance.labelling import label_outlet
+
+    reg = public_broadcaster_registry()
+    facts = OutletFacts.gather(reg, reg.lookup("nos"), Interval.parse("2021-01-01", "2021-12-31"))
+    assert facts.funding is Truth.YES and facts.governance is Truth.NO
+    # The public body at the top of the governs path stands for no state.
+    assert [s.id for s in control_chain(reg, "nos", "2021").states(reg)] == ["state-nl"]
+    codes = [label.value for label in label_outlet("nos", "2021", registry=reg).filter("state-media")]
+    assert "ISFM" not in codes and "ISF" in codes
+
+
+def city_government_registry():
+    """A TV-Centre-like channel: owned by a city government, the state controls its editorial line."""
+    return make_registry(
+        organizations=[
+            {"id": "state-ru", "name": "Russian Federation", "kind": "state", "country": "RU"},
+            {"id": "moscow", "name": "Government of Moscow", "kind": "government-body", "country": "RU"},
+        ],
+        outlets=[{"id": "tvc", "name": "TV Centre", "country": "RU", "kind": "tv-channel", "start": "1997"}],
+        relations=[
+            {"subject": "moscow", "kind": "owns", "object": "tvc", "start": "1997-01-15"},
+            {"subject": "state-ru", "kind": "controls-editorially", "object": "tvc"},
+        ],
+    )
+
+
+def test_a_city_government_is_part_of_its_state():
+    from provenance.labelling import label_outlet
+
+    reg = city_government_registry()
+    chain = control_chain(reg, "tvc", "2020")
+    assert {s.id for s in chain.states(reg)} == {"moscow", "state-ru"}
+    assert {p.top for p in chain.to_state(reg)} == {"moscow", "state-ru"}
+    label = label_outlet("tvc", "2020", registry=reg).get("state-media")
+    # Owned by part of the Russian state and editorially controlled: captured *public*, not captured private.
+    assert (label.value, label.certainty, label.detail("country")) == ("CaPu", "certain", "RU")
+    assert any("Government of Moscow owns TV Centre" in e.statement for e in label.basis)
+
+
+def test_who_stands_for_a_state():
+    def body(kind, country="RU"):
+        return Organization("b", "B", kind, country)
+
+    assert stands_for_state(body("state"))
+    assert stands_for_state(body("government-body"))
+    assert not stands_for_state(body("government-body", None))
+    for kind in ("public-body", "company", "nonprofit", "person", "other"):
+        assert not stands_for_state(body(kind))

@@ -6,32 +6,33 @@ from provenance.labelling import label_outlet
 from provenance.policies import POLICIES, Policy, derive_typology, get_policy
 
 EXPECTED = {
-    # outlet: {policy: expected state-media / platform-label value or None}
+    # outlet: {policy: (expected state-media / platform-label values, their certainties)} in September 2020
     "bbc": {
-        "typology": "IP",
-        "x-2020": None,
-        "meta-2020": None,
-        "youtube-2018": "BBC is a British public broadcast service.",
+        "typology": (["IP"], ["certain"]),
+        "x-2020": ([], []),
+        "meta-2020": ([], []),
+        "youtube-2018": (["BBC is a British public broadcast service."], ["possible"]),
     },
     "voa": {
-        "typology": "ISFM",
-        "x-2020": None,
-        "meta-2020": None,
-        "youtube-2018": "Voice of America is funded in whole or in part by the American government.",
+        "typology": (["ISFM"], ["certain"]),
+        "x-2020": ([], []),
+        "meta-2020": ([], []),
+        "youtube-2018": (["Voice of America is funded in whole or in part by the American government."], ["possible"]),
     },
     "rt": {
-        "typology": "SC",
-        "x-2020": "Russia state-affiliated media",
-        "meta-2020": "Russia state-controlled media",
-        "youtube-2018": "RT is funded in whole or in part by the Russian government.",
+        "typology": (["SC"], ["certain"]),
+        "x-2020": (["Russia state-affiliated media"], ["certain"]),  # recorded: X applied it
+        "meta-2020": (["Russia state-controlled media"], ["possible"]),
+        "youtube-2018": (["RT is funded in whole or in part by the Russian government."], ["possible"]),
     },
     "al-jazeera": {
-        "typology": "ISFM",
-        "x-2020": None,
-        "meta-2020": "Qatar state-controlled media",
-        "youtube-2018": "Al Jazeera is funded in whole or in part by the Qatari government.",
+        # Qatar owns and funds it; no fact either way on editorial control: both codes are possible.
+        "typology": (["SC", "ISFM"], ["possible", "possible"]),
+        "x-2020": ([], []),  # X's labels did not cover Qatar's media
+        "meta-2020": (["Qatar state-controlled media"], ["possible"]),
+        "youtube-2018": (["Al Jazeera is funded in whole or in part by the Qatari government."], ["possible"]),
     },
-    "reuters": {"typology": None, "x-2020": None, "meta-2020": None, "youtube-2018": None},
+    "reuters": {policy: ([], []) for policy in ("typology", "x-2020", "meta-2020", "youtube-2018")},
 }
 
 
@@ -41,8 +42,9 @@ def test_policies_differ_exactly_where_their_definitions_differ(fixture_registry
     labels = label_outlet(outlet, "2020-09", policy, fixture_registry)
     kind = "state-media" if policy == "typology" else "platform-label"
     found = labels.filter(kind)
-    expected = EXPECTED[outlet][policy]
-    assert [label.value for label in found] == ([] if expected is None else [expected])
+    values, certainties = EXPECTED[outlet][policy]
+    assert [label.value for label in found] == values
+    assert [label.certainty for label in found] == certainties
     for label in found:
         assert label.policy == policy and label.rule and label.basis
 
@@ -55,9 +57,11 @@ def test_assessed_typology_says_so_and_derived_says_so(fixture_registry):
     assert aj.detail("typology_source") == "derived" and "no State Media Monitor assessment" in aj.rule
 
 
-def test_x_label_records_what_x_actually_applied(fixture_registry):
+def test_a_recorded_x_label_is_its_own_label_in_x_wording(fixture_registry):
     label = label_outlet("rt", "2021", "x-2020", fixture_registry).get("platform-label")
-    assert any("Recorded: X labelled it" in e.statement for e in label.basis)
+    assert label.value == "Russia state-affiliated media" and label.certainty == "certain"
+    assert label.detail("label_source") == "recorded"
+    assert label.basis[0].statement.startswith("Recorded: X labelled RT")
 
 
 def test_conflicting_assessments_are_kept_side_by_side():
