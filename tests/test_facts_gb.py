@@ -1,0 +1,236 @@
+"""Facts of issue #12 for the UK, Euronews, Ireland, Australia, the Netherlands, Sweden and Germany.
+
+Each test pins a corrected fact through the public API on the shipped data:
+the BBC World Service's names and who paid for it when, the UK state's
+relations to the BBC, Euronews's owners and their shares over time, the
+funding of ARD and ZDF, the governance of NOS, and the dated X labels of the
+BBC.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance import default_registry
+from provenance.dates import ONGOING, PartialDate, parse_iso
+from provenance.ownership import control_chain
+from provenance.registry import Registry
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return default_registry()
+
+
+def subjects(registry: Registry, object: str, kind: str, at: str | None = None) -> set[str]:
+    return {r.subject for r in registry.relations(object=object, at=at) if r.kind == kind}
+
+
+def day(text: str) -> PartialDate:
+    return parse_iso(text)
+
+
+# -- BBC World Service: names ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("when", "name"),
+    [
+        ("1933-06-01", "BBC Empire Service"),
+        ("1941-06-01", "BBC Overseas Service"),
+        ("1950-06-01", "BBC General Overseas Service"),
+        ("1965-04-30", "BBC General Overseas Service"),
+        ("1965-05-01", "BBC World Service"),
+        ("1990-06-01", "BBC World Service"),
+    ],
+)
+def test_world_service_names_are_dated(registry, when, name):
+    assert registry.lookup("bbc-world-service").name_at(day(when)) == name
+
+
+def test_empire_service_name_ends(registry):
+    names = {n.name: n for n in registry.lookup("bbc-world-service").names}
+    empire = names["BBC Empire Service"]
+    assert str(empire.interval.start) == "1932-12-19"
+    assert str(empire.interval.end) == "1939-11"
+    assert names["External Services of the BBC"].kind == "alias"
+
+
+# -- BBC World Service: who paid -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("at", "funders"),
+    [
+        ("2010", {"uk-foreign-office"}),
+        ("2014-03-31", {"uk-foreign-office"}),
+        ("2014-04-01", {"bbc-corporation"}),
+        ("2015", {"bbc-corporation"}),
+        ("2017", {"bbc-corporation", "uk-foreign-office"}),
+        ("2022", {"bbc-corporation", "uk-foreign-office"}),
+    ],
+)
+def test_world_service_funders_over_time(registry, at, funders):
+    assert subjects(registry, "bbc-world-service", "funds", at) == funders
+
+
+def test_world_service_funding_intervals(registry):
+    spans = {
+        (r.interval.start, r.interval.end)
+        for r in registry.relations(subject="uk-foreign-office", object="bbc-world-service")
+        if r.kind == "funds"
+    }
+    assert spans == {(None, day("2014-03-31")), (day("2016"), ONGOING)}
+
+
+def test_world_service_reaches_the_state_except_in_the_licence_fee_years(registry):
+    for at in ("2010", "2020"):
+        assert [s.id for s in control_chain(registry, "bbc-world-service", at=at).states(registry)] == ["state-gb"]
+    assert subjects(registry, "bbc-world-service", "funds", "2015") == {"bbc-corporation"}
+
+
+def test_the_uk_state_does_not_fund_the_bbc_corporation(registry):
+    assert "state-gb" not in subjects(registry, "bbc-corporation", "funds")
+    for relation in registry.relations(object="bbc-corporation"):
+        assert all("americanthinker" not in source.url for source in relation.sources)
+
+
+def test_foreign_office_names(registry):
+    names = {n.name for n in registry.lookup("uk-foreign-office").all_names()}
+    assert {"Foreign Office", "FCO", "FCDO"} <= names
+
+
+# -- BBC: X labels ----------------------------------------------------------------------------------
+
+
+def test_bbc_x_labels_are_dated_within_april_2023(registry):
+    labels = {a.value: a for a in registry.assessments("bbc", kind="platform-label") if a.assessor == "x"}
+    assert set(labels) == {"government-funded media", "publicly funded"}
+    for label in labels.values():
+        assert str(label.interval.start) == "2023-04"
+    assert str(labels["publicly funded"].interval.end) == "2023-04-20"
+    assert str(labels["government-funded media"].interval.end) == "2023-04"
+
+
+# -- other UK facts -------------------------------------------------------------------------------
+
+
+def test_ft_com_has_no_start_date(registry):
+    claim = registry.claim_for_url("https://www.ft.com/content/x")
+    assert claim is not None and claim.outlet == "financial-times"
+    assert claim.interval.start is None
+
+
+def test_financial_times_changed_hands_on_30_november_2015(registry):
+    assert subjects(registry, "financial-times", "owns", "2015-11-29") == {"pearson"}
+    assert subjects(registry, "financial-times", "owns", "2015-11-30") == {"nikkei-inc"}
+
+
+def test_reuters_group_ends_the_day_before_thomson_reuters_begins(registry):
+    assert str(registry.lookup("reuters-group").lifetime.end) == "2008-04-16"
+    assert subjects(registry, "reuters", "owns", "2008-04-16") == {"reuters-group"}
+    assert subjects(registry, "reuters", "owns", "2008-04-17") == {"thomson-reuters"}
+    [succession] = registry.successors("reuters-group")
+    assert (succession.successor, str(succession.date)) == ("thomson-reuters", "2008-04-17")
+
+
+# -- Euronews ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("at", "owner", "share"),
+    [
+        ("2016", "mgn-sawiris", 0.53),
+        ("2019", "mgn-sawiris", None),
+        ("2020-04-14", "mgn-sawiris", None),
+        ("2020-04-15", "mgn-sawiris", 0.88),
+        ("2021", "mgn-sawiris", 0.88),
+        ("2023", "alpac-capital", 0.88),
+    ],
+)
+def test_euronews_owners_and_shares(registry, at, owner, share):
+    owners = [r for r in registry.relations(object="euronews", at=at) if r.kind == "owns"]
+    assert [(r.subject, r.share) for r in owners] == [(owner, share)]
+
+
+def test_mgn_did_not_hold_88_percent_before_april_2020(registry):
+    for relation in registry.relations(subject="mgn-sawiris", object="euronews"):
+        if relation.share == 0.88:
+            assert str(relation.interval.start) == "2020-04-15"
+
+
+# -- Germany ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("outlet", ["ard", "zdf"])
+def test_the_federal_state_does_not_fund_ard_or_zdf(registry, outlet):
+    assert "state-de" not in subjects(registry, outlet, "funds")
+    codes = {a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"}
+    assert codes == {"IP"}
+
+
+def test_the_federal_state_funds_deutsche_welle(registry):
+    assert "state-de" in subjects(registry, "deutsche-welle", "funds", "2020")
+
+
+# -- the Netherlands --------------------------------------------------------------------------------
+
+
+def test_nos_governance_passes_from_the_npo_board_to_the_minister(registry):
+    assert subjects(registry, "nos", "governs", "2010") == {"npo-foundation"}
+    assert subjects(registry, "nos", "governs", "2012") == {"state-nl"}
+
+
+# -- Sweden, Australia, Ireland ----------------------------------------------------------------
+
+
+def test_swedish_foundation_owns_svt_and_the_government_appoints_its_board(registry):
+    assert subjects(registry, "svt", "owns", "2020") == {"forvaltningsstiftelsen"}
+    assert subjects(registry, "forvaltningsstiftelsen", "governs") == {"state-se"}
+
+
+def test_sbs_governance_is_not_claimed(registry):
+    assert subjects(registry, "sbs", "governs") == set()
+    assert subjects(registry, "sbs", "funds") == {"state-au"}
+
+
+def test_rte_is_funded_by_the_irish_state(registry):
+    assert subjects(registry, "rte", "funds") == {"state-ie"}
+
+
+# -- sources ----------------------------------------------------------------------------------------
+
+FILES = ("gb", "international", "ie", "au", "nl", "se", "de")
+
+
+def test_no_fact_of_these_files_rests_on_a_mirror_or_blog(registry):
+    refused = (
+        "wikimili",
+        "thefullwiki",
+        "liquisearch",
+        "academic",
+        "owiki",
+        "dweb.link",
+        "americanthinker",
+        "independentsentinel",
+        "cloudfront",
+        "vuink",
+        "wikizero",
+        "wikirank",
+        "cinxe",
+        "comeconmedia",
+        "richxsearch",
+        "absoluteastronomy",
+        "lesering",
+        "iv-dev1",
+        "analib",
+    )
+    ids = {
+        body.id
+        for body in (*registry.outlets(), *registry.organizations())
+        if body.country in {"GB", "IE", "AU", "NL", "SE", "DE"} or body.id in {"euronews", "mgn-sawiris"}
+    }
+    for record in registry.records:
+        for source in getattr(record, "sources", ()):
+            if any(getattr(record, field, None) in ids for field in ("id", "subject", "object", "outlet")):
+                assert not any(host in source.url for host in refused), (record, source.url)
