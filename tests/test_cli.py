@@ -71,7 +71,7 @@ def test_version_names_library_and_data():
 
 
 def test_text_output_explains(capsys):
-    code, text = run("label", "https://sputnikglobe.com/x", "--at", "2023")
+    code, text = run("label", "https://sputnikglobe.com/x", "--at", "2025")
     assert code == 0
     assert "Disclosure:" in text and "Sources:" in text and "sanctioned = EU" in text
 
