@@ -1,0 +1,271 @@
+"""Facts of issue #12 for Russia (ru.toml), on the shipped data.
+
+Each test pins a corrected fact through the public API: Voice of Russia's
+control chain without VGTRK, Radio Moscow under Gosteleradio, the successions
+of 1993 and 2014 with day-before ends, the dated domains of the Sputnik family,
+YouTube's RT notice ending with the 2022 block, and the dated owners of
+Channel One, TV Centre, Izvestia, Kommersant and RBC.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import tomllib
+from importlib import resources
+
+import pytest
+
+from provenance import default_registry
+from provenance.cli import main
+from provenance.dates import Interval, PartialDate
+from provenance.ownership import control_chain
+from provenance.registry import Registry
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return default_registry()
+
+
+def relation_set(registry: Registry, object: str, at: str | None = None) -> set[tuple[str, str]]:
+    return {(r.subject, r.kind) for r in registry.relations(object=object, at=at)}
+
+
+def run(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(list(args))
+    return code, out.getvalue()
+
+
+# -- Voice of Russia and Radio Moscow ------------------------------------------------------------
+
+
+def test_vgtrk_never_owned_voice_of_russia(registry):
+    assert all(r.subject != "vgtrk" for r in registry.relations(object="voice-of-russia"))
+    for at in ("1995", "2012", "2014"):
+        chain = control_chain(registry, "voice-of-russia", at=at)
+        assert all("vgtrk" not in (rel.subject for rel in path.relations) for path in chain)
+
+
+@pytest.mark.parametrize(
+    ("at", "operator"),
+    [("2012", "golos-rossii-company"), ("2013-12-08", "golos-rossii-company"), ("2014-06", "rossiya-segodnya")],
+)
+def test_voice_of_russia_operator_by_date_reaches_the_russian_state(registry, at, operator):
+    assert (operator, "operates") in relation_set(registry, "voice-of-russia", at)
+    chain = control_chain(registry, "voice-of-russia", at=at)
+    assert "state-ru" in {state.id for state in chain.states(registry)}
+
+
+def test_the_voice_of_russia_company_is_the_states(registry):
+    assert {("state-ru", "owns"), ("state-ru", "governs"), ("state-ru", "funds")} <= relation_set(
+        registry, "golos-rossii-company"
+    )
+    [operates] = [r for r in registry.relations(object="voice-of-russia") if r.subject == "golos-rossii-company"]
+    assert operates.interval.end == PartialDate(2013, 12, 8)
+
+
+def test_radio_moscow_runs_under_gosteleradio_and_the_ussr(registry):
+    assert ("gosteleradio", "operates") in relation_set(registry, "radio-moscow", "1980")
+    assert ("ussr", "parent-of") in relation_set(registry, "gosteleradio", "1980")
+    tops = {path.top for path in control_chain(registry, "radio-moscow", at="1980")}
+    assert tops == {"ussr"}
+
+
+def test_successions_with_day_before_ends(registry):
+    assert registry.lookup("radio-moscow").lifetime == Interval.parse("1929-10-29", "1993-12-21")
+    assert registry.lookup("voice-of-russia").lifetime == Interval.parse("1993-12-22", "2014-11-09")
+    assert [(s.successor, s.kind, str(s.date)) for s in registry.successors("radio-moscow")] == [
+        ("voice-of-russia", "renamed", "1993-12-22")
+    ]
+    assert sorted((s.successor, s.kind, str(s.date)) for s in registry.successors("voice-of-russia")) == [
+        ("radio-sputnik", "replaced-by", "2014-11-10"),
+        ("sputnik", "replaced-by", "2014-11-10"),
+    ]
+
+
+def test_ria_novosti_is_no_predecessor(registry):
+    # RIA Novosti lives on as Rossiya Segodnya's domestic service: no succession ends it.
+    assert list(registry.successors("ria-novosti")) == []
+    assert registry.lookup("ria-novosti").lifetime.contains(PartialDate(2020)).name == "YES"
+
+
+def test_outlet_command_shows_successors_and_dated_domains():
+    code, text = run("outlet", "Voice of Russia")
+    assert code == 0
+    assert "domain ruvr.ru (primary, until 2014-11-09)" in text
+    assert "domain voiceofrussia.com (primary, until 2014-11-09)" in text
+    assert "successor Radio Sputnik (radio-sputnik): replaced-by 2014-11-10" in text
+    assert "successor Sputnik (sputnik): replaced-by 2014-11-10" in text
+    assert "VGTRK" not in text
+
+
+# -- domains --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "at", "expected"),
+    [
+        ("http://ruvr.ru/2012_07_11/x.html", "2012-07", "voice-of-russia"),
+        ("http://voiceofrussia.com/2014_01_01/x/", "2014-01", "voice-of-russia"),
+        ("http://voiceofrussia.com/x", "2016", None),
+        ("https://sputnikglobe.com/x", "2015", None),
+        ("https://sputnikglobe.com/x", "2024-06", "sputnik"),
+        ("https://sputniknews.com/x", "2015", "sputnik"),
+        ("https://sputniknews.com/x", "2014-11-09", None),
+        ("https://rian.ru/x", None, "ria-novosti"),
+        ("https://sputnik.by/x", None, "sputnik"),
+        ("https://sputnik.kz/x", None, "sputnik"),
+        ("https://sputnik.az/x", None, "sputnik"),
+        ("https://sputniknews.cn/x", None, "sputnik"),
+        ("https://sputniknews.lat/x", None, "sputnik"),
+        ("https://sputnikportal.rs/x", None, "sputnik"),
+        ("https://sputniknews.africa/x", None, "sputnik"),
+        ("https://sarabic.ae/x", None, "sputnik"),
+        ("https://lt.sputniknews.ru/x", None, "sputnik"),
+        ("https://latamnews.lat/x", "2024-06", "sputnik"),
+        ("https://latamnews.lat/x", "2023", None),
+    ],
+)
+def test_hosts_by_date(registry, url, at, expected):
+    outlet = registry.outlet_for_url(url, at=at)
+    assert (outlet.id if outlet else None) == expected
+
+
+def test_lookup_of_sputnikglobe_in_2015_does_not_answer_sputnik():
+    code, text = run("lookup", "sputnikglobe.com", "--at", "2015")
+    assert code in (0, 1) and "Sputnik" not in text and "unknown" in text
+
+
+def test_domain_roles(registry):
+    roles = {c.host: c.role for outlet in ("sputnik", "ria-novosti") for c in registry.claims(outlet)}
+    assert roles["rian.ru"] == "former"
+    assert roles["latamnews.lat"] == "mirror"
+    assert roles["sputniknews.com"] == roles["sputnikglobe.com"] == "primary"
+
+
+# -- platform labels and sanctions ----------------------------------------------------------------
+
+
+def test_youtube_notice_on_rt_ends_with_the_global_block(registry):
+    [notice] = [a for a in registry.assessments("rt", kind="platform-label") if a.assessor == "youtube"]
+    assert notice.interval == Interval.parse("2018-02-02", "2022-03-11")
+
+
+def test_meta_labels_without_an_acceptable_source_are_gone(registry):
+    assert [a for a in registry.assessments("rt") if a.assessor == "meta"] == []
+    assert [a for a in registry.assessments("sputnik") if a.assessor == "meta"] == []
+
+
+@pytest.mark.parametrize("outlet", ["rt", "sputnik", "tass", "ria-novosti"])
+def test_x_labels_end_on_21_april_2023(registry, outlet):
+    [label] = [a for a in registry.assessments(outlet, kind="platform-label") if a.assessor == "x"]
+    assert label.interval == Interval.parse("2020-08-06", "2023-04-21")
+
+
+def test_us_sanction_kept_only_where_a_strong_source_names_the_outlet(registry):
+    assert [a.assessor for a in registry.assessments("rt", kind="sanction") if a.assessor == "us"] == ["us"]
+    assert [a for a in registry.assessments("sputnik", kind="sanction") if a.assessor == "us"] == []
+
+
+# -- owners ---------------------------------------------------------------------------------------
+
+
+def test_abramovich_holds_channel_one_from_2001_to_2019(registry):
+    [stake] = [r for r in registry.relations(object="channel-one-russia") if r.subject == "roman-abramovich"]
+    assert stake.interval == Interval.parse("2001", "2019-03")
+
+
+@pytest.mark.parametrize(
+    ("at", "owners"),
+    [
+        ("2015", {"state-ru", "roman-abramovich", "national-media-group"}),
+        ("2019-06", {"state-ru", "national-media-group", "vtb-bank"}),
+        ("2022", {"state-ru", "national-media-group", "vtb-bank", "sogaz"}),
+    ],
+)
+def test_channel_one_owners_by_date(registry, at, owners):
+    found = {r.subject for r in registry.relations(object="channel-one-russia", at=at) if r.kind == "owns"}
+    assert found == owners
+
+
+def test_state_share_of_channel_one(registry):
+    shares = {
+        str(r.interval.start): r.share
+        for r in registry.relations(object="channel-one-russia")
+        if r.subject == "state-ru" and r.kind == "owns"
+    }
+    assert shares == {"1995-04": 0.51, "2021-03": 0.3423}
+
+
+def test_tv_centre_owned_by_moscow_from_the_1997_order(registry):
+    [owns] = [r for r in registry.relations(object="tv-centre") if r.kind == "owns"]
+    assert owns.subject == "moscow-city-government" and owns.interval.start == PartialDate(1997, 1, 15)
+
+
+def test_interfax_shares_removed(registry):
+    assert registry.get("mikhail-komissar") is None
+    assert list(registry.relations(object="interfax")) == []
+
+
+def test_izvestia_owners_by_date(registry):
+    assert {r.subject for r in registry.relations(object="izvestia", at="2006") if r.kind == "owns"} == {
+        "gazprom-media"
+    }
+    assert {r.subject for r in registry.relations(object="izvestia", at="2010") if r.kind == "owns"} == {"sogaz"}
+    assert {r.subject for r in registry.relations(object="izvestia", at="1990") if r.kind == "owns"} == set()
+
+
+def test_kommersant_bought_by_usmanov_in_august_2006(registry):
+    [owns] = list(registry.relations(object="kommersant"))
+    assert (owns.subject, str(owns.interval.start)) == ("alisher-usmanov", "2006-08")
+
+
+def test_rbc_private_owner_beside_the_monitor_code(registry):
+    [owns] = [r for r in registry.relations(object="rbc") if r.kind == "owns"]
+    assert (owns.subject, str(owns.interval.start)) == ("grigory-berezkin", "2017-06")
+    assert [a.value for a in registry.assessments("rbc", kind="typology")] == ["SC"]
+    assert all(r.subject != "state-ru" for r in registry.relations(object="rbc"))
+
+
+def test_tv_novosti_funding_rests_on_a_news_report(registry):
+    [funds] = [r for r in registry.relations(object="tv-novosti") if r.kind == "funds"]
+    assert {s.kind for s in funds.sources} == {"news"}
+
+
+# -- sources --------------------------------------------------------------------------------------
+
+REFUSED = (
+    "enacademic",
+    "tadviser",
+    "swling",
+    "blogspot",
+    "tksag",
+    "uscpublicdiplomacy",
+    "piglix",
+    "wikiwand",
+    "memim",
+    "infogalactic",
+    "uspa24",
+    "einpresswire",
+    "onenewspage",
+    "seekingalpha",
+    "urdupoint",
+    "on.rt.com",
+    "rambler.ru",
+    "rbc.ru",
+)
+
+
+def test_no_refused_or_removed_hosts_in_ru_sources():
+    document = tomllib.loads((resources.files("provenance") / "data" / "ru.toml").read_text(encoding="utf-8"))
+    urls = [source["url"] for source in document["sources"].values()]
+    assert [url for url in urls if any(host in url for host in REFUSED)] == []
+    assert all(source.get("kind") for source in document["sources"].values())
+
+
+def test_state_aliases(registry):
+    names = {n.name for n in registry.lookup("state-ru").all_names()}
+    assert {"Russia", "Российская Федерация", "Russian government"} <= names
