@@ -825,8 +825,8 @@ class _PlatformRule:
         return narrowed.make_label(
             "platform-label",
             text,
-            f"{text} (derived from the facts under {platform}'s rule, not a label {platform} is recorded to have "
-            "applied)",
+            f"{text.rstrip('.')} (derived from the facts under {platform}'s rule, not a label {platform} is "
+            "recorded to have applied).",
             Truth.MAYBE,  # a derived platform label is never certain
             rule=f"derived: {rule}",
             basis=[

@@ -1,9 +1,14 @@
+import datetime
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance.dates import Truth
 from provenance.errors import UnknownPolicyError
-from provenance.labelling import label_outlet
-from provenance.policies import POLICIES, Policy, derive_typology, get_policy
+from provenance.labelling import label_outlet, label_url
+from provenance.policies import POLICIES, Policy, derive_typology, derived_typologies, get_policy
+from provenance.testing import make_registry, partial_dates, registries
 
 EXPECTED = {
     # outlet: {policy: (expected state-media / platform-label values, their certainties)} in September 2020
@@ -65,8 +70,6 @@ def test_a_recorded_x_label_is_its_own_label_in_x_wording(fixture_registry):
 
 
 def test_conflicting_assessments_are_kept_side_by_side():
-    from provenance.testing import make_registry
-
     reg = make_registry(
         outlets=[{"id": "o", "name": "O", "country": "CA"}],
         assessments=[
@@ -120,3 +123,366 @@ def test_a_custom_policy_in_a_few_lines(fixture_registry):
     assert label.value == "state money" and label.policy == "state-money"
     assert "funds" in label.basis[0].statement
     assert not label_outlet("reuters", "2020", policy, fixture_registry).has("platform-label")
+
+
+# -- absence of evidence is not independence -----------------------------------------------
+
+TRUTHS = st.sampled_from(list(Truth))
+
+
+@given(TRUTHS, TRUTHS, TRUTHS, st.booleans())
+def test_a_derived_typology_never_asserts_independence(funding, governance, editorial, public):
+    found = derived_typologies(funding, governance, editorial, public_service=public)
+    assert all(truth is not Truth.YES for code, truth in found if code in {"ISFM", "ISF", "ISM", "IP"})
+    assert all(truth is not Truth.NO for _, truth in found)
+    if editorial is Truth.YES:  # a recorded fact of editorial control settles it: the table's one code
+        assert [code for code, _ in found] == [derive_typology(funding, governance, editorial, public)]
+    else:  # otherwise the independent code the table gives, if any, is among those allowed
+        independent = derive_typology(funding, governance, Truth.NO, public)
+        assert independent is None or independent in [code for code, _ in found]
+
+
+def state_outlet_registry(*kinds, public=False, country="RU", state="state-ru", start=None):
+    """One outlet and a state that does ``kinds`` (owns, funds...) to it."""
+    outlet = {"id": "o", "name": "Outlet", "country": country, "kind": "broadcaster", "public_service": public}
+    if start:
+        outlet["start"] = start
+    return make_registry(
+        organizations=[{"id": state, "name": f"State of {country}", "kind": "state", "country": country}],
+        outlets=[outlet],
+        relations=[{"subject": state, "kind": kind, "object": "o"} for kind in kinds],
+        domains=[{"host": "outlet.example", "outlet": "o"}],
+    )
+
+
+def codes(labels):
+    return [(label.value, label.certainty) for label in labels.filter("state-media")]
+
+
+def test_no_editorial_fact_gives_the_codes_the_facts_allow_as_possible():
+    reg = state_outlet_registry("owns", "funds")
+    labels = label_url("https://outlet.example/a", "2016-05-01", registry=reg).filter("state-media")
+    assert codes(labels) == [("SC", "possible"), ("ISFM", "possible")]
+    for label in labels:
+        assert label.detail("typology_source") == "derived"
+        assert "state editorial control: unknown (no fact recorded)" in label.rule
+        assert label.text.startswith("Outlet may be Russian")
+
+
+def test_a_recorded_editorial_control_fact_settles_the_code():
+    reg = state_outlet_registry("owns", "funds", "controls-editorially")
+    assert codes(label_outlet("o", "2016", registry=reg)) == [("SC", "certain")]
+
+
+def test_a_public_broadcaster_with_no_state_link_is_at_most_possibly_ip():
+    reg = make_registry(outlets=[{"id": "o", "name": "O", "country": "NL", "public_service": True}])
+    assert codes(label_outlet("o", "2016", registry=reg)) == [("IP", "possible")]
+    plain = make_registry(outlets=[{"id": "o", "name": "O", "country": "NL"}])
+    assert codes(label_outlet("o", "2016", registry=plain)) == []
+
+
+@settings(max_examples=60)
+@given(registries(max_outlets=3, max_organizations=3), st.sampled_from([None, "2010", "2016-05", "2021-03-04"]))
+def test_no_derived_typology_label_claims_independence_as_certain(registry, at):
+    for outlet in registry.outlets():
+        for label in label_outlet(outlet, at, registry=registry).filter("state-media"):
+            if label.detail("typology_source") == "derived" and label.value in {"ISFM", "ISF", "ISM", "IP"}:
+                assert label.certainty == "possible", label
+
+
+# -- a code assessed for the company applies to its outlets ------------------------------------
+
+
+def operator_registry(assessments=(), outlet_start="2014-11-10", operates_start="2014-11-10"):
+    """A Radio-Sputnik-like outlet run by a state-owned company; assessments are added as given."""
+    return make_registry(
+        organizations=[
+            {"id": "state-ru", "name": "Russian Federation", "kind": "state", "country": "RU"},
+            {"id": "rossiya-segodnya", "name": "Rossiya Segodnya", "country": "RU", "start": "2013-12-09"},
+        ],
+        outlets=[
+            {"id": "radio-sputnik", "name": "Radio Sputnik", "country": "RU", "kind": "radio", "start": outlet_start}
+        ],
+        relations=[
+            {"subject": "state-ru", "kind": "owns", "object": "rossiya-segodnya", "share": 1.0},
+            {"subject": "state-ru", "kind": "funds", "object": "rossiya-segodnya"},
+            {"subject": "rossiya-segodnya", "kind": "operates", "object": "radio-sputnik", "start": operates_start},
+        ],
+        assessments=list(assessments),
+        domains=[{"host": "radiosputnik.ria.ru", "outlet": "radio-sputnik"}],
+        sources={
+            "smm": {
+                "url": "https://statemediamonitor.com/rossiya-segodnya/",
+                "title": "Rossiya Segodnya",
+                "accessed": "2026-11-28",
+            }
+        },
+    )
+
+
+SC_FOR_THE_COMPANY = {
+    "subject": "rossiya-segodnya",
+    "assessor": "state-media-monitor",
+    "kind": "typology",
+    "value": "SC",
+    "sources": ["smm"],
+}
+
+
+def test_the_operators_code_applies_to_the_outlet():
+    reg = operator_registry([SC_FOR_THE_COMPANY])
+    label = label_url("https://radiosputnik.ria.ru/x", "2016-05-01", registry=reg).get("state-media")
+    assert (label.value, label.certainty) == ("SC", "certain")
+    assert label.detail("typology_source") == "owner-assessment"
+    assert label.detail("assessed_for") == "rossiya-segodnya"
+    assert "assessed for its operator Rossiya Segodnya" in label.text
+    statements = [evidence.statement for evidence in label.basis]
+    assert statements[0] == "State Media Monitor assessed Rossiya Segodnya as SC."
+    assert "Rossiya Segodnya operates Radio Sputnik (since 2014-11-10)" in statements
+    assert "https://statemediamonitor.com/rossiya-segodnya/" in [source.url for source in label.sources]
+    assert len(codes(label_outlet("radio-sputnik", "2016", registry=reg))) == 1
+
+
+def test_the_operators_code_applies_only_while_it_operates_the_outlet():
+    reg = operator_registry([SC_FOR_THE_COMPANY], outlet_start="2000", operates_start="2014-11-10")
+    assert codes(label_outlet("radio-sputnik", "2016", registry=reg)) == [("SC", "certain")]
+    assert codes(label_outlet("radio-sputnik", "2014", registry=reg)) == [("SC", "possible")]
+    before = label_outlet("radio-sputnik", "2012", registry=reg).filter("state-media")
+    assert before.labels == () or all(label.detail("typology_source") == "derived" for label in before)
+
+
+def test_the_operators_code_applies_only_while_it_was_assessed():
+    dated = {**SC_FOR_THE_COMPANY, "start": "2022"}
+    reg = operator_registry([dated])
+    assert all(
+        label.detail("typology_source") == "derived"
+        for label in label_outlet("radio-sputnik", "2016", registry=reg).filter("state-media")
+    )
+    assert codes(label_outlet("radio-sputnik", "2023", registry=reg)) == [("SC", "certain")]
+
+
+def test_the_outlets_own_code_wins_over_its_operators():
+    own = {**SC_FOR_THE_COMPANY, "subject": "radio-sputnik", "value": "ISFM"}
+    reg = operator_registry([SC_FOR_THE_COMPANY, own])
+    labels = label_outlet("radio-sputnik", "2016", registry=reg)
+    assert codes(labels) == [("ISFM", "certain")]
+    assert labels.get("state-media").detail("typology_source") == "assessment"
+
+
+def test_an_operators_captured_code_counts_as_editorial_control_for_x():
+    reg = operator_registry([SC_FOR_THE_COMPANY])
+    label = label_outlet("radio-sputnik", "2021-06", "x-2020", reg).get("platform-label")
+    assert (label.value, label.certainty) == ("Russia state-affiliated media", "possible")
+    assert any("State Media Monitor assessed Rossiya Segodnya as SC" in e.statement for e in label.basis)
+
+
+# -- platform policies: dates, roll-outs, recorded before derived --------------------------------
+
+
+def cgtn_like():
+    return state_outlet_registry("owns", "funds", "controls-editorially", country="CN", state="state-cn")
+
+
+def press_tv_like():
+    return state_outlet_registry("owns", "funds", "controls-editorially", country="IR", state="state-ir")
+
+
+def platform_labels(reg, at, policy):
+    return label_url("https://outlet.example/a", at, policy, reg).filter("platform-label")
+
+
+def test_x_labels_nothing_before_august_2020():
+    reg = cgtn_like()
+    assert platform_labels(reg, "2019-06-01", "x-2020").labels == ()
+    assert platform_labels(reg, "2020-08-05", "x-2020").labels == ()
+    label = platform_labels(reg, "2020-08-06", "x-2020").get("platform-label")
+    assert (label.value, label.certainty) == ("China state-affiliated media", "possible")
+
+
+def test_x_labels_nothing_after_21_april_2023():
+    reg = press_tv_like()
+    assert platform_labels(reg, "2023-06-15", "x-2020").labels == ()
+    assert platform_labels(reg, "2023-04-22", "x-2020").labels == ()
+    assert platform_labels(reg, "2023-04-21", "x-2020").get("platform-label").certainty == "possible"
+
+
+def test_x_covered_irans_media_only_from_its_second_phase():
+    reg = press_tv_like()
+    assert platform_labels(reg, "2020-10-01", "x-2020").labels == ()  # only the five permanent members then
+    label = platform_labels(reg, "2021-06-01", "x-2020").get("platform-label")
+    assert (label.value, label.certainty) == ("Iran state-affiliated media", "possible")
+    phases = [e.statement for e in label.basis if "second phase" in e.statement]
+    assert phases and "not established" in phases[0]
+
+
+def test_youtube_labels_nothing_before_february_2018():
+    reg = state_outlet_registry("owns", "funds", "controls-editorially")
+    assert platform_labels(reg, "2017", "youtube-2018").labels == ()
+    assert platform_labels(reg, "2018-02-01", "youtube-2018").labels == ()
+    label = platform_labels(reg, "2018-03-01", "youtube-2018").get("platform-label")
+    assert label.value == "Outlet is funded in whole or in part by the Russian government."
+    assert label.certainty == "possible"
+
+
+def test_a_derived_platform_label_says_it_is_derived():
+    label = platform_labels(cgtn_like(), "2021-06-01", "x-2020").get("platform-label")
+    assert label.detail("label_source") == "derived"
+    assert "derived" in label.text and label.rule.startswith("derived:")
+    assert label.basis[0].statement.startswith("Derived, not recorded")
+    cited = {source.url for source in label.sources}
+    assert (
+        "https://www.thehindu.com/sci-tech/technology/twitter-introduces-new-labels-for-government-state-affiliated-media-accounts/article32301759.ece"
+        in cited
+    )
+
+
+def government_funded_bbc():
+    """A BBC-like public broadcaster X labelled "Government-funded Media" in April 2023."""
+    return make_registry(
+        organizations=[{"id": "state-gb", "name": "United Kingdom", "kind": "state", "country": "GB"}],
+        outlets=[{"id": "bbc", "name": "BBC", "country": "GB", "kind": "broadcaster", "public_service": True}],
+        relations=[{"subject": "state-gb", "kind": "funds", "object": "bbc", "share": 0.25}],
+        assessments=[
+            {"subject": "bbc", "assessor": "state-media-monitor", "kind": "typology", "value": "IP"},
+            {
+                "subject": "bbc",
+                "assessor": "x",
+                "kind": "platform-label",
+                "value": "Government-funded Media",
+                "start": "2023-04-08",
+                "end": "2023-04-21",
+            },
+        ],
+        domains=[{"host": "bbc.example", "outlet": "bbc"}],
+    )
+
+
+def test_a_recorded_platform_label_is_shown_where_the_rule_derives_nothing():
+    reg = government_funded_bbc()
+    label = label_url("https://bbc.example/news", "2023-04-10", "x-2020", reg).get("platform-label")
+    assert (label.value, label.certainty) == ("Government-funded Media", "certain")
+    assert label.detail("label_source") == "recorded" and label.detail("platform") == "X"
+    assert label.text == 'X labelled BBC "Government-funded Media" (2023-04-08 to 2023-04-21).'
+    # Within part of the window only: possible. Outside it: nothing (the BBC's IP code exempts it from X's rule).
+    assert label_url("https://bbc.example/news", "2023-04", "x-2020", reg).get("platform-label").certainty == "possible"
+    assert not label_url("https://bbc.example/news", "2023-03-01", "x-2020", reg).has("platform-label")
+    assert not label_url("https://bbc.example/news", "2023-05-01", "x-2020", reg).has("platform-label")
+
+
+def test_recorded_labels_come_first_and_a_certain_one_settles_the_window():
+    reg = make_registry(
+        organizations=[{"id": "state-ru", "name": "Russia", "kind": "state", "country": "RU"}],
+        outlets=[{"id": "rt", "name": "RT", "country": "RU", "kind": "broadcaster"}],
+        relations=[
+            {"subject": "state-ru", "kind": kind, "object": "rt"} for kind in ("owns", "funds", "controls-editorially")
+        ],
+        assessments=[
+            {
+                "subject": "rt",
+                "assessor": "x",
+                "kind": "platform-label",
+                "value": "Russia state-affiliated media",
+                "start": "2020-08-06",
+                "end": "2023-04-21",
+            }
+        ],
+    )
+    settled = label_outlet("rt", "2021-06-01", "x-2020", reg).filter("platform-label")
+    assert [(label.value, label.certainty, label.detail("label_source")) for label in settled] == [
+        ("Russia state-affiliated media", "certain", "recorded")
+    ]
+    # The year 2020 straddles the start: the recorded label is possible, and the derived one follows it.
+    straddling = label_outlet("rt", "2020", "x-2020", reg).filter("platform-label")
+    assert [label.detail("label_source") for label in straddling] == ["recorded", "derived"]
+    assert all(label.certainty == "possible" for label in straddling)
+
+
+def test_a_foundation_governed_public_broadcaster_gets_no_meta_label():
+    from tests.test_ownership import public_broadcaster_registry
+
+    reg = public_broadcaster_registry()
+    assert not label_url("https://nos.nl/artikel/1", "2021-06-01", "meta-2020", reg).has("platform-label")
+    assert not label_url("https://nos.nl/artikel/1", "2021-06-01", "x-2020", reg).has("platform-label")
+
+
+def al_jazeera_like():
+    return state_outlet_registry("owns", "funds", country="QA", state="state-qa")
+
+
+def test_an_outlet_the_platform_never_labelled_gets_what_the_rule_says_at_most_possibly():
+    reg = al_jazeera_like()
+    # X: no fact of editorial control, and X's phases never covered Qatar's media.
+    assert platform_labels(reg, "2021-06-01", "x-2020").labels == ()
+    # Meta weighs ownership and funding: its rule gives the label, but only as possible.
+    meta = platform_labels(reg, "2021-06-01", "meta-2020").get("platform-label")
+    assert (meta.value, meta.certainty) == ("Qatar state-controlled media", "possible")
+    youtube = platform_labels(reg, "2021-06-01", "youtube-2018").get("platform-label")
+    assert (youtube.value, youtube.certainty) == (
+        "Outlet is funded in whole or in part by the Qatari government.",
+        "possible",
+    )
+
+
+def test_meta_said_it_would_not_label_us_outlets():
+    reg = state_outlet_registry("owns", "funds", country="US", state="state-us")
+    assert platform_labels(reg, "2021-06-01", "meta-2020").labels == ()
+    recorded = make_registry(
+        organizations=[{"id": "state-us", "name": "United States", "kind": "state", "country": "US"}],
+        outlets=[{"id": "o", "name": "Outlet", "country": "US", "kind": "broadcaster"}],
+        relations=[{"subject": "state-us", "kind": "owns", "object": "o"}],
+        assessments=[
+            {
+                "subject": "o",
+                "assessor": "meta",
+                "kind": "platform-label",
+                "value": "US state-controlled media",
+                "start": "2021-01-01",
+            }
+        ],
+    )
+    label = label_outlet("o", "2021-06-01", "meta-2020", recorded).get("platform-label")
+    assert (label.value, label.certainty, label.detail("label_source")) == (
+        "US state-controlled media",
+        "certain",
+        "recorded",
+    )
+
+
+def test_every_platform_policy_states_its_roll_out_with_quoted_sources():
+    for name in ("x-2020", "meta-2020", "youtube-2018"):
+        policy = get_policy(name)
+        assert policy.rollouts
+        for rollout in policy.rollouts:
+            assert rollout.interval.start is not None and rollout.summary
+            assert rollout.sources and all(source.quote for source in rollout.sources)
+    x = get_policy("x-2020").rollouts
+    assert x[0].countries == {"CN", "FR", "RU", "GB", "US"}
+    assert {str(r.interval.end) for r in x} == {"2023-04-21"}
+    assert get_policy("typology").rollouts == ()
+
+
+POLICY_NAMES = st.sampled_from(["x-2020", "meta-2020", "youtube-2018"])
+
+
+@settings(max_examples=80)
+@given(registries(max_outlets=3, max_organizations=3), POLICY_NAMES, st.none() | partial_dates(2015, 2025))
+def test_a_derived_platform_label_is_never_certain(registry, policy, at):
+    for outlet in registry.outlets():
+        for label in label_outlet(outlet, at, policy, registry).filter("platform-label"):
+            assert label.detail("label_source") in {"recorded", "derived"}
+            if label.detail("label_source") == "derived":
+                assert label.certainty == "possible", label
+
+
+X_FIRST, X_LAST = datetime.date(2020, 8, 6), datetime.date(2023, 4, 21)
+
+
+@settings(max_examples=80)
+@given(
+    registries(max_outlets=3, max_organizations=3),
+    st.dates(datetime.date(1990, 1, 1), X_FIRST - datetime.timedelta(days=1))
+    | st.dates(X_LAST + datetime.timedelta(days=1), datetime.date(2030, 12, 31)),
+)
+def test_no_x_label_outside_its_programme(registry, day):
+    for outlet in registry.outlets():
+        assert not label_outlet(outlet, day, "x-2020", registry).has("platform-label")
