@@ -18,7 +18,7 @@ and the row number, and the rest goes on.
 >>> rows = [("https://de.rt.com/a", "2023-05-01"), ("https://example.org/", None), ("not a url", "2020")]
 >>> for result in label_many(rows, registry=reg):
 ...     print(result.ok, result.outlet_id, compact_labels(result.labels))
-True rt state-media=ISFM;sanctioned=EU
+True rt state-media=SC?;state-media=ISFM?;sanctioned=EU
 True None
 False None
 >>> bad = list(label_many([("rt.com", "someday")], registry=reg))[0]

@@ -21,8 +21,8 @@ module (or using :func:`make_registry` and the assertions) does not need it.
 ... )
 >>> len(reg), reg.relations(object="rt")[0].kind
 (1, 'funds')
->>> assert_labelled("https://de.rt.com/x", "state-media", registry=reg).value
-'ISF'
+>>> assert_labelled("https://de.rt.com/x", "state-media", "ISF", registry=reg).certainty
+'possible'
 """
 
 from __future__ import annotations
