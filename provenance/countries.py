@@ -1,7 +1,8 @@
 """Country names for ISO 3166-1 alpha-2 codes, used in label wording.
 
 The codes and English names were generated from Debian's ``iso-codes``
-package (``iso_3166-1.json``); a few long official names are replaced by the
+package (``iso_3166-1.json``), with the exceptionally reserved ``SU`` for the
+Soviet Union; a few long official names are replaced by the
 short forms platforms use in their labels ("Russia", "Iran"). Adjectives cover
 the countries whose outlets the registry describes; others fall back to
 "the government of <name>".
@@ -225,6 +226,7 @@ COUNTRY_NAMES: Mapping[str, str] = MappingProxyType(
         "SR": "Suriname",
         "SS": "South Sudan",
         "ST": "Sao Tome and Principe",
+        "SU": "Soviet Union",  # exceptionally reserved, for the USSR (1922-1991) as the owner of Soviet media
         "SV": "El Salvador",
         "SX": "Sint Maarten (Dutch part)",
         "SY": "Syria",
@@ -309,6 +311,7 @@ _ADJECTIVES: dict[str, str] = {
     "SA": "Saudi",
     "SE": "Swedish",
     "SG": "Singaporean",
+    "SU": "Soviet",
     "SY": "Syrian",
     "TR": "Turkish",
     "TW": "Taiwanese",
@@ -320,10 +323,13 @@ _ADJECTIVES: dict[str, str] = {
 
 
 def is_country_code(code: str) -> bool:
-    """Whether ``code`` is an assigned ISO 3166-1 alpha-2 code (upper case).
+    """Whether ``code`` is an assigned ISO 3166-1 alpha-2 code (upper case), or ``SU`` for the Soviet Union.
 
-    >>> is_country_code("RU"), is_country_code("UK")
-    (True, False)
+    ``SU`` is exceptionally reserved by ISO 3166 for the USSR; the registry
+    needs it for the state that owned Soviet media such as Radio Moscow.
+
+    >>> is_country_code("RU"), is_country_code("UK"), is_country_code("SU")
+    (True, False, True)
     """
     return code in COUNTRY_NAMES
 
