@@ -179,3 +179,28 @@ def test_no_refused_hosts_in_these_files(registry):
             assert not any(host in source.url for source in assessment.sources for host in refused)
         for relation in registry.relations(object=outlet):
             assert not any(host in source.url for source in relation.sources for host in refused)
+
+
+# -- the fact review (issue #12, second pair of eyes) ----------------------------------------------------
+
+
+def test_review_removed_the_unverified_vov_ownership(registry):
+    # Wikipedia's "Owner Government of Vietnam" was found only on mirrors, not at en.wikipedia.org.
+    assert ("state-vn", "owns") not in relation_pairs(registry, "vov")
+    for outlet in ("vov", "vna"):
+        for relation in registry.relations(object=outlet):
+            assert not any("wikipedia.org" in source.url for source in relation.sources)
+
+
+def test_review_cctv_runs_cgtn_from_cgtn_launch_only(registry):
+    # No cited report gives 31 December 2016 as the day CCTV began running CGTN: the relation
+    # carries no start of its own and is bounded by CGTN's lifetime.
+    (relation,) = registry.relations(subject="cctv", object="cgtn")
+    assert relation.interval.start is None
+    assert ("cctv", "operates") in relation_pairs(registry, "cgtn", "2016-12-31")
+
+
+def test_review_hkfp_youtube_quote_read_from_its_archived_copy(registry):
+    (label,) = [a for a in registry.assessments("xinhua", kind="platform-label") if a.assessor == "youtube"]
+    (hkfp,) = [s for s in label.sources if "hongkongfp.com" in s.url]
+    assert hkfp.archived is not None and hkfp.archived.startswith("https://megalodon.jp/")
