@@ -329,9 +329,8 @@ def reference_indexes(records):
     for record in records:
         if isinstance(record, Outlet | Organization):
             index["_bodies"][record.id] = record
-            names = {record.name, *(n.name for n in record.names)} if isinstance(record, Outlet) else {record.name}
-            for name in names:
-                index["_names"][name.casefold()].append(record.id)
+            for name in {record.name.casefold(), *(n.name.casefold() for n in record.names)}:
+                index["_names"][name].append(record.id)
         elif isinstance(record, DomainClaim):
             index["_claims_by_host"][record.host].append(record)
             index["_claims_by_outlet"][record.outlet].append(record)
