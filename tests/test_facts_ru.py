@@ -1,7 +1,8 @@
 """Facts of issue #12 for Russia (ru.toml), on the shipped data.
 
 Each test pins a corrected fact through the public API: Voice of Russia's
-control chain without VGTRK, Radio Moscow under Gosteleradio, the successions
+control chain without VGTRK, Radio Moscow under Gosteleradio and the Soviet
+state (state-su), the successions
 of 1993 and 2014 with day-before ends, the dated domains of the Sputnik family,
 YouTube's RT notice ending with the 2022 block, and the dated owners of
 Channel One, TV Centre, Izvestia, Kommersant and RBC.
@@ -67,11 +68,18 @@ def test_the_voice_of_russia_company_is_the_states(registry):
     assert operates.interval.end == PartialDate(2013, 12, 8)
 
 
-def test_radio_moscow_runs_under_gosteleradio_and_the_ussr(registry):
+def test_radio_moscow_runs_under_gosteleradio_and_the_soviet_state(registry):
     assert ("gosteleradio", "operates") in relation_set(registry, "radio-moscow", "1980")
-    assert ("ussr", "parent-of") in relation_set(registry, "gosteleradio", "1980")
-    tops = {path.top for path in control_chain(registry, "radio-moscow", at="1980")}
-    assert tops == {"ussr"}
+    assert ("state-su", "parent-of") in relation_set(registry, "gosteleradio", "1980")
+    chain = control_chain(registry, "radio-moscow", at="1980")
+    assert {path.top for path in chain} == {"state-su"}
+    assert {state.id for state in chain.states(registry)} == {"state-su"}
+
+
+def test_the_soviet_union_is_a_state_filed_under_su(registry):
+    soviet = registry.lookup("state-su")
+    assert (soviet.kind, soviet.country) == ("state", "SU")
+    assert registry.get("ussr") is None
 
 
 def test_successions_with_day_before_ends(registry):
@@ -111,7 +119,8 @@ def test_outlet_command_shows_successors_and_dated_domains():
         ("http://ruvr.ru/2012_07_11/x.html", "2012-07", "voice-of-russia"),
         ("http://voiceofrussia.com/2014_01_01/x/", "2014-01", "voice-of-russia"),
         ("http://voiceofrussia.com/x", "2016", None),
-        ("https://sputnikglobe.com/x", "2015", None),
+        # undated: no source read dates the move to sputnikglobe.com, so the claim holds over Sputnik's lifetime
+        ("https://sputnikglobe.com/x", "2014-11-09", None),
         ("https://sputnikglobe.com/x", "2024-06", "sputnik"),
         ("https://sputniknews.com/x", "2015", "sputnik"),
         ("https://sputniknews.com/x", "2014-11-09", None),
@@ -134,9 +143,9 @@ def test_hosts_by_date(registry, url, at, expected):
     assert (outlet.id if outlet else None) == expected
 
 
-def test_lookup_of_sputnikglobe_in_2015_does_not_answer_sputnik():
-    code, text = run("lookup", "sputnikglobe.com", "--at", "2015")
-    assert code in (0, 1) and "Sputnik" not in text and "unknown" in text
+def test_sputnikglobe_claim_carries_no_start_the_sources_do_not_give(registry):
+    [claim] = [c for c in registry.claims("sputnik") if c.host == "sputnikglobe.com"]
+    assert claim.interval.start is None
 
 
 def test_domain_roles(registry):
