@@ -589,18 +589,17 @@ _X_ROLLOUTS = (
 """X's roll-out, phase by phase (see ``docs/policies.md``)."""
 
 _META_DEFINITION = _news(
-    "https://www.urdupoint.com/en/technology/facebook-starts-labeling-pages-of-state-cont-938472.html",
-    "Facebook Starts Labeling Pages of State-Controlled Media",
-    "UrduPoint (Sputnik)",
-    "Several months ago, we announced our plan to label media outlets that are wholly or partially under the "
-    "editorial control of their government, and today we're starting to apply labels to those state-controlled "
-    "media outlets",
+    "https://fortune.com/2020/06/04/facebook-label-state-owned-media-government-control-fb",
+    "Facebook to label state-owned media outlets’ posts, pages, and ads",
+    "Fortune",
+    "Facebook is rolling out new labels that identify all posts, pages, and ads published by media outlets that "
+    "are partially or wholly controlled by their governments.",
 )
 _META_ROLLOUTS = (
     Rollout(
         Interval.parse("2020-06-04"),
         "Meta (Facebook) labelled state-controlled media on their Pages from 4 June 2020 (posts in US feeds from "
-        "the following week, elsewhere later); it said it would not label US-based news organisations.",
+        "the following week, elsewhere later).",
         (
             _META_DEFINITION,
             _news(
@@ -610,24 +609,23 @@ _META_ROLLOUTS = (
                 "The labels will be seen on Pages, Ad Library Page view, and in the Page Transparency section.",
             ),
             _news(
-                "https://seekingalpha.com/news/3580672-facebook-slaps-labels-on-state-controlled-media",
-                "Facebook slaps labels on state-controlled media",
-                "Seeking Alpha",
-                "Facebook will not label any U.S.-based news organizations, as it determined that even U.S. "
-                "government-run outlets have editorial independence.",
+                "https://www.foxbusiness.com/technology/facebook-labels-state-run-media",
+                "Facebook adding labels to state-controlled media, including Russian, Chinese outlets",
+                "Fox Business",
+                "The labels will begin to appear on Facebook's Ad Library Page view, Pages, and the Page Transparency "
+                "section. The labels will also appear on ads starting later this summer and on posts in the News Feed "
+                "section for U.S. users starting next week, the company said.",
             ),
         ),
-        excluded=frozenset({"US"}),
     ),
 )
 """Meta's roll-out (see ``docs/policies.md``)."""
 
 _YOUTUBE_DEFINITION = _news(
-    "http://kimelli.nfshost.com/index.php?id=14395&d=print",
-    "YouTube tries to address sticky issue of government funded news",
-    "Kim Andrew Elliott",
-    "today we will start rolling out notices below videos uploaded by news broadcasters that receive some level "
-    "of government or public funding.",
+    "https://www.usatoday.com/story/tech/talkingtech/2018/02/02/youtube-label-state-funded-news-videos-effort-provide-transparency/303414002/",
+    "[title not shown in the text read] USA Today report of 2 February 2018 on YouTube labelling state-funded news",
+    "USA Today",
+    "Video network YouTube said it will start labeling news videos that are funded by governments.",
 )
 _YOUTUBE_ROLLOUTS = (
     Rollout(

@@ -1,4 +1,5 @@
 import datetime
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import given, settings
@@ -7,7 +8,9 @@ from hypothesis import strategies as st
 from provenance.dates import Truth
 from provenance.errors import UnknownPolicyError
 from provenance.labelling import label_outlet, label_url
+from provenance.model import SOURCE_KINDS
 from provenance.policies import POLICIES, Policy, derive_typology, derived_typologies, get_policy
+from provenance.source_policy import load_source_policy
 from provenance.testing import make_registry, partial_dates, registries
 
 EXPECTED = {
@@ -421,9 +424,16 @@ def test_an_outlet_the_platform_never_labelled_gets_what_the_rule_says_at_most_p
     )
 
 
-def test_meta_said_it_would_not_label_us_outlets():
+def test_meta_exempts_no_state_without_an_acceptable_source_saying_so():
+    # Meta's exemption of US outlets was cited only from refused hosts, so it is not modelled.
+    assert all(not rollout.excluded for rollout in get_policy("meta-2020").rollouts)
     reg = state_outlet_registry("owns", "funds", country="US", state="state-us")
-    assert platform_labels(reg, "2021-06-01", "meta-2020").labels == ()
+    derived = platform_labels(reg, "2021-06-01", "meta-2020").get("platform-label")
+    assert (derived.value, derived.certainty, derived.detail("label_source")) == (
+        "United States state-controlled media",
+        "possible",
+        "derived",
+    )
     recorded = make_registry(
         organizations=[{"id": "state-us", "name": "United States", "kind": "state", "country": "US"}],
         outlets=[{"id": "o", "name": "Outlet", "country": "US", "kind": "broadcaster"}],
@@ -457,6 +467,33 @@ def test_every_platform_policy_states_its_roll_out_with_quoted_sources():
     assert x[0].countries == {"CN", "FR", "RU", "GB", "US"}
     assert {str(r.interval.end) for r in x} == {"2023-04-21"}
     assert get_policy("typology").rollouts == ()
+
+
+def cited_sources(policy):
+    """Every Source a policy cites: its roll-out phases' sources and its platform rule's definition."""
+    sources = [source for rollout in policy.rollouts for source in rollout.sources]
+    definition = getattr(policy.rule, "definition", None)
+    if definition is not None:
+        sources.append(definition)
+    return sources
+
+
+@pytest.mark.parametrize("name", sorted(POLICIES))
+def test_every_source_a_shipped_policy_cites_follows_the_source_policy(name):
+    rules = load_source_policy()
+    policy = get_policy(name)
+    sources = cited_sources(policy)
+    if name != "typology":
+        assert sources
+    for source in sources:
+        assert source.kind in SOURCE_KINDS, source
+        assert source.quote and source.quote.strip(), source
+        refusal = rules.refusal(source)
+        assert refusal is None, f"{source.url}: refused ({refusal.category}): {refusal.why}"
+        expected = rules.expected_kind(source)
+        assert expected is None or source.kind == expected, source
+    hosts = {urlsplit(source.url).hostname for source in sources}
+    assert not any(host and host.endswith(("urdupoint.com", "seekingalpha.com", "nfshost.com")) for host in hosts)
 
 
 POLICY_NAMES = st.sampled_from(["x-2020", "meta-2020", "youtube-2018"])
