@@ -671,3 +671,28 @@ def test_coverage_check_finds_a_stale_table_and_write_fixes_it(coverage_script, 
     assert "old" not in text
     doc.write_text("no markers\n", encoding="utf-8")
     assert coverage_script.main(["--check", str(doc)]) == 2
+
+
+def test_the_shipped_data_follows_its_source_policy():
+    from provenance.source_policy import audit_sources
+
+    read = read_folder(DATA)
+    audit = audit_sources(Registry(read.records, locations=read.locations), locations=read.locations)
+    assert audit.ok, audit.report()
+    assert audit.total.by_kind.get("unstated", 0) == 0
+    assert set(audit.files) == {path.name for path in DATA.glob("*.toml")}
+
+
+def test_a_predecessor_ends_the_day_before_its_successor_begins():
+    """One rule for successions and inclusive ends: the succession date is the successor's first day."""
+    registry = default_registry()
+    problems = []
+    for succession in (r for r in registry.records if isinstance(r, Succession)):
+        before, after = registry.lookup(succession.predecessor), registry.lookup(succession.successor)
+        last = before.lifetime.end
+        both_days = isinstance(last, PartialDate) and last.precision == succession.date.precision == "day"
+        if both_days and last.earliest() >= succession.date.earliest():
+            problems.append(f"{before.id} ends {last}, not before the succession on {succession.date}")
+        if after.lifetime.start is not None and after.lifetime.start.earliest() > succession.date.latest():
+            problems.append(f"{after.id} starts {after.lifetime.start}, after the succession on {succession.date}")
+    assert not problems
