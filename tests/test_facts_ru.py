@@ -119,8 +119,9 @@ def test_outlet_command_shows_successors_and_dated_domains():
         ("http://ruvr.ru/2012_07_11/x.html", "2012-07", "voice-of-russia"),
         ("http://voiceofrussia.com/2014_01_01/x/", "2014-01", "voice-of-russia"),
         ("http://voiceofrussia.com/x", "2016", None),
-        # undated: no source read dates the move to sputnikglobe.com, so the claim holds over Sputnik's lifetime
+        # no source dates the move to sputnikglobe.com: the claim starts at its earliest attested use
         ("https://sputnikglobe.com/x", "2014-11-09", None),
+        ("https://sputnikglobe.com/x", "2015", None),
         ("https://sputnikglobe.com/x", "2024-06", "sputnik"),
         ("https://sputniknews.com/x", "2015", "sputnik"),
         ("https://sputniknews.com/x", "2014-11-09", None),
@@ -143,9 +144,9 @@ def test_hosts_by_date(registry, url, at, expected):
     assert (outlet.id if outlet else None) == expected
 
 
-def test_sputnikglobe_claim_carries_no_start_the_sources_do_not_give(registry):
+def test_sputnikglobe_claim_starts_at_its_earliest_attested_use(registry):
     [claim] = [c for c in registry.claims("sputnik") if c.host == "sputnikglobe.com"]
-    assert claim.interval.start is None
+    assert str(claim.interval.start) == "2024-02"
 
 
 def test_domain_roles(registry):
