@@ -890,7 +890,7 @@ def test_curated_labels_and_every_raters_rating_side_by_side(tmp_path):
         write_overlay(importer(path, base).records, folder, name=name)
         overlays.append(folder)
     registry = load_registry(*overlays)
-    labels = label_url("https://sputnikglobe.com/20230101/x.html", at="2023-01-01", registry=registry)
+    labels = label_url("https://sputnikglobe.com/20240601/x.html", at="2024-06-01", registry=registry)
     assert labels.get("state-media").value == "SC"
     assert labels.has("sanctioned", "EU")
     ratings = labels.filter("rating")
