@@ -3,10 +3,10 @@
 by, az, kz, lv, fr, es, it, pt, ch, hu, pl, br, ar, ve and cu: state funding of
 the outlets State Media Monitor codes as state-controlled, Khabar's ownership
 without an invented start or share, TVP's December 2023 takeover kept as
-continuous state ownership, governance and funding, teleSUR's telesurtv.net
-domain from 2005, the funding and governance of France Médias Monde, RTVE, RAI,
-SRG SSR, MTVA, EBC and Télam, and the facts removed because nothing acceptable
-backed them.
+continuous state ownership, governance and funding, the funding and governance
+of France Médias Monde, RTVE, RAI, SRG SSR, MTVA and EBC, and the facts removed
+because nothing acceptable backed them (including, after review, teleSUR's
+telesurtv.net domain and the state's funding of Télam).
 """
 
 from __future__ import annotations
@@ -62,7 +62,6 @@ def run(*args: str) -> tuple[int, str]:
         ("state-cu", "granma"),
         ("state-ve", "telesur"),
         ("state-ve", "vtv"),
-        ("state-ar", "telam"),
         ("state-br", "ebc"),
         ("state-hu", "mtva"),
         ("state-pl", "tvp"),
@@ -121,12 +120,10 @@ def test_tvp_editorial_control_starts_2015(registry):
 # -- teleSUR --------------------------------------------------------------------------------------------
 
 
-def test_telesurtv_net_is_telesur_from_2005(registry):
+def test_telesur_domains(registry):
     claims = {claim.host: claim for claim in registry.claims("telesur")}
-    assert claims["telesurtv.net"].role == "primary"
-    assert claims["telesurtv.net"].interval.start == PartialDate(2005)
-    assert registry.outlet_for_url("https://www.telesurtv.net/news/x.html", at="2005-12").id == "telesur"
-    assert registry.outlet_for_url("https://www.telesurtv.net/news/x.html", at="2004") is None
+    # Review: telesurtv.net was rejected (its only source, Agenda Latinoamericana, is of kind "other").
+    assert "telesurtv.net" not in claims
     assert registry.outlet_for_url("https://www.telesurenglish.net/news/1", at="2020").id == "telesur"
 
 
@@ -169,7 +166,7 @@ def test_le_monde_first_issue(registry):
 def test_rtve_owned_by_sepi_and_state_funded(registry):
     owns = only(registry, "sepi", "owns", "rtve")
     assert owns.share == 1.0
-    assert owns.interval.start == PartialDate(2007, 1, 1)
+    assert owns.interval.start == PartialDate(2007)
     assert {("state-es", "funds"), ("state-es", "governs")} <= relation_set(registry, "rtve")
     assert ("state-es", "controls-editorially") not in relation_set(registry, "rtve")
     assert ("state-es", "parent-of") in relation_set(registry, "sepi")
@@ -191,7 +188,7 @@ def test_mtva_owns_mti_which_runs_hirado(registry):
     assert {("state-hu", "funds"), ("state-hu", "governs")} <= relation_set(registry, "mtva")
     assert ("mtva", "owns") in relation_set(registry, "mti")
     assert ("mti", "operates") in relation_set(registry, "hirado")
-    assert only(registry, "state-hu", "controls-editorially", "mti").interval.start == PartialDate(2011)
+    assert only(registry, "state-hu", "controls-editorially", "mti").interval.start is None
     assert ("state-hu", "controls-editorially") not in relation_set(registry, "hirado")
 
 
@@ -205,8 +202,9 @@ def test_ebc_is_owned_governed_and_funded_by_the_union(registry):
 def test_telam_ends_march_2024(registry):
     telam = registry.lookup("telam")
     assert telam.lifetime == Interval.parse("1945", "2024-03")
-    for kind in ("owns", "funds"):
-        assert only(registry, "state-ar", kind, "telam").interval.end == PartialDate(2024, 3)
+    assert only(registry, "state-ar", "owns", "telam").interval.end == PartialDate(2024, 3)
+    # Review: state-ar funds telam was rejected (the Clarín quote states a deficit, not who pays it).
+    assert ("state-ar", "funds") not in relation_set(registry, "telam")
     assert registry.outlet_for_url("https://www.telam.com.ar/notas/1", at="2023").id == "telam"
     assert registry.outlet_for_url("https://www.telam.com.ar/notas/1", at="2024-06") is None
 
