@@ -53,7 +53,8 @@ def test_empire_service_name_ends(registry):
     empire = names["BBC Empire Service"]
     assert str(empire.interval.start) == "1932-12-19"
     assert str(empire.interval.end) == "1939-11"
-    assert names["External Services of the BBC"].kind == "alias"
+    # review: the 1988 "External Services" page was read only through a proxy, so the alias is not kept
+    assert "External Services of the BBC" not in names
 
 
 # -- BBC World Service: who paid -------------------------------------------------------------
@@ -140,7 +141,8 @@ def test_reuters_group_ends_the_day_before_thomson_reuters_begins(registry):
 @pytest.mark.parametrize(
     ("at", "owner", "share"),
     [
-        ("2016", "mgn-sawiris", 0.53),
+        # review: 53% is only the 2015 deal; 63% (Politico) or 66% (Variety) before April 2020
+        ("2016", "mgn-sawiris", None),
         ("2019", "mgn-sawiris", None),
         ("2020-04-14", "mgn-sawiris", None),
         ("2020-04-15", "mgn-sawiris", 0.88),
@@ -234,3 +236,18 @@ def test_no_fact_of_these_files_rests_on_a_mirror_or_blog(registry):
         for source in getattr(record, "sources", ()):
             if any(getattr(record, field, None) in ids for field in ("id", "subject", "object", "outlet")):
                 assert not any(host in source.url for host in refused), (record, source.url)
+
+
+# -- review (issue #12) ------------------------------------------------------------------------
+
+
+def test_review_channel_four_ownership_and_operator_not_asserted(registry):
+    # City A.M. and the Ofcom release do not state who owns the corporation or that it operates the channel
+    rels = registry.relations(object="channel-four-television-corporation")
+    assert not [r for r in rels if r.kind == "owns"]
+    assert not [r for r in registry.relations(object="channel-4") if r.kind == "operates"]
+
+
+def test_review_nos_minister_governs_from_2011(registry):
+    rels = [r for r in registry.relations(object="nos") if r.kind == "governs" and r.subject == "state-nl"]
+    assert [str(r.interval.start) for r in rels] == ["2011"]
