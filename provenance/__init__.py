@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         RecordError,
         RegistryError,
         SnapshotError,
+        SourcePolicyError,
         UnknownIdError,
         UnknownPolicyError,
     )
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from provenance.ratings import Rater, Rating, Scale
     from provenance.registry import Registry, data_version, default_registry, load_registry
     from provenance.reports import Report, build_report
+    from provenance.source_policy import SourceAudit, SourcePolicy, audit_sources, load_source_policy
 
 # Public name -> module that defines it; imported on first attribute access (PEP 562),
 # so `import provenance` costs almost nothing until something is used.
@@ -87,6 +89,9 @@ _EXPORTS: dict[str, str] = {
     "Report": "provenance.reports",
     "Scale": "provenance.ratings",
     "SnapshotError": "provenance.errors",
+    "SourceAudit": "provenance.source_policy",
+    "SourcePolicy": "provenance.source_policy",
+    "SourcePolicyError": "provenance.errors",
     "Source": "provenance.model",
     "Succession": "provenance.model",
     "Truth": "provenance.dates",
@@ -97,6 +102,7 @@ _EXPORTS: dict[str, str] = {
     "control_chain": "provenance.ownership",
     "data_version": "provenance.registry",
     "default_registry": "provenance.registry",
+    "audit_sources": "provenance.source_policy",
     "disclosure": "provenance.labelling",
     "explain": "provenance.labelling",
     "genre_vocabulary": "provenance.articles",
@@ -104,6 +110,7 @@ _EXPORTS: dict[str, str] = {
     "label_outlet": "provenance.labelling",
     "label_url": "provenance.labelling",
     "load_registry": "provenance.registry",
+    "load_source_policy": "provenance.source_policy",
     "normalize_host": "provenance.domains",
     "parse_article": "provenance.articles",
     "parse_date": "provenance.dates",
@@ -146,12 +153,16 @@ __all__ = [
     "Scale",
     "SnapshotError",
     "Source",
+    "SourceAudit",
+    "SourcePolicy",
+    "SourcePolicyError",
     "Succession",
     "Truth",
     "UNKNOWN",
     "UnknownIdError",
     "UnknownPolicyError",
     "__version__",
+    "audit_sources",
     "build_report",
     "control_chain",
     "data_version",
@@ -163,6 +174,7 @@ __all__ = [
     "label_outlet",
     "label_url",
     "load_registry",
+    "load_source_policy",
     "normalize_host",
     "parse_article",
     "parse_date",

@@ -360,6 +360,19 @@ class Interval:
         """The interval of the days a partial date may stand for."""
         return cls(when, when)
 
+    @classmethod
+    def from_days(cls, first: int, last: int) -> Interval:
+        """The interval from one ordinal day to another; the calendar's limits stand for open ends.
+
+        The inverse of ``bounds()[0::3]`` for intervals of whole days.
+
+        >>> Interval.from_days(datetime.date(2014, 1, 1).toordinal(), datetime.date.max.toordinal())
+        Interval('2014-01-01..')
+        """
+        start = None if first == _MIN_DAY else PartialDate.from_date(datetime.date.fromordinal(first))
+        end = ONGOING if last == _MAX_DAY else PartialDate.from_date(datetime.date.fromordinal(last))
+        return cls(start, end)
+
     def bounds(self) -> tuple[int, int, int, int]:
         """Ordinal days ``(start_earliest, start_latest, end_earliest, end_latest)``.
 

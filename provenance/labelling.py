@@ -21,8 +21,6 @@ Voice of Russia was a Russian state-controlled radio broadcaster (1993-2014); it
 
 from __future__ import annotations
 
-import datetime
-
 from provenance.countries import country_adjective, country_name
 from provenance.dates import ONGOING, Interval, PartialDate, Truth
 from provenance.domains import normalize_host
@@ -74,9 +72,7 @@ def publication_window(outlet: Outlet, at: When) -> Interval:
     start, end = max(lo, life_lo), min(hi, life_hi)
     if start > end:  # the outlet did not exist then: keep the date asked
         start, end = lo, hi
-    first = None if start == datetime.date.min.toordinal() else PartialDate.from_date(datetime.date.fromordinal(start))
-    last = ONGOING if end == datetime.date.max.toordinal() else PartialDate.from_date(datetime.date.fromordinal(end))
-    return Interval(first, last)
+    return Interval.from_days(start, end)
 
 
 def label_outlet(

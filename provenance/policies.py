@@ -34,14 +34,13 @@ platform's :class:`Rollout` phases. Definitions and sources are in
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
 import attrs
 
 from provenance.countries import country_adjective, country_name
-from provenance.dates import ONGOING, Interval, PartialDate, Truth
+from provenance.dates import ONGOING, Interval, Truth
 from provenance.errors import UnknownPolicyError
 from provenance.labels import CERTAIN, POSSIBLE, Evidence, Label
 from provenance.model import Assessment, Organization, Outlet, Relation, Source
@@ -104,8 +103,6 @@ _VERBS = {
     "operates": "operates",
     "parent-of": "is the parent of",
 }
-_FIRST_DAY = datetime.date.min.toordinal()
-_LAST_DAY = datetime.date.max.toordinal()
 
 
 def certainty_of(truth: Truth) -> str | None:
@@ -377,12 +374,6 @@ def _together(intervals: Iterable[Interval], window: Interval) -> Truth:
     return Truth.NO if first > last else Truth.MAYBE
 
 
-def _interval_of(first: int, last: int) -> Interval:
-    start = None if first == _FIRST_DAY else PartialDate.from_date(datetime.date.fromordinal(first))
-    end = ONGOING if last == _LAST_DAY else PartialDate.from_date(datetime.date.fromordinal(last))
-    return Interval(start, end)
-
-
 def _subject_name(facts: OutletFacts, id: str) -> str:
     body = facts.registry.get(id)
     return body.name if body is not None else id
@@ -503,12 +494,10 @@ class Rollout:
     """Where the phase is reported, each with a verbatim quote."""
     countries: frozenset[str] | None = None
     """ISO codes of the states whose media it covered; ``None`` for any state's."""
-    excluded: frozenset[str] = frozenset()
-    """ISO codes of states whose media it said it would not label."""
 
     def covers(self, country: str) -> bool:
         """Whether the phase covered media of the state of ``country``."""
-        return country not in self.excluded and (self.countries is None or country in self.countries)
+        return self.countries is None or country in self.countries
 
 
 _X_DEFINITION = _news(
@@ -758,7 +747,7 @@ class _PlatformRule:
 
     def _programme(self) -> Interval:
         spans = [_span(rollout.interval) for rollout in self.rollouts]
-        return _interval_of(min(first for first, _ in spans), max(last for _, last in spans))
+        return Interval.from_days(min(first for first, _ in spans), max(last for _, last in spans))
 
     def _recorded(self, facts: OutletFacts) -> list[Label]:
         """The labels the platform is recorded to have applied in the window, within its programme."""
@@ -799,7 +788,7 @@ class _PlatformRule:
                 return None
             first = max(window[0], min(_span(r.interval)[0] for r in phases))
             last = min(window[1], max(_span(r.interval)[1] for r in phases))
-            narrowed = _interval_of(first, last)
+            narrowed = Interval.from_days(first, last)
             if narrowed != facts.window:
                 facts = OutletFacts.gather(facts.registry, facts.outlet, narrowed)
             covering = tuple(r for r in phases if r.covers(facts.country))

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
+from provenance.domains import candidate_hosts
 from provenance.errors import InvalidURLError, SourcePolicyError
 from provenance.loader import Record
 from provenance.model import SOURCE_KINDS, Assessment, Relation, Source, Succession
@@ -91,16 +92,21 @@ class SourcePolicy:
 
     def refusal(self, source: Source) -> RefusedHost | None:
         """The rule that refuses a source's URL, or ``None`` when its host may be cited."""
-        host, path = _host_and_path(source.url)
+        return self._refusal(source.url)
+
+    def _refusal(self, url: str) -> RefusedHost | None:
+        host, path = _host_and_path(url)
         return next((rule for rule in self.refused if rule.refuses(host, path)), None)
 
     def expected_kind(self, source: Source) -> str | None:
         """The kind a source on this host must have, when the policy settles it."""
         host, _ = _host_and_path(source.url)
-        for candidate in _suffixes(host):
-            if candidate in self.expected_kinds:
-                return self.expected_kinds[candidate]
-        return None
+        return next((self.expected_kinds[key] for key in candidate_hosts(host) if key in self.expected_kinds), None)
+
+    def is_archive(self, url: str) -> bool:
+        """Whether a URL is on an archive host (where ``archived`` copies belong)."""
+        refusal = self._refusal(url)
+        return refusal is not None and refusal.category == "archive"
 
 
 def load_source_policy(path: str | Path | None = None) -> SourcePolicy:
@@ -163,13 +169,8 @@ def _host_and_path(url: str) -> tuple[str, str]:
     return (parts.hostname or "").rstrip(".").lower(), parts.path or "/"
 
 
-def _suffixes(host: str) -> Iterable[str]:
-    labels = host.split(".")
-    return (".".join(labels[index:]) for index in range(len(labels)))
-
-
 def _under(host: str, hosts: frozenset[str]) -> bool:
-    return any(candidate in hosts for candidate in _suffixes(host))
+    return any(candidate in hosts for candidate in candidate_hosts(host))
 
 
 # -- naming a party --------------------------------------------------------------------------
@@ -257,11 +258,6 @@ class Violation:
     def __str__(self) -> str:
         url = f" [{self.source.url}]" if self.source is not None else ""
         return f"{self.location}: {self.message}{url}"
-
-    @property
-    def file(self) -> str:
-        """The file part of :attr:`location` (the whole location for records not read from files)."""
-        return self.location.split(": ", 1)[0]
 
 
 @attrs.frozen(slots=True)
@@ -417,7 +413,7 @@ class _Checker:
             )
         if source.accessed is None:
             yield Violation(location, "accessed", "source has no accessed date (when the text was read)", source)
-        if source.archived is not None and not _is_archive(self.policy, source.archived):
+        if source.archived is not None and not self.policy.is_archive(source.archived):
             yield Violation(location, "archived", "archived is not on an archive host", source)
 
     def _check_fact(self, fact: Relation | Succession | Assessment, location: str) -> Iterable[Violation]:
@@ -457,7 +453,7 @@ class _Checker:
         body = self.registry.get(id)
         if body is None:
             return [id]
-        return [body.name, *(name.name for name in body.all_names())]
+        return [name.name for name in body.all_names()]
 
     def _state_media_outlet(self, source: Source) -> str | None:
         host, _ = _host_and_path(source.url)
@@ -480,11 +476,6 @@ class _Checker:
             return True
         owners = {r.subject for r in self.registry.relations(object=outlet, kinds=("owns", "operates"))}
         return bool(owners & set(parties))
-
-
-def _is_archive(policy: SourcePolicy, url: str) -> bool:
-    refusal = policy.refusal(Source(url, "archived copy"))
-    return refusal is not None and refusal.category == "archive"
 
 
 def _kinds() -> str:

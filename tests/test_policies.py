@@ -426,7 +426,7 @@ def test_an_outlet_the_platform_never_labelled_gets_what_the_rule_says_at_most_p
 
 def test_meta_exempts_no_state_without_an_acceptable_source_saying_so():
     # Meta's exemption of US outlets was cited only from refused hosts, so it is not modelled.
-    assert all(not rollout.excluded for rollout in get_policy("meta-2020").rollouts)
+    assert all(rollout.covers("US") for rollout in get_policy("meta-2020").rollouts)
     reg = state_outlet_registry("owns", "funds", country="US", state="state-us")
     derived = platform_labels(reg, "2021-06-01", "meta-2020").get("platform-label")
     assert (derived.value, derived.certainty, derived.detail("label_source")) == (

@@ -1,18 +1,17 @@
 """The source policy: its rules as data, the audit, and `provenance validate`."""
 
-import io
 import shutil
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from provenance.cli import main
 from provenance.errors import SourcePolicyError
 from provenance.model import Source
 from provenance.source_policy import audit_sources, load_source_policy, names_party
 from provenance.testing import make_registry
 from tests.conftest import FIXTURES
+from tests.test_cli import run
 
 POLICY = load_source_policy()
 
@@ -179,11 +178,6 @@ def test_names_party_examples(text, name, named):
 
 
 # -- the command --------------------------------------------------------------------------------
-
-
-def run(*args: str) -> tuple[int, str]:
-    out = io.StringIO()
-    return main(list(args), out), out.getvalue()
 
 
 def test_validate_checks_sources_unless_told_not_to():
