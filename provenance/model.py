@@ -342,7 +342,7 @@ class Assessment:
     """A judgement someone made about an outlet: a typology, sanction, platform label or rating."""
 
     subject: str = attrs.field(validator=_id)
-    """Id of the outlet judged, or of the media company a typology was assessed for (it applies to what it owns or operates)."""
+    """Id of the outlet judged, or of the media company a typology was assessed for."""
     assessor: str = attrs.field(validator=_id)
     """Who judged (``state-media-monitor``, ``eu``, ``x``, a rater id...)."""
     kind: str = attrs.field(validator=_one_of(ASSESSMENT_KINDS))
