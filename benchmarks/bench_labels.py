@@ -120,7 +120,7 @@ def best_of(runs: int, function: Callable[[], int]) -> tuple[float, int]:
 
 def run_label_many(rows: list[tuple[str, object]], registry: Registry) -> Callable[[], int]:
     def run() -> int:
-        registry._labellers.clear()  # cold caches: every timed run pays for its own warm-up
+        registry.forget_derived()  # cold caches: every timed run pays for its own warm-up
         labelled = 0
         for result in label_many(rows, registry=registry):
             if result.outlet is not None:
@@ -162,7 +162,7 @@ def run_floor(rows: list[tuple[str, object]], table: dict[str, str]) -> Callable
 
 def streaming_peak(count: int, registry_hosts: list[str], domains: list[str], registry: Registry) -> int:
     """Peak traced memory while label_many streams ``count`` rows made on the fly (caches cold)."""
-    registry._labellers.clear()
+    registry.forget_derived()
     gc.collect()
     tracemalloc.start()
     try:

@@ -54,7 +54,6 @@ import bisect
 import html
 import json
 import re
-import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from html.parser import HTMLParser
 from typing import NamedTuple
@@ -415,20 +414,8 @@ class _Matcher:
             candidates.sort(key=lambda pair: (-len(pair[0]), pair[1].outlet, pair[1].rank))
 
 
-_MATCHERS: dict[int, tuple[Registry, _Matcher]] = {}
-_MATCHERS_LOCK = threading.Lock()
-
-
 def _matcher_for(registry: Registry) -> _Matcher:
-    cached = _MATCHERS.get(id(registry))
-    if cached is not None and cached[0] is registry:
-        return cached[1]
-    matcher = _Matcher(registry)
-    with _MATCHERS_LOCK:
-        if len(_MATCHERS) >= 8:
-            _MATCHERS.pop(next(iter(_MATCHERS)))
-        _MATCHERS[id(registry)] = (registry, matcher)
-    return matcher
+    return registry.derived(("provenance.articles", "matcher"), _Matcher)
 
 
 def _is_word_char(char: str) -> bool:

@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TextIO, TypeGuard, cast
 
 import attrs
 
-from provenance.dates import Interval, PartialDate
+from provenance.dates import Interval, PartialDate, When, as_window
 from provenance.domains import _LABEL as _LABEL_RULE
 from provenance.domains import _STRIPPED_PREFIXES, _is_normal_host, candidate_hosts, normalize_host
 from provenance.errors import DateParseError, InvalidURLError, ProvenanceError
@@ -69,7 +69,7 @@ from provenance.labelling import host_rating_labels, label_outlet, mirror_label,
 from provenance.labels import POSSIBLE, LabelSet
 from provenance.model import DomainClaim, Outlet
 from provenance.policies import POLICIES, Policy, get_policy
-from provenance.registry import Registry, When, as_window, default_registry
+from provenance.registry import Registry, default_registry
 
 if TYPE_CHECKING:
     from provenance.model import Organization
@@ -592,7 +592,7 @@ class Labeller:
     def _match(self, host: str, key: int) -> _Match:
         """The claim label_url finds for a host at a date key, its outlet, name and outlet labels."""
         window = _window_of_key(key)
-        claim = self.registry._claim_for_host(host, window)
+        claim = self.registry.claim_for_host(host, window)
         if claim is None:
             return None
         outlet = self.registry.lookup(claim.outlet)
@@ -719,11 +719,7 @@ def _labeller(registry: Registry | None, policy: str | Policy) -> Labeller:
     chosen = get_policy(policy)
     if POLICIES.get(chosen.name) is not chosen:
         return Labeller(registry, chosen)
-    kept: dict[str, Any] = registry._labellers
-    labeller = kept.get(chosen.name)
-    if labeller is None:
-        labeller = kept.setdefault(chosen.name, Labeller(registry, chosen))
-    return labeller  # type: ignore[no-any-return]
+    return registry.derived(("provenance.batch", chosen.name), lambda kept: Labeller(kept, chosen))
 
 
 def label_many(

@@ -221,10 +221,10 @@ def _cmd_outlet(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     from provenance.loader import read_folder
-    from provenance.registry import _data_folder
+    from provenance.registry import data_folder
     from provenance.source_policy import audit_sources, load_source_policy
 
-    folder = args.path or str(_data_folder())
+    folder = args.path or str(data_folder())
     policy = None if args.no_source_policy else load_source_policy(args.source_policy)
     read = read_folder(folder)
     try:

@@ -37,7 +37,9 @@ __all__ = [
     "OpenEnd",
     "PartialDate",
     "Truth",
+    "When",
     "as_partial_date",
+    "as_window",
     "parse_date",
     "parse_iso",
 ]
@@ -475,3 +477,21 @@ def _window(when: datetime.date | PartialDate | Interval) -> tuple[int, int]:
         day = when.toordinal()
         return day, day
     raise TypeError(f"expected a date, PartialDate or Interval, got {type(when).__name__}")
+
+
+When = DateLike | Interval | None
+"""A day, a partial date, text to parse, an interval (a window), or ``None`` for any time."""
+
+
+def as_window(at: When) -> PartialDate | Interval | None:
+    """A date argument as the library asks questions with: a partial date, an interval, or ``None``.
+
+    >>> as_window("2014-11"), as_window(None)
+    (PartialDate('2014-11'), None)
+
+    Raises:
+        DateParseError: If text cannot be read as a date.
+    """
+    if at is None or isinstance(at, Interval):
+        return at
+    return as_partial_date(at)

@@ -22,13 +22,13 @@ Voice of Russia was a Russian state-controlled radio broadcaster (1993-2014); it
 from __future__ import annotations
 
 from provenance.countries import country_adjective, country_name
-from provenance.dates import ONGOING, Interval, PartialDate, Truth
+from provenance.dates import ONGOING, Interval, PartialDate, Truth, When, as_window
 from provenance.domains import normalize_host
 from provenance.labels import CERTAIN, Evidence, Label, LabelSet
 from provenance.model import DomainClaim, Outlet
 from provenance.policies import TYPOLOGY_NAMES, OutletFacts, Policy, certainty_of, get_policy, with_article
 from provenance.ratings import Rating
-from provenance.registry import Registry, When, as_window, default_registry
+from provenance.registry import Registry, default_registry
 
 __all__ = [
     "disclosure",

@@ -42,9 +42,9 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from provenance.dates import Interval, PartialDate, Truth
+from provenance.dates import Interval, PartialDate, Truth, When, as_window
 from provenance.model import Organization, Outlet, Relation, Source
-from provenance.registry import Registry, When, as_window
+from provenance.registry import Registry
 
 __all__ = ["CONTROL_KINDS", "ControlChain", "ControlPath", "control_chain", "covers", "stands_for_state"]
 

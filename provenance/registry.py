@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Set
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from provenance.dates import DateLike, Interval, PartialDate, Truth, as_partial_date
+from provenance.dates import Interval, PartialDate, Truth, When, as_window
 from provenance.domains import candidate_hosts, normalize_host
 from provenance.errors import RegistryError, UnknownIdError
 from provenance.loader import LazyLocations, Record, Records, paused_gc, read_folder
@@ -35,22 +35,7 @@ from provenance.model import (
 from provenance.ratings import Rater, Rating
 from provenance.validation import _by_kind, _Kinds, _problems_by_kind, describe_record
 
-__all__ = ["Registry", "When", "as_window", "data_version", "default_registry", "load_registry"]
-
-When = DateLike | Interval | None
-"""A day, a partial date, text to parse, an interval (a window), or ``None`` for any time."""
-
-
-def as_window(at: When) -> PartialDate | Interval | None:
-    """A date argument as the library asks questions with: a partial date, an interval, or ``None``.
-
-    Raises:
-        DateParseError: If text cannot be read as a date.
-    """
-    if at is None or isinstance(at, Interval):
-        return at
-    return as_partial_date(at)
-
+__all__ = ["Registry", "data_folder", "data_version", "default_registry", "load_registry"]
 
 _T = TypeVar("_T")
 
@@ -140,9 +125,9 @@ class Registry:
     __slots__ = (
         "_bodies",
         "_claims_by_host",
+        "_derived",
         "_indexes",
         "_kinds",
-        "_labellers",
         "_layer_digests",
         "_layers",
         "_records",
@@ -189,8 +174,7 @@ class Registry:
         The two indexes every URL lookup needs are built now; the others on
         first use (see :class:`_Lazy`).
         """
-        # Per-policy caches of provenance.batch (derived from the records, never pickled).
-        self._labellers: dict[str, object] = {}
+        self._derived: dict[Hashable, Any] = {}
         self._kinds = kinds
         self._indexes: dict[str, Any] = {}
         bodies: dict[str, Outlet | Organization] = {o.id: o for o in kinds.organizations}
@@ -421,6 +405,40 @@ class Registry:
         """The folders this registry was loaded from (``"default"`` for the shipped data)."""
         return self._layers
 
+    @property
+    def layer_digests(self) -> tuple[str, ...] | None:
+        """For each of :attr:`layers`, the digest of the bytes its records were read from; ``None`` if unknown."""
+        return self._layer_digests
+
+    def derived(self, key: Hashable, build: Callable[[Registry], _T]) -> _T:
+        """A value derived from this registry's records, built on first use and kept with the registry.
+
+        The one place for caches that other modules build from a registry (a
+        name matcher, a labeller per policy): they live as long as the
+        registry and are never pickled. Two threads asking first may both
+        build; one result is kept and returned to both.
+
+        >>> from provenance.testing import make_registry
+        >>> reg = make_registry(outlets=[{"id": "rt", "name": "RT", "country": "RU"}])
+        >>> reg.derived("outlet count", len) is reg.derived("outlet count", lambda r: -1)
+        True
+
+        Args:
+            key: Names the value; use a tuple starting with your module's name.
+            build: Builds the value from the registry.
+
+        Returns:
+            The kept value.
+        """
+        try:
+            return self._derived[key]  # type: ignore[no-any-return]
+        except KeyError:
+            return self._derived.setdefault(key, build(self))  # type: ignore[no-any-return]
+
+    def forget_derived(self) -> None:
+        """Drop every value :meth:`derived` kept (they are built again on next use), e.g. to time cold caches."""
+        self._derived.clear()
+
     def get(self, id: str) -> Outlet | Organization | None:
         """The outlet or organisation with this id, or ``None``."""
         return self._bodies.get(id)
@@ -486,10 +504,18 @@ class Registry:
             InvalidURLError: If ``url`` has no valid host.
             DateParseError: If ``at`` is text that cannot be read.
         """
-        window = as_window(at)
-        return self._claim_for_host(normalize_host(url), window)
+        return self.claim_for_host(normalize_host(url), as_window(at))
 
-    def _claim_for_host(self, host: str, window: PartialDate | Interval | None) -> DomainClaim | None:
+    def claim_for_host(self, host: str, window: PartialDate | Interval | None = None) -> DomainClaim | None:
+        """:meth:`claim_for_url` for a host already normalised and a date already read.
+
+        Args:
+            host: A host as :func:`~provenance.domains.normalize_host` returns it.
+            window: A partial date or interval (see :func:`~provenance.dates.as_window`); ``None`` for any time.
+
+        Returns:
+            The claim, or ``None`` when no outlet claims the host or a domain above it.
+        """
         claims_by_host = self._claims_by_host
         for key in candidate_hosts(host):
             claims = claims_by_host.get(key)
@@ -544,6 +570,18 @@ class Registry:
         outlet = self._bodies[claim.outlet]
         assert isinstance(outlet, Outlet)
         return outlet
+
+    def host_claims(self, host: str) -> tuple[DomainClaim, ...]:
+        """The claims on exactly this normalised host (not the domains above it), most recent first."""
+        return tuple(self._claims_by_host.get(host, ()))
+
+    def claimed_hosts(self) -> Set[str]:
+        """Every host some domain claim names (a read-only view)."""
+        return self._claims_by_host.keys()
+
+    def rated_hosts(self) -> Set[str]:
+        """Every host some rating names without naming an outlet (a read-only view)."""
+        return self._ratings_by_host.keys()
 
     def claims(self, outlet: str, at: When = None) -> tuple[DomainClaim, ...]:
         """The domain claims of an outlet that may hold at ``at``."""
@@ -640,7 +678,8 @@ _DEFAULT: Registry | None = None
 _DEFAULT_LOCK = threading.Lock()
 
 
-def _data_folder() -> Path:
+def data_folder() -> Path:
+    """The folder of the shipped data (its TOML files, ``DATA_VERSION`` and the source policy)."""
     return Path(__file__).parent / "data"
 
 
@@ -651,7 +690,7 @@ def default_registry() -> Registry:
         with _DEFAULT_LOCK:
             if _DEFAULT is None:
                 with paused_gc():
-                    _DEFAULT = Registry._from_parts([_read_layer("default")], ("default",))
+                    _DEFAULT = Registry._from_parts([read_layer("default")], ("default",))
     return _DEFAULT
 
 
@@ -674,7 +713,7 @@ def load_registry(*overlays: str | Path) -> Registry:
     if not overlays:
         return default_registry()
     with paused_gc():
-        parts = [_read_layer("default"), *(read_folder(folder) for folder in overlays)]
+        parts = [read_layer("default"), *(read_folder(folder) for folder in overlays)]
         layers = ("default", *(str(Path(folder).resolve()) for folder in overlays))
         return Registry._from_parts(parts, layers)
 
@@ -685,17 +724,17 @@ def data_version() -> str:
     >>> len(data_version().split("."))
     3
     """
-    return (_data_folder() / "DATA_VERSION").read_text(encoding="utf-8").strip()
+    return (data_folder() / "DATA_VERSION").read_text(encoding="utf-8").strip()
 
 
-_DEFAULT_DIGESTED = ("DATA_VERSION",)
+DEFAULT_DIGESTED = ("DATA_VERSION",)
 """Files of the shipped data folder that a ``"default"`` layer's digest covers besides its TOML files."""
 
 
-def _read_layer(layer: str) -> Records:
+def read_layer(layer: str) -> Records:
     """Read one layer: a folder path, or ``"default"`` for the shipped data."""
     if layer == "default":
-        return read_folder(_data_folder(), digest_also=_DEFAULT_DIGESTED)
+        return read_folder(data_folder(), digest_also=DEFAULT_DIGESTED)
     return read_folder(layer)
 
 
@@ -703,4 +742,4 @@ def _rebuild(layers: tuple[str, ...]) -> Registry:
     if layers == ("default",):
         return default_registry()
     with paused_gc():
-        return Registry._from_parts([_read_layer(layer) for layer in layers], layers)
+        return Registry._from_parts([read_layer(layer) for layer in layers], layers)

@@ -186,13 +186,13 @@ def layer_digests(layers: Sequence[str]) -> tuple[str, ...]:
         SnapshotError: If a layer is not a folder or a file cannot be read.
     """
     from provenance.loader import digest_folder
-    from provenance.registry import _DEFAULT_DIGESTED, _data_folder
+    from provenance.registry import DEFAULT_DIGESTED, data_folder
 
     digests = []
     for layer in layers:
         try:
             if layer == "default":
-                digests.append(digest_folder(_data_folder(), digest_also=_DEFAULT_DIGESTED))
+                digests.append(digest_folder(data_folder(), digest_also=DEFAULT_DIGESTED))
             else:
                 digests.append(digest_folder(layer))
         except NotADirectoryError:
@@ -291,7 +291,7 @@ def save(registry: Registry, path: str | Path) -> None:
             "only a registry loaded from folders (from_folder, load_registry, default_registry) can be "
             "snapshotted: a snapshot is checked against the files it was built from"
         )
-    digests = registry._layer_digests
+    digests = registry.layer_digests
     if digests is None or len(digests) != len(layers):
         raise SnapshotError(
             "the digest of the files this registry was read from is not known, so a snapshot of it could not be "

@@ -59,9 +59,9 @@ from provenance.registry import Registry
 if TYPE_CHECKING:
     from hypothesis.strategies import DrawFn, SearchStrategy
 
+    from provenance.dates import When
     from provenance.labels import Label, LabelSet
     from provenance.policies import Policy
-    from provenance.registry import When
 
 __all__ = [
     "ATTRIBUTION_TEMPLATES",

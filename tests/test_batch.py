@@ -324,7 +324,7 @@ def test_caches_belong_to_their_registry(fixture_registry):
     mine = next(label_many(rows, registry=fixture_registry))
     theirs = next(label_many(rows, registry=other))
     assert mine.outlet_name == "RT" and theirs.outlet_name == "Other RT"
-    assert set(other._labellers) == {"typology"}
+    assert other.derived(("provenance.batch", "typology"), lambda registry: None) is not None
 
 
 def test_threads_share_a_registry_safely(fixture_registry):
@@ -649,9 +649,9 @@ def test_flat_toml_reader_reads_the_shipped_data_as_tomllib_does():
     import tomllib
 
     from provenance.loader import _read_flat_toml
-    from provenance.registry import _data_folder
+    from provenance.registry import data_folder
 
-    files = [*sorted(_data_folder().glob("*.toml")), *sorted((FIXTURES / "registry").glob("*.toml"))]
+    files = [*sorted(data_folder().glob("*.toml")), *sorted((FIXTURES / "registry").glob("*.toml"))]
     for file in files:
         text = file.read_text(encoding="utf-8")
         assert _read_flat_toml(text) == tomllib.loads(text), file.name

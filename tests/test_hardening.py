@@ -1217,7 +1217,7 @@ def test_concurrent_reports_on_a_fresh_registry_match(fixture_registry):
 
 def test_first_calls_racing_load_the_default_registry_once(monkeypatch):
     loads: list[int] = []
-    original = registry_module._read_layer
+    original = registry_module.read_layer
 
     def counting(layer):
         loads.append(1)
@@ -1225,7 +1225,7 @@ def test_first_calls_racing_load_the_default_registry_once(monkeypatch):
         return original(layer)
 
     monkeypatch.setattr(registry_module, "_DEFAULT", None)
-    monkeypatch.setattr(registry_module, "_read_layer", counting)
+    monkeypatch.setattr(registry_module, "read_layer", counting)
     barrier = threading.Barrier(8)
 
     def first_call(_: int) -> tuple[int, object]:

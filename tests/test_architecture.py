@@ -1,0 +1,150 @@
+"""The tree keeps its architecture: no import cycles, no private names read across modules, small modules.
+
+Imports are read from the source (module level and inside functions alike),
+so a cycle hidden in a function-level import is still a cycle.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import provenance
+
+PACKAGE = Path(provenance.__file__).parent
+MAX_LINES = 650
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+MODULES = {_module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _is_private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def _package_of(module: str) -> str:
+    """The package a module belongs to (a package's ``__init__`` belongs to itself)."""
+    if MODULES[module].name == "__init__.py":
+        return module
+    return module.rpartition(".")[0]
+
+
+def _absolute(module: str, node: ast.ImportFrom) -> str:
+    if not node.level:
+        return node.module or ""
+    base = _package_of(module).split(".")
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join([*base, *([node.module] if node.module else [])])
+
+
+def _imports(module: str) -> Iterator[tuple[str, str | None, int]]:
+    """(imported module, imported name or None, line) for every import of a provenance module."""
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("provenance"):
+                    yield alias.name, None, node.lineno
+        elif isinstance(node, ast.ImportFrom):
+            target = _absolute(module, node)
+            if not target.startswith("provenance"):
+                continue
+            for alias in node.names:
+                submodule = f"{target}.{alias.name}"
+                if submodule in MODULES:
+                    yield submodule, None, node.lineno
+                else:
+                    yield target, alias.name, node.lineno
+
+
+def _private_module_owner(module: str) -> str | None:
+    """The package whose modules alone may import ``module``, when some part of its name is private."""
+    parts = module.split(".")
+    for index, part in enumerate(parts):
+        if _is_private(part):
+            return ".".join(parts[:index])
+    return None
+
+
+def _inside(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
+
+
+def test_no_module_reads_another_modules_private_names() -> None:
+    found = []
+    for module, path in MODULES.items():
+        for target, name, line in _imports(module):
+            owner = _private_module_owner(target)
+            if owner is not None and not _inside(module, owner):
+                found.append(f"{path.name}:{line}: imports private module {target}")
+            if name is not None and _is_private(name):
+                found.append(f"{path.name}:{line}: imports private name {name} from {target}")
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and _is_private(node.attr)
+                and not (isinstance(node.value, ast.Name) and node.value.id in {"self", "cls"})
+            ):
+                found.append(f"{module}:{node.lineno}: reads private attribute {node.attr}")
+    assert found == []
+
+
+def _graph() -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {module: set() for module in MODULES}
+    for module in MODULES:
+        for target, _, _ in _imports(module):
+            # `provenance` itself only re-exports lazily (PEP 562): it is no one's dependency.
+            if target in MODULES and target != "provenance" and target != module:
+                graph[module].add(target)
+    return graph
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle, or ``None`` (depth-first search with colours)."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(module: str) -> list[str] | None:
+        state[module] = 1
+        stack.append(module)
+        for target in sorted(graph[module]):
+            if state.get(target) == 1:
+                return [*stack[stack.index(target) :], target]
+            if target not in state and (found := visit(target)) is not None:
+                return found
+        stack.pop()
+        state[module] = 2
+        return None
+
+    for module in sorted(graph):
+        if module not in state and (found := visit(module)) is not None:
+            return found
+    return None
+
+
+def test_no_import_cycles() -> None:
+    assert _cycle(_graph()) is None
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b"}, "b": set()}) is None
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_each_module_is_small_and_says_its_job(module: str) -> None:
+    source = MODULES[module].read_text(encoding="utf-8")
+    assert len(source.splitlines()) <= MAX_LINES, f"{module} has more than {MAX_LINES} lines"
+    if source.strip():
+        assert ast.get_docstring(ast.parse(source)), f"{module} has no module docstring"
