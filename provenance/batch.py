@@ -62,8 +62,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TextIO, TypeGuard, cast
 import attrs
 
 from provenance.dates import Interval, PartialDate, When, as_window
-from provenance.domains import _LABEL as _LABEL_RULE
-from provenance.domains import _STRIPPED_PREFIXES, _is_normal_host, candidate_hosts, normalize_host
+from provenance.domains import HOST_LABEL, STRIPPED_PREFIXES, candidate_hosts, is_normal_host, normalize_host
 from provenance.errors import DateParseError, InvalidURLError, ProvenanceError
 from provenance.labelling import host_rating_labels, label_outlet, mirror_label, publication_window
 from provenance.labels import POSSIBLE, LabelSet
@@ -98,7 +97,7 @@ _CLEAN_NETLOC = re.compile(r"[A-Za-z0-9._:@-]+")
 # "http(s)://NETLOC" where NETLOC is a host normalize_host leaves as it is (up to www./m./amp. labels it
 # strips), of at most 63 characters; group 1 is its last three labels (two if it has two), group 2 its
 # last two.
-_LABEL = _LABEL_RULE.pattern
+_LABEL = HOST_LABEL.pattern
 _PLAIN_KEY = re.compile(rf"https?://(?=.{{1,63}}\Z)(?:{_LABEL}\.)*?((?:{_LABEL}\.)?({_LABEL}\.(?![0-9]+\Z){_LABEL}))")
 _day_of_iso = datetime.date.fromisoformat
 
@@ -681,13 +680,13 @@ def _host_of_netloc(netloc: str) -> str | None:
         return None
     # normalize_host's steps for such a netloc (no IDNA, no white space, no brackets)...
     host = netloc.rpartition("@")[2].partition(":")[0].rstrip(".").lower()
-    while host.startswith(_STRIPPED_PREFIXES):
+    while host.startswith(STRIPPED_PREFIXES):
         rest = host.split(".", 1)[1]
         if "." not in rest:
             break
         host = rest
     # ...and its checks, through a test that only passes hosts it leaves unchanged.
-    return host if _is_normal_host(host) else None
+    return host if is_normal_host(host) else None
 
 
 def _host_of_bare(url: str) -> str | None:

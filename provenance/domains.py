@@ -24,11 +24,20 @@ from urllib.parse import urlsplit
 
 from provenance.errors import InvalidURLError
 
-__all__ = ["candidate_hosts", "normalize_host", "registrable_domain"]
+__all__ = [
+    "HOST_LABEL",
+    "STRIPPED_PREFIXES",
+    "candidate_hosts",
+    "is_normal_host",
+    "normalize_host",
+    "registrable_domain",
+]
 
-_STRIPPED_PREFIXES = ("www.", "m.", "amp.")
-_LABEL = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
-# A host normalize_host leaves as it is: lower-case labels as _LABEL, two or
+STRIPPED_PREFIXES = ("www.", "m.", "amp.")
+"""Leading labels :func:`normalize_host` strips (``www.rt.com`` is ``rt.com``)."""
+HOST_LABEL = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
+"""One label of a normalised host."""
+# A host normalize_host leaves as it is: lower-case labels as HOST_LABEL, two or
 # more, at most 253 characters, no www./m./amp. label it would strip.
 _NORMAL_HOST = re.compile(
     r"(?=.{1,253}$)(?!(?:www|m|amp)\.[^.]*\.)"
@@ -82,7 +91,7 @@ def normalize_host(url_or_host: str) -> str:
         raise InvalidURLError(url_or_host, "white space in host")
     if not host.isascii():
         host = _to_idna(host, url_or_host)
-    while host.startswith(_STRIPPED_PREFIXES):
+    while host.startswith(STRIPPED_PREFIXES):
         rest = host.split(".", 1)[1]
         if "." not in rest:
             break
@@ -124,14 +133,18 @@ def _check_host(host: str, original: str) -> None:
     if len(labels) < 2:
         raise InvalidURLError(original, "a host needs at least two labels, e.g. 'rt.com'")
     for label in labels:
-        if not _LABEL.fullmatch(label):
+        if not HOST_LABEL.fullmatch(label):
             raise InvalidURLError(original, f"invalid host label {label!r}")
     if labels[-1].isdigit():
         raise InvalidURLError(original, "a numeric host (an IP address) names no outlet")
 
 
-def _is_normal_host(host: str) -> bool:
-    """Whether ``normalize_host(host) == host`` (a quick exact test; ``False`` may mean "ask normalize_host")."""
+def is_normal_host(host: str) -> bool:
+    """Whether ``normalize_host(host) == host`` (a quick exact test; ``False`` may mean "ask normalize_host").
+
+    >>> is_normal_host("rt.com"), is_normal_host("www.rt.com"), is_normal_host("RT.com")
+    (True, False, False)
+    """
     return _NORMAL_HOST.fullmatch(host) is not None and not host.rpartition(".")[2].isdigit()
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import attrs
 
 from provenance.dates import Interval, Truth
-from provenance.domains import _NORMAL_HOST, _is_normal_host, normalize_host
+from provenance.domains import is_normal_host, normalize_host
 from provenance.errors import InvalidURLError
 from provenance.model import (
     Assessment,
@@ -97,8 +97,7 @@ def _problems_by_kind(records: Sequence[Record], kinds: _Kinds, locations: Mappi
     claims = kinds.claims
     for claim in [claim for claim in claims if claim.outlet not in outlets]:
         need(claim, "outlet", claim.outlet, outlet_only=True)
-    normal = _NORMAL_HOST.fullmatch
-    for claim in [claim for claim in claims if normal(claim.host) is None or claim.host[-1:].isdigit()]:
+    for claim in [claim for claim in claims if not is_normal_host(claim.host)]:
         _check_host(claim, at, problems)
     for relation in [r for r in kinds.relations if r.subject not in known or r.object not in known]:
         need(relation, "subject", relation.subject)
@@ -203,7 +202,7 @@ def _check_rating(rating: Rating, raters: Mapping[str, Rater], describe: Describ
         problems.append(f"{describe(rating)}: rater {rating.rater!r} has no scale {rating.scale!r}")
     elif scale.axis != rating.axis:
         problems.append(f"{describe(rating)}: scale {scale.id!r} rates {scale.axis}, not {rating.axis}")
-    if rating.host is not None and not _is_normal_host(rating.host):
+    if rating.host is not None and not is_normal_host(rating.host):
         try:
             normalized = normalize_host(rating.host)
         except InvalidURLError as error:
@@ -231,7 +230,7 @@ def describe_record(record: Record) -> str:
 
 
 def _check_host(claim: DomainClaim, describe: Describe, problems: list[str]) -> None:
-    if _is_normal_host(claim.host):
+    if is_normal_host(claim.host):
         return
     try:
         normalized = normalize_host(claim.host)
