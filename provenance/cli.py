@@ -220,8 +220,7 @@ def _cmd_outlet(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from provenance.loader import read_folder
-    from provenance.registry import data_folder
+    from provenance.registry import data_folder, read_folder
     from provenance.source_policy import audit_sources, load_source_policy
 
     folder = args.path or str(data_folder())

@@ -33,6 +33,7 @@ __all__ = [
     "RELATION_KINDS",
     "SOURCE_KINDS",
     "SUCCESSION_KINDS",
+    "TYPOLOGY_CODES",
     "Article",
     "Assessment",
     "DomainClaim",
@@ -70,6 +71,9 @@ ASSESSMENT_KINDS = frozenset({"typology", "sanction", "platform-label", "rating"
 """Kinds of :class:`Assessment`."""
 NAME_KINDS = frozenset({"name", "acronym", "alias"})
 """Kinds of :class:`Name`."""
+TYPOLOGY_CODES = ("SC", "CaPu", "CaPr", "ISFM", "ISF", "ISM", "IP")
+"""State Media Monitor typology codes, from most to least state control."""
+
 SOURCE_KINDS = frozenset({"official", "self", "reference", "news", "other"})
 """Kinds of :class:`Source`: what sort of document it is (see ``docs/data.md``, "Source policy").
 
@@ -163,7 +167,7 @@ class Source:
     publisher: str | None = attrs.field(default=None, validator=_optional_text)
     """Who published it."""
     accessed: PartialDate | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_instance_of(PartialDate))
+        metadata={"required": True}, default=None, validator=attrs.validators.optional(_instance_of(PartialDate))
     )
     """When it was read."""
     quote: str | None = attrs.field(default=None, validator=_optional_text)

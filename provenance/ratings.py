@@ -143,7 +143,7 @@ class Rating:
     """Id of the rater's scale."""
     axis: str = attrs.field(validator=_one_of(AXES))
     """``reliability`` or ``bias`` (the scale's axis)."""
-    raw: str = attrs.field(validator=_text)
+    raw: str = attrs.field(validator=_text, metadata={"key": "value"})
     """The value as the rater gave it."""
     normalized: float = attrs.field(validator=_normalised)
     """The value mapped onto 0 to 1 by the scale."""

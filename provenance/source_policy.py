@@ -31,7 +31,7 @@ import attrs
 
 from provenance.domains import candidate_hosts
 from provenance.errors import InvalidURLError, SourcePolicyError
-from provenance.loader import Record
+from provenance.layout import Record
 from provenance.model import SOURCE_KINDS, Assessment, Relation, Source, Succession
 from provenance.registry import Registry
 
@@ -345,7 +345,7 @@ def audit_sources(
     Returns:
         The violations and the counts.
     """
-    from provenance.validation import describe_record
+    from provenance.registry import describe_record
 
     rules = policy if policy is not None else load_source_policy()
     where = locations if locations is not None else {}

@@ -36,7 +36,6 @@ import attrs
 
 from provenance.dates import ONGOING, UNKNOWN, Interval, PartialDate, as_partial_date
 from provenance.errors import RegistryError
-from provenance.loader import read_document
 from provenance.model import (
     DOMAIN_ROLES,
     NAME_KINDS,
@@ -54,7 +53,7 @@ from provenance.model import (
     Source,
     Succession,
 )
-from provenance.registry import Registry
+from provenance.registry import Registry, read_document
 
 if TYPE_CHECKING:
     from hypothesis.strategies import DrawFn, SearchStrategy

@@ -24,9 +24,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from provenance.countries import country_name
-from provenance.model import Assessment
+from provenance.model import TYPOLOGY_CODES, Assessment
 from provenance.registry import Registry, data_version, default_registry
-from provenance.validation import TYPOLOGY_CODES
 
 START = "<!-- coverage:start -->"
 """The line that opens the generated block."""

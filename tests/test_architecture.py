@@ -47,10 +47,24 @@ def _absolute(module: str, node: ast.ImportFrom) -> str:
     return ".".join([*base, *([node.module] if node.module else [])])
 
 
+def _type_checking_only(tree: ast.Module) -> set[ast.AST]:
+    """The imports under ``if TYPE_CHECKING:``: read by type checkers, never run."""
+    return {
+        child
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+        for statement in node.body
+        for child in ast.walk(statement)
+    }
+
+
 def _imports(module: str) -> Iterator[tuple[str, str | None, int]]:
-    """(imported module, imported name or None, line) for every import of a provenance module."""
+    """(imported module, imported name or None, line) for every import a provenance module runs."""
     tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    skipped = _type_checking_only(tree)
     for node in ast.walk(tree):
+        if node in skipped:
+            continue
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name.startswith("provenance"):

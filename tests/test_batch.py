@@ -633,14 +633,14 @@ VALID_TOML_LINES = st.one_of(
 def test_flat_toml_reader_equals_tomllib_or_defers(lines, newline):
     import tomllib
 
-    from provenance.loader import _read_flat_toml
+    from provenance.registry._toml import read_flat_toml
 
     text = newline.join(lines)
     try:
         wanted = tomllib.loads(text)
     except tomllib.TOMLDecodeError:
         wanted = None
-    found = _read_flat_toml(text)
+    found = read_flat_toml(text)
     if found is not None:
         assert wanted is not None and found == wanted
 
@@ -648,13 +648,13 @@ def test_flat_toml_reader_equals_tomllib_or_defers(lines, newline):
 def test_flat_toml_reader_reads_the_shipped_data_as_tomllib_does():
     import tomllib
 
-    from provenance.loader import _read_flat_toml
     from provenance.registry import data_folder
+    from provenance.registry._toml import read_flat_toml
 
     files = [*sorted(data_folder().glob("*.toml")), *sorted((FIXTURES / "registry").glob("*.toml"))]
     for file in files:
         text = file.read_text(encoding="utf-8")
-        assert _read_flat_toml(text) == tomllib.loads(text), file.name
+        assert read_flat_toml(text) == tomllib.loads(text), file.name
 
 
 def test_problems_still_name_file_table_and_id(tmp_path):

@@ -28,8 +28,8 @@ from provenance.countries import is_country_code
 from provenance.dates import ONGOING, UNKNOWN, Interval, PartialDate, Truth
 from provenance.domains import normalize_host
 from provenance.errors import InvalidURLError
-from provenance.loader import read_folder
 from provenance.model import (
+    TYPOLOGY_CODES,
     Assessment,
     DomainClaim,
     Organization,
@@ -37,8 +37,7 @@ from provenance.model import (
     Relation,
     Succession,
 )
-from provenance.registry import Registry, default_registry
-from provenance.validation import TYPOLOGY_CODES, describe_record, find_problems
+from provenance.registry import Registry, default_registry, describe_record, find_problems, read_folder
 from tests.conftest import ROOT, SHARED_DATA
 
 DATA = ROOT / "provenance" / "data"

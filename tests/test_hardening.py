@@ -35,7 +35,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from provenance import domains as domains_module
-from provenance import registry as registry_module
+from provenance.registry import _registry as registry_module
 from provenance.dates import Interval, PartialDate, parse_date
 from provenance.domains import normalize_host, registrable_domain
 from provenance.errors import ProvenanceError, RegistryError

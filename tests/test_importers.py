@@ -30,7 +30,6 @@ from provenance.importers.generic_csv import parse_scale
 from provenance.importers.perennial import display_name
 from provenance.importers.state_media import country_code, guess_kind
 from provenance.importers.wikidata import wikidata_date
-from provenance.loader import read_folder
 from provenance.model import (
     Assessment,
     DomainClaim,
@@ -42,7 +41,7 @@ from provenance.model import (
     Succession,
 )
 from provenance.ratings import Rater, Rating, Scale
-from provenance.registry import Registry, default_registry, load_registry
+from provenance.registry import Registry, default_registry, load_registry, read_folder
 from tests.conftest import FIXTURES, SHARED_DATA
 
 HERE = FIXTURES / "importers"

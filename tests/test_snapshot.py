@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance import snapshot
 from provenance.dates import Interval
 from provenance.errors import SnapshotError
 from provenance.model import DomainClaim
 from provenance.ratings import Rater, Rating, Scale
 from provenance.registry import Registry, default_registry, load_registry
+from provenance.registry import _snapshot as snapshot
 from provenance.testing import make_registry, partial_dates, registries, sources
 from tests.conftest import FIXTURES
 
@@ -294,7 +294,7 @@ def test_a_snapshot_saved_after_its_files_changed_is_refused(tmp_path):
 
 
 def test_the_digest_is_of_the_bytes_read_and_the_files_as_they_are(tmp_path):
-    from provenance.loader import digest_folder, read_folder
+    from provenance.registry import digest_folder, read_folder
 
     folder = copy_of_fixtures(tmp_path)
     (folder / "crlf.toml").write_bytes(b"# windows line ends\r\n")

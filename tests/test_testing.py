@@ -19,7 +19,7 @@ from provenance.errors import RegistryError
 from provenance.labelling import explain, label_url
 from provenance.model import Article, DomainClaim, Mention, Organization, Outlet, Relation, Source
 from provenance.policies import get_policy
-from provenance.registry import Registry, default_registry
+from provenance.registry import Registry, default_registry, find_problems
 from provenance.testing import (
     ATTRIBUTION_TEMPLATES,
     articles,
@@ -34,7 +34,6 @@ from provenance.testing import (
     sources,
     urls,
 )
-from provenance.validation import find_problems
 from tests.conftest import ROOT
 
 pytest_plugins = ["pytester"]

@@ -16,12 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.dates import Interval, PartialDate
-from provenance.model import Assessment, DomainClaim, Organization, Outlet, Relation, Source, Succession
+from provenance.layout import by_kind
+from provenance.model import TYPOLOGY_CODES, Assessment, DomainClaim, Organization, Outlet, Relation, Source, Succession
 from provenance.ratings import Rater, Rating, Scale
-from provenance.registry import Registry, _distinct
-from provenance.validation import (
-    TYPOLOGY_CODES,
-    _by_kind,
+from provenance.registry import Registry
+from provenance.registry._indexes import distinct
+from provenance.registry._validation import (
     _check_host,
     _check_rating,
     _cycles,
@@ -182,7 +182,7 @@ def test_find_problems_matches_the_reference(drawn):
 @given(record_sets())
 def test_registry_deduplicates_as_dict_fromkeys_does(drawn):
     expected = tuple(dict.fromkeys(drawn))
-    if _distinct(_by_kind(drawn)):
+    if distinct(by_kind(drawn)):
         assert tuple(drawn) == expected  # "distinct" is never said of records with a repeat
     try:
         registry = Registry(drawn)

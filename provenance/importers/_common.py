@@ -18,7 +18,7 @@ import attrs
 
 from provenance.domains import normalize_host
 from provenance.errors import InvalidURLError, ProvenanceError
-from provenance.loader import Record
+from provenance.layout import Record
 from provenance.model import Outlet
 from provenance.ratings import Rater
 from provenance.registry import Registry

@@ -19,7 +19,7 @@ import attrs
 
 from provenance.dates import PartialDate
 from provenance.errors import RecordError
-from provenance.loader import Record
+from provenance.layout import Record
 from provenance.model import Source
 from provenance.ratings import Rater, Rating, Scale
 from provenance.registry import Registry

@@ -18,7 +18,7 @@ import attrs
 
 from provenance.dates import PartialDate, parse_date
 from provenance.errors import DateParseError, RecordError
-from provenance.loader import Record
+from provenance.layout import Record
 from provenance.model import Source
 from provenance.ratings import AXES, Rater, Rating, Scale
 from provenance.registry import Registry

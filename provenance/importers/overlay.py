@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from provenance.dates import Interval
-from provenance.loader import Record
+from provenance.layout import Record
 from provenance.model import (
     Assessment,
     DomainClaim,

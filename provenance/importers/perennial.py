@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from provenance.dates import PartialDate
-from provenance.loader import Record
+from provenance.layout import Record
 from provenance.model import Source
 from provenance.ratings import Rater, Rating, Scale
 from provenance.registry import Registry

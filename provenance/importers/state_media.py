@@ -18,10 +18,9 @@ import attrs
 
 from provenance.countries import COUNTRY_NAMES
 from provenance.dates import PartialDate
-from provenance.loader import Record
-from provenance.model import Assessment, DomainClaim, Outlet, Source
+from provenance.layout import Record
+from provenance.model import TYPOLOGY_CODES, Assessment, DomainClaim, Outlet, Source
 from provenance.registry import Registry
-from provenance.validation import TYPOLOGY_CODES
 
 from ._common import (
     ImportResult,

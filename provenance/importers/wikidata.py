@@ -31,7 +31,7 @@ import attrs
 from provenance.countries import COUNTRY_NAMES
 from provenance.dates import ALWAYS, ONGOING, UNKNOWN, Interval, OpenEnd, PartialDate
 from provenance.errors import IntervalError, RecordError
-from provenance.loader import Record
+from provenance.layout import Record
 from provenance.model import (
     ORGANIZATION_KINDS,
     OUTLET_KINDS,

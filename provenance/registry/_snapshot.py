@@ -41,12 +41,14 @@ import attrs
 from provenance._version import __version__
 from provenance.dates import ONGOING, UNKNOWN, Interval, PartialDate, parse_iso
 from provenance.errors import ProvenanceError, SnapshotError
-from provenance.model import Assessment, DomainClaim, Name, Organization, Outlet, Relation, Source, Succession
-from provenance.ratings import Rater, Rating, Scale
+from provenance.layout import LAYOUTS, Record
+from provenance.model import Name, Source
+from provenance.ratings import Scale
+from provenance.registry._loader import digest_folder
+from provenance.registry._shipped import DEFAULT_DIGESTED, data_folder, data_version
 
 if TYPE_CHECKING:
-    from provenance.loader import Record
-    from provenance.registry import Registry
+    from provenance.registry._registry import Registry
 
 __all__ = ["FORMAT", "layer_digests", "load_records", "save"]
 
@@ -55,85 +57,14 @@ FORMAT = 2
 
 _MAGIC = b"provenance-registry-snapshot\n"
 
-# How each field of each record class is stored. "text", "text?", "bool", "number", "number?" are
-# JSON values checked by type; "interval" and "sources" index shared tables; "date" and "date?"
-# are ISO strings; "names" and "scales" are small nested lists.
+# How each field of each record class is stored (see provenance.layout). "text", "text?", "bool", "number",
+# "number?" are JSON values checked by type; "interval" and "sources" index shared tables; "date" and "date?"
+# are ISO strings; "names" and "scales" are small nested lists, and sources rows of a table of their own.
 _FIELDS: dict[type, tuple[tuple[str, str], ...]] = {
-    Organization: (
-        ("id", "text"),
-        ("name", "text"),
-        ("kind", "text"),
-        ("country", "text?"),
-        ("lifetime", "interval"),
-        ("description", "text?"),
-        ("sources", "sources"),
-        ("names", "names"),
-    ),
-    Outlet: (
-        ("id", "text"),
-        ("name", "text"),
-        ("kind", "text"),
-        ("country", "text"),
-        ("names", "names"),
-        ("lifetime", "interval"),
-        ("public_service", "bool"),
-        ("description", "text?"),
-        ("sources", "sources"),
-    ),
-    DomainClaim: (
-        ("host", "text"),
-        ("outlet", "text"),
-        ("role", "text"),
-        ("interval", "interval"),
-        ("sources", "sources"),
-    ),
-    Relation: (
-        ("subject", "text"),
-        ("kind", "text"),
-        ("object", "text"),
-        ("share", "number?"),
-        ("interval", "interval"),
-        ("sources", "sources"),
-    ),
-    Succession: (
-        ("predecessor", "text"),
-        ("successor", "text"),
-        ("kind", "text"),
-        ("date", "date"),
-        ("sources", "sources"),
-    ),
-    Assessment: (
-        ("subject", "text"),
-        ("assessor", "text"),
-        ("kind", "text"),
-        ("value", "text"),
-        ("interval", "interval"),
-        ("instrument", "text?"),
-        ("note", "text?"),
-        ("sources", "sources"),
-    ),
-    Rater: (
-        ("id", "text"),
-        ("name", "text"),
-        ("scales", "scales"),
-        ("methodology_url", "text?"),
-        ("licence", "text?"),
-        ("sources", "sources"),
-    ),
-    Rating: (
-        ("rater", "text"),
-        ("scale", "text"),
-        ("axis", "text"),
-        ("raw", "text"),
-        ("normalized", "number"),
-        ("outlet", "text?"),
-        ("host", "text?"),
-        ("name", "text?"),
-        ("as_of", "date?"),
-        ("via", "text?"),
-        ("sources", "sources"),
-    ),
+    cls: tuple((field.name, field.store) for field in layout.fields) for cls, layout in LAYOUTS.items()
 }
+_NESTED_WIDTH = {Source: 7, Name: 3, Scale: 7}
+"""How many fields the rows of sources, names and scales hold."""
 _CODES = {cls: cls.__name__.lower() for cls in _FIELDS}
 _CLASSES = {code: cls for cls, code in _CODES.items()}
 _NONE = type(None)
@@ -165,9 +96,9 @@ def schema() -> str:
 
 
 def _check_layout() -> None:
-    for cls, fields in _FIELDS.items():
-        if [name for name, _ in fields] != [field.name for field in attrs.fields(cls)]:
-            raise SnapshotError(f"snapshots do not know the fields of {cls.__name__} (update provenance/snapshot.py)")
+    for cls, width in _NESTED_WIDTH.items():
+        if len(attrs.fields(cls)) != width:
+            raise SnapshotError(f"snapshots do not know the fields of {cls.__name__} (update their rows in {__name__})")
 
 
 def layer_digests(layers: Sequence[str]) -> tuple[str, ...]:
@@ -180,14 +111,11 @@ def layer_digests(layers: Sequence[str]) -> tuple[str, ...]:
     Returns:
         For each layer, ``sha256:`` and the hex digest over each TOML file's
         name, size and bytes, in the order the loader reads them
-        (:func:`provenance.loader.digest_folder`).
+        (:func:`provenance.registry.digest_folder`).
 
     Raises:
         SnapshotError: If a layer is not a folder or a file cannot be read.
     """
-    from provenance.loader import digest_folder
-    from provenance.registry import DEFAULT_DIGESTED, data_folder
-
     digests = []
     for layer in layers:
         try:
@@ -282,8 +210,6 @@ def _encode(records: Sequence[Record]) -> dict[str, Any]:
 
 def save(registry: Registry, path: str | Path) -> None:
     """Write a snapshot of a registry loaded from folders (see :meth:`Registry.save_snapshot`)."""
-    from provenance.registry import data_version
-
     _check_layout()
     layers = registry.layers
     if layers is None:
@@ -328,7 +254,6 @@ def _header(data: bytes, path: Path) -> tuple[dict[str, Any], bytes]:
 
 
 def _check_header(header: dict[str, Any], path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    from provenance.registry import data_version
 
     if header.get("format") != FORMAT:
         raise SnapshotError(

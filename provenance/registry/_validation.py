@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-import attrs
-
 from provenance.dates import Interval, Truth
 from provenance.domains import is_normal_host, normalize_host
 from provenance.errors import InvalidURLError
+from provenance.layout import Record, RecordsByKind, by_kind
 from provenance.model import (
-    Assessment,
+    TYPOLOGY_CODES,
     DomainClaim,
     Organization,
     Outlet,
@@ -26,12 +25,9 @@ from provenance.model import (
 )
 from provenance.ratings import Rater, Rating
 
-__all__ = ["TYPOLOGY_CODES", "describe_record", "find_problems"]
+__all__ = ["describe_record", "find_problems", "problems_by_kind"]
 
-TYPOLOGY_CODES = ("SC", "CaPu", "CaPr", "ISFM", "ISF", "ISM", "IP")
-"""State Media Monitor typology codes, from most to least state control."""
 
-Record = Organization | Outlet | DomainClaim | Relation | Succession | Assessment | Rater | Rating
 Describe = Callable[[Record], str]
 
 
@@ -45,15 +41,17 @@ def find_problems(records: Sequence[Record], locations: Mapping[Record, str] | N
     Returns:
         One message per problem, sorted; empty when the records are consistent.
     """
-    return _problems_by_kind(records, _by_kind(records), locations)
+    return problems_by_kind(records, by_kind(records), locations)
 
 
-def _problems_by_kind(records: Sequence[Record], kinds: _Kinds, locations: Mapping[Record, str] | None) -> list[str]:
+def problems_by_kind(
+    records: Sequence[Record], kinds: RecordsByKind, locations: Mapping[Record, str] | None
+) -> list[str]:
     """:func:`find_problems` with the records already sorted by kind (the registry sorts them once for both).
 
     Args:
         records: All records of a registry.
-        kinds: ``_by_kind(records)``.
+        kinds: ``by_kind(records)``.
         locations: Where each record came from, for the messages.
 
     Returns:
@@ -129,45 +127,6 @@ def _problems_by_kind(records: Sequence[Record], kinds: _Kinds, locations: Mappi
             problems.extend(_overlapping_claims(host_claims, at))
     problems.extend(_cycles(_maybe_cyclic(kinds.relations), at))
     return sorted(problems)
-
-
-@attrs.frozen
-class _Kinds:
-    """The records of each kind, each list in record order (see :func:`_by_kind`)."""
-
-    outlets: list[Outlet]
-    organizations: list[Organization]
-    raters: list[Rater]
-    claims: list[DomainClaim]
-    relations: list[Relation]
-    successions: list[Succession]
-    assessments: list[Assessment]
-    ratings: list[Rating]
-
-
-_KINDS = (Outlet, Organization, Rater, DomainClaim, Relation, Succession, Assessment, Rating)
-
-
-def _by_kind(records: Iterable[Record]) -> _Kinds:
-    """The records sorted by kind, in one pass, keeping their order within each kind.
-
-    An instance of a subclass of a record type counts as that type.
-
-    Raises:
-        TypeError: If an item is not a record.
-    """
-    groups: dict[type, list[Record]] = {kind: [] for kind in _KINDS}
-    for record in records:
-        group = groups.get(type(record))
-        if group is None:  # an instance of a subclass of a record type, or not a record
-            kind = next((kind for kind in _KINDS if isinstance(record, kind)), None)
-            if kind is None:
-                shown = repr(record)
-                shown = shown if len(shown) <= 80 else shown[:77] + "..."
-                raise TypeError(f"not a registry record: {shown} (a {type(record).__name__})")
-            group = groups[kind]
-        group.append(record)
-    return _Kinds(*groups.values())  # type: ignore[arg-type]
 
 
 _PEELING_ROUNDS = 8

@@ -1,29 +1,17 @@
-"""The registry: an immutable, validated, indexed set of dated facts.
-
->>> from provenance.testing import make_registry
->>> reg = make_registry(
-...     outlets=[{"id": "rt", "name": "RT", "country": "RU"}],
-...     domains=[{"host": "rt.com", "outlet": "rt"}],
-... )
->>> reg.outlet_for_url("https://de.rt.com/inland/1").id
-'rt'
->>> reg.outlet_for_url("https://rt.com.evil.example/") is None
-True
-"""
+"""The immutable, indexed :class:`Registry`, and the shipped registry loaded once (:func:`default_registry`)."""
 
 from __future__ import annotations
 
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Set
-from operator import attrgetter
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from provenance.dates import Interval, PartialDate, Truth, When, as_window
 from provenance.domains import candidate_hosts, normalize_host
 from provenance.errors import RegistryError, UnknownIdError
-from provenance.loader import LazyLocations, Record, Records, paused_gc, read_folder
+from provenance.layout import Record, RecordsByKind, by_kind
 from provenance.model import (
     Assessment,
     DomainClaim,
@@ -33,13 +21,14 @@ from provenance.model import (
     Succession,
 )
 from provenance.ratings import Rater, Rating
-from provenance.validation import _by_kind, _Kinds, _problems_by_kind, describe_record
+from provenance.registry._indexes import distinct, group, holds, names_of
+from provenance.registry._loader import LazyLocations, Records, paused_gc, read_folder
+from provenance.registry._shipped import read_layer
+from provenance.registry._validation import describe_record, problems_by_kind
 
-__all__ = ["Registry", "data_folder", "data_version", "default_registry", "load_registry"]
+__all__ = ["Registry", "default_registry", "load_registry"]
 
 _T = TypeVar("_T")
-
-
 _V = TypeVar("_V")
 
 
@@ -50,7 +39,7 @@ class _Lazy(Generic[_V]):
     either is kept, so no lock is needed.
     """
 
-    def __init__(self, build: Callable[[_Kinds], _V]) -> None:
+    def __init__(self, build: Callable[[RecordsByKind], _V]) -> None:
         self._build = build
         self._name = ""
 
@@ -64,52 +53,6 @@ class _Lazy(Generic[_V]):
         except KeyError:
             found = indexes[self._name] = self._build(registry._kinds)
             return found
-
-
-def _names_of(kinds: _Kinds) -> dict[str, list[str]]:
-    """Outlet and organisation ids by each of their names, case folded."""
-    names: defaultdict[str, list[str]] = defaultdict(list)
-    bodies: list[Organization | Outlet] = [*kinds.organizations, *kinds.outlets]
-    for body in bodies:
-        if body.names:
-            for name in {body.name.casefold(), *(n.name.casefold() for n in body.names)}:
-                names[name].append(body.id)
-        else:
-            names[body.name.casefold()].append(body.id)
-    return names
-
-
-def _group(records: list[_T], field: str) -> defaultdict[str, list[_T]]:
-    """Records by the value of one of their fields, each list in record order."""
-    groups: defaultdict[str, list[_T]] = defaultdict(list)
-    for key, record in zip(map(attrgetter(field), records), records, strict=True):
-        groups[key].append(record)
-    return groups
-
-
-def _distinct(kinds: _Kinds) -> bool:
-    """Whether no two records are equal, found without hashing whole records (and their intervals and sources).
-
-    Equal records are of one type and share the fields compared here; when no
-    two records of a kind share them, no two are equal. ``False`` means "maybe not".
-    """
-    return all(
-        len(set(map(attrgetter(*fields), group))) == len(group)
-        for group, fields in (
-            (kinds.outlets, ("id",)),
-            (kinds.organizations, ("id",)),
-            (kinds.raters, ("id",)),
-            (kinds.claims, ("host", "outlet", "role")),
-            (kinds.relations, ("subject", "kind", "object")),
-            (kinds.successions, ("predecessor", "successor", "kind")),
-            (kinds.assessments, ("subject", "assessor", "kind", "value")),
-            (kinds.ratings, ("rater", "scale", "outlet", "host", "raw")),
-        )
-    )
-
-
-def _holds(interval: Interval, window: PartialDate | Interval | None) -> bool:
-    return window is None or interval.contains(window) is not Truth.NO
 
 
 class Registry:
@@ -148,18 +91,18 @@ class Registry:
             locations: Where each record came from, for problem messages.
             layers: Folders (or ``"default"``) this registry was loaded from, for pickling.
             layer_digests: For each layer, the digest of the bytes its records
-                were read from (:attr:`provenance.loader.Records.digest`), for
+                were read from (:attr:`provenance.registry.Records.digest`), for
                 snapshots; ``None`` when not known.
 
         Raises:
             RegistryError: Listing every problem found.
         """
         unique = tuple(records)
-        kinds = _by_kind(unique)
-        if not _distinct(kinds):
+        kinds = by_kind(unique)
+        if not distinct(kinds):
             unique = tuple(dict.fromkeys(unique))
-            kinds = _by_kind(unique)
-        problems = _problems_by_kind(unique, kinds, locations)
+            kinds = by_kind(unique)
+        problems = problems_by_kind(unique, kinds, locations)
         if problems:
             raise RegistryError(problems)
         self._records = unique
@@ -168,7 +111,7 @@ class Registry:
         self._layer_digests = layer_digests if known else None
         self._build_indexes(kinds)
 
-    def _build_indexes(self, kinds: _Kinds) -> None:
+    def _build_indexes(self, kinds: RecordsByKind) -> None:
         """Index validated records, given by kind (each kind in record order).
 
         The two indexes every URL lookup needs are built now; the others on
@@ -180,28 +123,28 @@ class Registry:
         bodies: dict[str, Outlet | Organization] = {o.id: o for o in kinds.organizations}
         bodies.update((o.id, o) for o in kinds.outlets)
         self._bodies = bodies
-        self._claims_by_host = _group(kinds.claims, "host")
+        self._claims_by_host = group(kinds.claims, "host")
         for claims in self._claims_by_host.values():
             if len(claims) > 1:
                 # Most recent first: with no date asked, the latest claim wins.
                 claims.sort(key=lambda c: c.interval.bounds()[0], reverse=True)
 
-    _names: _Lazy[dict[str, list[str]]] = _Lazy(_names_of)
-    _claims_by_outlet: _Lazy[defaultdict[str, list[DomainClaim]]] = _Lazy(lambda kinds: _group(kinds.claims, "outlet"))
-    _relations_out: _Lazy[defaultdict[str, list[Relation]]] = _Lazy(lambda kinds: _group(kinds.relations, "subject"))
-    _relations_in: _Lazy[defaultdict[str, list[Relation]]] = _Lazy(lambda kinds: _group(kinds.relations, "object"))
+    _names: _Lazy[dict[str, list[str]]] = _Lazy(names_of)
+    _claims_by_outlet: _Lazy[defaultdict[str, list[DomainClaim]]] = _Lazy(lambda kinds: group(kinds.claims, "outlet"))
+    _relations_out: _Lazy[defaultdict[str, list[Relation]]] = _Lazy(lambda kinds: group(kinds.relations, "subject"))
+    _relations_in: _Lazy[defaultdict[str, list[Relation]]] = _Lazy(lambda kinds: group(kinds.relations, "object"))
     _successions_out: _Lazy[defaultdict[str, list[Succession]]] = _Lazy(
-        lambda kinds: _group(kinds.successions, "predecessor")
+        lambda kinds: group(kinds.successions, "predecessor")
     )
     _successions_in: _Lazy[defaultdict[str, list[Succession]]] = _Lazy(
-        lambda kinds: _group(kinds.successions, "successor")
+        lambda kinds: group(kinds.successions, "successor")
     )
-    _assessments: _Lazy[defaultdict[str, list[Assessment]]] = _Lazy(lambda kinds: _group(kinds.assessments, "subject"))
+    _assessments: _Lazy[defaultdict[str, list[Assessment]]] = _Lazy(lambda kinds: group(kinds.assessments, "subject"))
     _ratings_by_outlet: _Lazy[defaultdict[str, list[Rating]]] = _Lazy(
-        lambda kinds: _group([r for r in kinds.ratings if r.outlet is not None], "outlet")
+        lambda kinds: group([r for r in kinds.ratings if r.outlet is not None], "outlet")
     )
     _ratings_by_host: _Lazy[defaultdict[str, list[Rating]]] = _Lazy(
-        lambda kinds: _group([r for r in kinds.ratings if r.outlet is None], "host")
+        lambda kinds: group([r for r in kinds.ratings if r.outlet is None], "host")
     )
 
     _raters: _Lazy[dict[str, Rater]] = _Lazy(lambda kinds: {rater.id: rater for rater in kinds.raters})
@@ -232,7 +175,7 @@ class Registry:
         """Layer parts read from files (or records) into a registry.
 
         The layers' digests are those given, or else those of the parts when
-        every part was read by :func:`~provenance.loader.read_folder`.
+        every part was read by :func:`~provenance.registry.read_folder`.
         """
         problems = [problem for part in parts for problem in part.problems]
         if problems:
@@ -299,7 +242,7 @@ class Registry:
             SnapshotError: If the file is not a snapshot, comes from another
                 version, is damaged, or its folders changed since it was written.
         """
-        from provenance.snapshot import load_records  # lazy: keeps `import provenance` light
+        from provenance.registry._snapshot import load_records  # lazy: json and hashlib only when asked
 
         with paused_gc():
             records, layers, digests = load_records(path)
@@ -307,7 +250,7 @@ class Registry:
             registry._records = records
             registry._layers = layers
             registry._layer_digests = digests
-            registry._build_indexes(_by_kind(records))
+            registry._build_indexes(by_kind(records))
         return registry
 
     def save_snapshot(self, path: str | Path) -> None:
@@ -333,7 +276,7 @@ class Registry:
                 (built from records, or extended, so nothing to check a
                 snapshot against), or the digest of its files is not known.
         """
-        from provenance.snapshot import save
+        from provenance.registry._snapshot import save
 
         save(self, path)
 
@@ -586,7 +529,7 @@ class Registry:
     def claims(self, outlet: str, at: When = None) -> tuple[DomainClaim, ...]:
         """The domain claims of an outlet that may hold at ``at``."""
         window = as_window(at)
-        return tuple(c for c in self._claims_by_outlet.get(outlet, ()) if _holds(c.interval, window))
+        return tuple(c for c in self._claims_by_outlet.get(outlet, ()) if holds(c.interval, window))
 
     def relations(
         self,
@@ -623,9 +566,9 @@ class Registry:
             r
             for r in pool
             if (wanted is None or r.kind in wanted)
-            and _holds(r.interval, window)
-            and _holds(bodies[r.subject].lifetime, window)
-            and _holds(bodies[r.object].lifetime, window)
+            and holds(r.interval, window)
+            and holds(bodies[r.subject].lifetime, window)
+            and holds(bodies[r.object].lifetime, window)
         )
 
     def successors(self, id: str) -> tuple[Succession, ...]:
@@ -642,7 +585,7 @@ class Registry:
         return tuple(
             a
             for a in self._assessments.get(subject, ())
-            if (kind is None or a.kind == kind) and _holds(a.interval, window)
+            if (kind is None or a.kind == kind) and holds(a.interval, window)
         )
 
     def raters(self) -> tuple[Rater, ...]:
@@ -678,11 +621,6 @@ _DEFAULT: Registry | None = None
 _DEFAULT_LOCK = threading.Lock()
 
 
-def data_folder() -> Path:
-    """The folder of the shipped data (its TOML files, ``DATA_VERSION`` and the source policy)."""
-    return Path(__file__).parent / "data"
-
-
 def default_registry() -> Registry:
     """The registry shipped with the library, loaded once on first use (thread-safe)."""
     global _DEFAULT
@@ -716,26 +654,6 @@ def load_registry(*overlays: str | Path) -> Registry:
         parts = [read_layer("default"), *(read_folder(folder) for folder in overlays)]
         layers = ("default", *(str(Path(folder).resolve()) for folder in overlays))
         return Registry._from_parts(parts, layers)
-
-
-def data_version() -> str:
-    """The version of the shipped data (CalVer, ``YYYY.MM.DD``).
-
-    >>> len(data_version().split("."))
-    3
-    """
-    return (data_folder() / "DATA_VERSION").read_text(encoding="utf-8").strip()
-
-
-DEFAULT_DIGESTED = ("DATA_VERSION",)
-"""Files of the shipped data folder that a ``"default"`` layer's digest covers besides its TOML files."""
-
-
-def read_layer(layer: str) -> Records:
-    """Read one layer: a folder path, or ``"default"`` for the shipped data."""
-    if layer == "default":
-        return read_folder(data_folder(), digest_also=DEFAULT_DIGESTED)
-    return read_folder(layer)
 
 
 def _rebuild(layers: tuple[str, ...]) -> Registry:
