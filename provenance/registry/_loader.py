@@ -313,22 +313,24 @@ class _Reader:
                 the record refuses.
         """
         values: dict[str, object] = {}
-        for field in layout.fields:
-            if field.store == "interval":
-                values[field.name] = self.interval(entry.get("start"), entry.get("end"))
+        for name, key, store, required, read in _plan(layout):
+            if read is None:  # an interval, from two keys
+                values[name] = self.interval(entry.get("start"), entry.get("end"))
                 continue
-            value = entry.get(field.key)
-            if value is None or (value == [] and field.store == "sources"):
-                if field.required:
-                    raise _Problem(_MISSING.get(field.store, "missing required key {key!r}").format(key=field.key))
-                continue
-            values[field.name] = _READ[field.store](self, field.key, value)
+            value = entry.get(key)
+            if value is None or value == []:
+                if required:
+                    raise _Problem(_MISSING.get(store, "missing required key {key!r}").format(key=key))
+            elif value.__class__ is str and read is _Reader.text:
+                values[name] = value  # the commonest case, read in line
+            else:
+                values[name] = read(self, key, value)
         try:
             record = layout.cls(**values)
         except (RecordError, IntervalError, DateParseError) as error:
             raise _Problem(str(error)) from None
-        unknown = sorted(entry.keys() - layout.keys)
-        if unknown:
+        if not entry.keys() <= layout.keys:
+            unknown = sorted(entry.keys() - layout.keys)
             raise _Problem(f"unknown key{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}")
         return record
 
@@ -375,6 +377,13 @@ class _Reader:
         return found
 
     def cited(self, key: str, value: object) -> tuple[Source, ...]:
+        if isinstance(value, list):
+            try:
+                found = self.source_lists.get(tuple(value))
+            except TypeError:  # unhashable items, worded below
+                found = None
+            if found is not None:
+                return found
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise _Problem(f"{key} must be a list of source keys")
         found = self.source_lists.get(tuple(value))
@@ -394,6 +403,21 @@ class _Reader:
                 raise _Problem(f"{key} entry must be {what}, got {entry!r}")
             built.append(self.build(NESTED[cls], entry))
         return tuple(built)
+
+
+_Plan = tuple[tuple[str, str, str, bool, Callable[["_Reader", str, object], object] | None], ...]
+_PLANS: dict[type, _Plan] = {}
+
+
+def _plan(layout: RecordLayout) -> _Plan:
+    """Each field of a layout as (name, key, store, required, reader), made once per record class."""
+    plan = _PLANS.get(layout.cls)
+    if plan is None:
+        plan = _PLANS[layout.cls] = tuple(
+            (field.name, field.key, field.store, field.required, _READ.get(field.store))
+            for field in layout.fields
+        )
+    return plan
 
 
 _MISSING = {
