@@ -68,12 +68,14 @@ class FieldLayout:
         key: Its TOML key (``"start/end"`` for an interval, stored as two keys).
         store: Its kind of storage, one of the values of :data:`STORES`.
         required: Whether a file must give it (it has no default).
+        default: The value the class gives it when it is left out (writers leave such values out).
     """
 
     name: str
     key: str
     store: str
     required: bool
+    default: object = None
 
 
 @attrs.frozen(slots=True)
@@ -102,7 +104,10 @@ def _field_layout(field: attrs.Attribute[Any]) -> FieldLayout:
     key = field.metadata.get("key", "start/end" if store == "interval" else field.name)
     # Every fact cites its sources; a field may also be required in files although code may leave it out.
     required = field.default is attrs.NOTHING or store == "sources" or field.metadata.get("required", False)
-    return FieldLayout(field.name, key, store, required)
+    default: Any = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        default = default.factory()
+    return FieldLayout(field.name, key, store, required, None if default is attrs.NOTHING else default)
 
 
 def _layout(cls: type, table: str = "") -> RecordLayout:

@@ -11,37 +11,17 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
-from provenance.dates import Interval
-from provenance.layout import Record
-from provenance.model import (
-    Assessment,
-    DomainClaim,
-    Name,
-    Organization,
-    Outlet,
-    Relation,
-    Source,
-    Succession,
-)
-from provenance.ratings import Rater, Rating, Scale
+from provenance.layout import LAYOUTS, NESTED, TABLES, Record, RecordLayout
+from provenance.model import Source
 
 from ._common import ImportFileError, slug
 
 __all__ = ["write_overlay"]
 
-_TABLE_OF: tuple[tuple[type, str], ...] = (
-    (Organization, "organizations"),
-    (Outlet, "outlets"),
-    (DomainClaim, "domains"),
-    (Relation, "relations"),
-    (Succession, "successions"),
-    (Assessment, "assessments"),
-    (Rater, "raters"),
-    (Rating, "ratings"),
-)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -87,146 +67,49 @@ class _Writer:
         self.body.extend(f"{key} = {value}" for key, value in pairs if value is not None)
 
     def record(self, table: str, record: Record) -> None:
-        self.table(table, _pairs(record, self))
+        self.body.append(f"\n[[{table}]]")
+        self.body.extend(f"{key} = {value}" for key, value in _pairs(record, LAYOUTS[type(record)], self))
 
     def text(self, header: Sequence[str]) -> str:
         lines = [f"# {_CONTROL.sub(' ', line)}".rstrip() for line in header]
         for source, key in self.keys.items():
             lines.append(f"\n[sources.{key}]")
-            lines.append(f"url = {_string(source.url)}")
-            lines.append(f"title = {_string(source.title)}")
-            if source.publisher is not None:
-                lines.append(f"publisher = {_string(source.publisher)}")
-            if source.accessed is not None:
-                lines.append(f"accessed = {_string(source.accessed.isoformat())}")
-            if source.quote is not None:
-                lines.append(f"quote = {_string(source.quote)}")
-            if source.kind is not None:
-                lines.append(f"kind = {_string(source.kind)}")
-            if source.archived is not None:
-                lines.append(f"archived = {_string(source.archived)}")
+            lines.extend(f"{name} = {value}" for name, value in _pairs(source, NESTED[Source], self))
         return "\n".join([*lines, *self.body]) + "\n"
 
 
-def _optional(value: str | None) -> str | None:
-    return None if value is None else _string(value)
+def _pairs(record: object, layout: RecordLayout, writer: _Writer) -> list[tuple[str, str]]:
+    """A record's TOML keys and values, by its layout; values a reader would default are left out."""
+    pairs: list[tuple[str, str]] = []
+    for field in layout.fields:
+        value = getattr(record, field.name)
+        if field.store == "interval":
+            start, end = value.to_strings()
+            pairs.extend((key, _string(text)) for key, text in (("start", start), ("end", end)) if text is not None)
+        elif value is not None and (field.required or value != field.default):
+            pairs.append((field.key, _VALUE[field.store](value, writer)))
+    return pairs
 
 
-def _interval(interval: Interval) -> list[tuple[str, str | None]]:
-    start, end = interval.to_strings()
-    return [("start", _optional(start)), ("end", _optional(end))]
+def _nested(items: Sequence[Any], writer: _Writer) -> str:
+    """Names or scales: one inline table a line."""
+    tables = (_inline(_pairs(item, NESTED[type(item)], writer)) for item in items)
+    return "[\n" + "".join(f"  {table},\n" for table in tables) + "]"
 
 
-def _name(name: Name) -> str:
-    pairs = [("name", _string(name.name))]
-    pairs += [(k, v) for k, v in _interval(name.interval) if v is not None]
-    if name.kind != "name":
-        pairs.append(("kind", _string(name.kind)))
-    return _inline(pairs)
-
-
-def _names(names: tuple[Name, ...]) -> str | None:
-    if not names:
-        return None
-    return "[\n" + "".join(f"  {_name(n)},\n" for n in names) + "]"
-
-
-def _scale(scale: Scale) -> str:
-    pairs = [("id", _string(scale.id)), ("axis", _string(scale.axis)), ("kind", _string(scale.kind))]
-    if scale.categories:
-        pairs.append(("categories", "[" + ", ".join(map(_string, scale.categories)) + "]"))
-    if scale.minimum is not None:
-        pairs.append(("minimum", _number(scale.minimum)))
-    if scale.maximum is not None:
-        pairs.append(("maximum", _number(scale.maximum)))
-    if scale.reversed:
-        pairs.append(("reversed", "true"))
-    return _inline(pairs)
-
-
-def _pairs(record: Record, writer: _Writer) -> list[tuple[str, str | None]]:
-    sources = ("sources", writer.sources(record.sources))
-    if isinstance(record, Organization):
-        return [
-            ("id", _string(record.id)),
-            ("name", _string(record.name)),
-            ("names", _names(record.names)),
-            ("kind", _string(record.kind)),
-            ("country", _optional(record.country)),
-            *_interval(record.lifetime),
-            ("description", _optional(record.description)),
-            sources,
-        ]
-    if isinstance(record, Outlet):
-        return [
-            ("id", _string(record.id)),
-            ("name", _string(record.name)),
-            ("names", _names(record.names)),
-            ("kind", _string(record.kind)),
-            ("country", _string(record.country)),
-            *_interval(record.lifetime),
-            ("public_service", "true" if record.public_service else None),
-            ("description", _optional(record.description)),
-            sources,
-        ]
-    if isinstance(record, DomainClaim):
-        return [
-            ("host", _string(record.host)),
-            ("outlet", _string(record.outlet)),
-            ("role", _string(record.role)),
-            *_interval(record.interval),
-            sources,
-        ]
-    if isinstance(record, Relation):
-        return [
-            ("subject", _string(record.subject)),
-            ("kind", _string(record.kind)),
-            ("object", _string(record.object)),
-            ("share", None if record.share is None else _number(record.share)),
-            *_interval(record.interval),
-            sources,
-        ]
-    if isinstance(record, Succession):
-        return [
-            ("predecessor", _string(record.predecessor)),
-            ("successor", _string(record.successor)),
-            ("kind", _string(record.kind)),
-            ("date", _string(record.date.isoformat())),
-            sources,
-        ]
-    if isinstance(record, Assessment):
-        return [
-            ("subject", _string(record.subject)),
-            ("assessor", _string(record.assessor)),
-            ("kind", _string(record.kind)),
-            ("value", _string(record.value)),
-            ("instrument", _optional(record.instrument)),
-            ("note", _optional(record.note)),
-            *_interval(record.interval),
-            sources,
-        ]
-    if isinstance(record, Rater):
-        return [
-            ("id", _string(record.id)),
-            ("name", _string(record.name)),
-            ("scales", "[\n" + "".join(f"  {_scale(s)},\n" for s in record.scales) + "]"),
-            ("methodology_url", _optional(record.methodology_url)),
-            ("licence", _optional(record.licence)),
-            sources,
-        ]
-    return [
-        ("rater", _string(record.rater)),
-        ("scale", _string(record.scale)),
-        ("axis", _string(record.axis)),
-        ("value", _string(record.raw)),
-        ("normalized", _number(record.normalized)),
-        ("outlet", _optional(record.outlet)),
-        ("host", _optional(record.host)),
-        ("name", _optional(record.name)),
-        ("as_of", None if record.as_of is None else _string(record.as_of.isoformat())),
-        ("via", _optional(record.via)),
-        sources,
-    ]
+_VALUE: dict[str, Callable[[Any, _Writer], str]] = {
+    "text": lambda value, _: _string(value),
+    "text?": lambda value, _: _string(value),
+    "texts": lambda value, _: "[" + ", ".join(map(_string, value)) + "]",
+    "bool": lambda value, _: "true" if value else "false",
+    "number": lambda value, _: _number(value),
+    "number?": lambda value, _: _number(value),
+    "date": lambda value, _: _string(value.isoformat()),
+    "date?": lambda value, _: _string(value.isoformat()),
+    "sources": lambda value, writer: writer.sources(value),
+    "names": _nested,
+    "scales": _nested,
+}
 
 
 def write_overlay(
@@ -261,9 +144,9 @@ def write_overlay(
     if not re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", name):
         raise ImportFileError(name, "an overlay file name is lower-case kebab-case")
     writer = _Writer()
-    grouped: dict[str, list[Record]] = {table: [] for _, table in _TABLE_OF}
+    grouped: dict[str, list[Record]] = {table: [] for table in TABLES}
     for record in records:
-        table = next(t for kind, t in _TABLE_OF if isinstance(record, kind))
+        table = next(layout.table for layout in TABLES.values() if isinstance(record, layout.cls))
         if not record.sources:
             raise ImportFileError(name, f"a record cites no source: {record!r}"[:200])
         for source in record.sources:

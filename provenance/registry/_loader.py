@@ -365,11 +365,11 @@ class _Reader:
         return found
 
     def interval(self, start: object, end: object) -> Interval:
+        for key, value in (("start", start), ("end", end)):
+            if value is not None and value.__class__ is not str:
+                self.text(key, value)  # words the problem
         found = self.intervals.get((start, end))
         if found is None:
-            for key, value in (("start", start), ("end", end)):
-                if value is not None:
-                    self.text(key, value)
             try:
                 found = self.intervals[start, end] = Interval.parse(start, end)  # type: ignore[arg-type]
             except (DateParseError, IntervalError) as error:
@@ -414,8 +414,7 @@ def _plan(layout: RecordLayout) -> _Plan:
     plan = _PLANS.get(layout.cls)
     if plan is None:
         plan = _PLANS[layout.cls] = tuple(
-            (field.name, field.key, field.store, field.required, _READ.get(field.store))
-            for field in layout.fields
+            (field.name, field.key, field.store, field.required, _READ.get(field.store)) for field in layout.fields
         )
     return plan
 
