@@ -841,7 +841,7 @@ UNESCAPED_LINK = re.compile(r"(?<!\\)\]\(")
 
 def check_markdown(markdown: str) -> None:
     """Outside code blocks and autolinks, no input string is left as Markdown or HTML syntax."""
-    from provenance.report_markdown import escape_markdown
+    from provenance.reports.markdown import escape_markdown
 
     outside = markdown_outside_code(markdown)
     for line in outside:
@@ -866,7 +866,7 @@ def test_markdown_report_escapes_every_input_string(url):
     report = provenance_report(hostile_article(url), hostile_registry())
     markdown = report.to_markdown()
     check_markdown(markdown)
-    from provenance.report_markdown import escape_markdown
+    from provenance.reports.markdown import escape_markdown
 
     assert escape_markdown(P[0] + P[3]) in markdown
 
