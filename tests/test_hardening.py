@@ -35,7 +35,6 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from provenance import domains as domains_module
-from provenance.registry import _registry as registry_module
 from provenance.dates import Interval, PartialDate, parse_date
 from provenance.domains import normalize_host, registrable_domain
 from provenance.errors import ProvenanceError, RegistryError
@@ -46,6 +45,7 @@ from provenance.ownership import control_chain
 from provenance.policies import POLICIES, get_policy
 from provenance.ratings import Scale
 from provenance.registry import Registry, default_registry, load_registry
+from provenance.registry import _registry as registry_module
 from provenance.testing import make_registry, registries
 from tests.conftest import FIXTURES, ROOT
 
@@ -841,7 +841,7 @@ UNESCAPED_LINK = re.compile(r"(?<!\\)\]\(")
 
 def check_markdown(markdown: str) -> None:
     """Outside code blocks and autolinks, no input string is left as Markdown or HTML syntax."""
-    from provenance.report_markdown import escape_markdown
+    from provenance.reports.markdown import escape_markdown
 
     outside = markdown_outside_code(markdown)
     for line in outside:
@@ -866,7 +866,7 @@ def test_markdown_report_escapes_every_input_string(url):
     report = provenance_report(hostile_article(url), hostile_registry())
     markdown = report.to_markdown()
     check_markdown(markdown)
-    from provenance.report_markdown import escape_markdown
+    from provenance.reports.markdown import escape_markdown
 
     assert escape_markdown(P[0] + P[3]) in markdown
 

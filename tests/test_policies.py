@@ -521,3 +521,10 @@ X_FIRST, X_LAST = datetime.date(2020, 8, 6), datetime.date(2023, 4, 21)
 def test_no_x_label_outside_its_programme(registry, day):
     for outlet in registry.outlets():
         assert not label_outlet(outlet, day, "x-2020", registry).has("platform-label")
+
+
+def test_every_typology_code_has_a_name_in_the_same_order():
+    from provenance.model import TYPOLOGY_CODES
+    from provenance.policies import TYPOLOGY_NAMES
+
+    assert tuple(TYPOLOGY_NAMES) == TYPOLOGY_CODES

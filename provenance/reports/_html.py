@@ -17,7 +17,7 @@ from provenance.model import Organization
 if TYPE_CHECKING:
     from provenance.ownership import ControlChain
     from provenance.registry import Registry
-    from provenance.reports import Report
+    from provenance.reports._contents import ReportContents
 
 __all__ = ["render_html"]
 
@@ -85,7 +85,7 @@ def _chain_svg(chain: ControlChain, registry: Registry) -> str:
     return "".join(parts)
 
 
-def render_html(report: Report) -> str:
+def render_html(report: ReportContents) -> str:
     """The report as a complete HTML document."""
     article = report.article
     numbers = {source: number for number, source in enumerate(report.sources(), 1)}
