@@ -14,13 +14,9 @@ organisations, so a relation can point at either.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from typing import Any
-
 import attrs
 
-from provenance.countries import is_country_code
+from provenance import _checks as check
 from provenance.dates import ALWAYS, Interval, PartialDate, Truth
 from provenance.errors import RecordError
 
@@ -84,73 +80,6 @@ address), State Media Monitor profiles, academic work. ``news``: reporting by
 established news organisations. ``other``: anything else.
 """
 
-_ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
-_URL = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+\S*")
-
-
-def _fail(instance: object, attribute: attrs.Attribute[Any], value: object, why: str) -> RecordError:
-    return RecordError(f"{type(instance).__name__}.{attribute.name} = {value!r}: {why}")
-
-
-def _id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not _ID.fullmatch(value):
-        raise _fail(instance, attribute, value, "ids are lower-case kebab-case, e.g. 'voice-of-russia'")
-
-
-def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise _fail(instance, attribute, value, "must be non-empty text")
-
-
-def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _text(instance, attribute, value)
-
-
-def _one_of(choices: frozenset[str]) -> Any:
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value not in choices:
-            raise _fail(instance, attribute, value, f"must be one of {', '.join(sorted(choices))}")
-
-    return check
-
-
-def _country(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, str) or not is_country_code(value)):
-        raise _fail(instance, attribute, value, "not an ISO 3166-1 alpha-2 code (upper case, 'GB' not 'UK')")
-
-
-def _url(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not _URL.fullmatch(value):
-        raise _fail(instance, attribute, value, "must be an http(s) URL")
-
-
-def _share(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-        raise _fail(instance, attribute, value, "a share is a number from 0 to 1")
-
-
-def _instance_of(kind: type) -> Any:
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind):
-            raise _fail(instance, attribute, value, f"must be a {kind.__name__}")
-
-    return check
-
-
-def _tuple_of(kind: type) -> Any:
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, tuple) or not all(isinstance(item, kind) for item in value):
-            raise _fail(instance, attribute, value, f"must be a tuple of {kind.__name__}")
-
-    return check
-
-
-def _as_tuple(value: Sequence[Any]) -> tuple[Any, ...]:
-    return tuple(value)
-
 
 @attrs.frozen(slots=True)
 class Source:
@@ -160,21 +89,21 @@ class Source:
     with the same details is one source.
     """
 
-    url: str = attrs.field(validator=_url)
+    url: str = attrs.field(validator=check.url)
     """Where the document is."""
-    title: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=check.text)
     """Its title."""
-    publisher: str | None = attrs.field(default=None, validator=_optional_text)
+    publisher: str | None = attrs.field(default=None, validator=check.optional_text)
     """Who published it."""
     accessed: PartialDate | None = attrs.field(
-        metadata={"required": True}, default=None, validator=attrs.validators.optional(_instance_of(PartialDate))
+        metadata={"required": True}, default=None, validator=attrs.validators.optional(check.instance_of(PartialDate))
     )
     """When it was read."""
-    quote: str | None = attrs.field(default=None, validator=_optional_text)
+    quote: str | None = attrs.field(default=None, validator=check.optional_text)
     """A few words from it, verbatim, that state the fact."""
-    kind: str | None = attrs.field(default=None, validator=attrs.validators.optional(_one_of(SOURCE_KINDS)))
+    kind: str | None = attrs.field(default=None, validator=attrs.validators.optional(check.one_of(SOURCE_KINDS)))
     """One of :data:`SOURCE_KINDS`; ``None`` when not stated (the shipped data's source policy requires it)."""
-    archived: str | None = attrs.field(default=None, validator=attrs.validators.optional(_url))
+    archived: str | None = attrs.field(default=None, validator=attrs.validators.optional(check.url))
     """An archived copy that was read where the live page is gone (``accessed`` is when the copy was read)."""
 
     def cite(self) -> str:
@@ -194,19 +123,19 @@ class Source:
         return text
 
 
-_SOURCES = attrs.field(factory=tuple, converter=_as_tuple, validator=_tuple_of(Source))
-_INTERVAL = attrs.field(default=ALWAYS, validator=_instance_of(Interval))
+_SOURCES = attrs.field(factory=tuple, converter=check.as_tuple, validator=check.tuple_of(Source))
+_INTERVAL = attrs.field(default=ALWAYS, validator=check.instance_of(Interval))
 
 
 @attrs.frozen(slots=True)
 class Name:
     """A name an outlet went by, when."""
 
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=check.text)
     """The name as written."""
     interval: Interval = _INTERVAL
     """When the outlet used it."""
-    kind: str = attrs.field(default="name", validator=_one_of(NAME_KINDS))
+    kind: str = attrs.field(default="name", validator=check.one_of(NAME_KINDS))
     """``name``, ``acronym`` or ``alias``."""
 
 
@@ -214,21 +143,21 @@ class Name:
 class Organization:
     """A state, company, public body, person or other body that can own or control outlets."""
 
-    id: str = attrs.field(validator=_id)
+    id: str = attrs.field(validator=check.identifier)
     """Stable id, unique across outlets and organisations."""
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=check.text)
     """Current or last name."""
-    kind: str = attrs.field(validator=_one_of(ORGANIZATION_KINDS))
+    kind: str = attrs.field(validator=check.one_of(ORGANIZATION_KINDS))
     """One of :data:`ORGANIZATION_KINDS`; the state of a country is ``state``."""
-    country: str | None = attrs.field(default=None, validator=_country)
+    country: str | None = attrs.field(default=None, validator=check.country)
     """ISO 3166-1 alpha-2 code."""
     lifetime: Interval = _INTERVAL
     """When it existed."""
-    description: str | None = attrs.field(default=None, validator=_optional_text)
+    description: str | None = attrs.field(default=None, validator=check.optional_text)
     """One sentence about it."""
     sources: tuple[Source, ...] = _SOURCES
     """What backs the record."""
-    names: tuple[Name, ...] = attrs.field(factory=tuple, converter=_as_tuple, validator=_tuple_of(Name))
+    names: tuple[Name, ...] = attrs.field(factory=tuple, converter=check.as_tuple, validator=check.tuple_of(Name))
     """Other names it went by: former names, acronyms, names in other languages and scripts."""
 
     def all_names(self) -> tuple[Name, ...]:
@@ -246,21 +175,21 @@ class Organization:
 class Outlet:
     """A news outlet: a broadcaster, agency, paper, site or aggregator."""
 
-    id: str = attrs.field(validator=_id)
+    id: str = attrs.field(validator=check.identifier)
     """Stable id, unique across outlets and organisations."""
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=check.text)
     """Current or last name."""
-    kind: str = attrs.field(validator=_one_of(OUTLET_KINDS))
+    kind: str = attrs.field(validator=check.one_of(OUTLET_KINDS))
     """One of :data:`OUTLET_KINDS`."""
-    country: str = attrs.field(validator=_country)
+    country: str = attrs.field(validator=check.country)
     """ISO 3166-1 alpha-2 code of the country it is based in."""
-    names: tuple[Name, ...] = attrs.field(factory=tuple, converter=_as_tuple, validator=_tuple_of(Name))
+    names: tuple[Name, ...] = attrs.field(factory=tuple, converter=check.as_tuple, validator=check.tuple_of(Name))
     """Names over time, acronyms and aliases; ``name`` counts as well."""
     lifetime: Interval = _INTERVAL
     """When it existed."""
-    public_service: bool = attrs.field(default=False, validator=_instance_of(bool))
+    public_service: bool = attrs.field(default=False, validator=check.instance_of(bool))
     """Whether it is a public-service broadcaster."""
-    description: str | None = attrs.field(default=None, validator=_optional_text)
+    description: str | None = attrs.field(default=None, validator=check.optional_text)
     """One sentence about it."""
     sources: tuple[Source, ...] = _SOURCES
     """What backs the record."""
@@ -291,13 +220,13 @@ class Outlet:
 class Relation:
     """A dated link between two bodies: the subject owns, funds, governs... the object."""
 
-    subject: str = attrs.field(validator=_id)
+    subject: str = attrs.field(validator=check.identifier)
     """Id of the owner, funder or controller."""
-    kind: str = attrs.field(validator=_one_of(RELATION_KINDS))
+    kind: str = attrs.field(validator=check.one_of(RELATION_KINDS))
     """One of :data:`RELATION_KINDS`."""
-    object: str = attrs.field(validator=_id)
+    object: str = attrs.field(validator=check.identifier)
     """Id of what is owned, funded or controlled."""
-    share: float | None = attrs.field(default=None, validator=_share)
+    share: float | None = attrs.field(default=None, validator=check.share)
     """Fraction owned or funded, 0 to 1, when known."""
     interval: Interval = _INTERVAL
     """When it held."""
@@ -313,13 +242,13 @@ class Relation:
 class Succession:
     """One outlet or body continued as another."""
 
-    predecessor: str = attrs.field(validator=_id)
+    predecessor: str = attrs.field(validator=check.identifier)
     """Id of what came before."""
-    successor: str = attrs.field(validator=_id)
+    successor: str = attrs.field(validator=check.identifier)
     """Id of what came after."""
-    kind: str = attrs.field(validator=_one_of(SUCCESSION_KINDS))
+    kind: str = attrs.field(validator=check.one_of(SUCCESSION_KINDS))
     """One of :data:`SUCCESSION_KINDS`."""
-    date: PartialDate = attrs.field(validator=_instance_of(PartialDate))
+    date: PartialDate = attrs.field(validator=check.instance_of(PartialDate))
     """When."""
     sources: tuple[Source, ...] = _SOURCES
     """What backs it."""
@@ -329,11 +258,11 @@ class Succession:
 class DomainClaim:
     """An outlet used a host (and every host below it) during an interval."""
 
-    host: str = attrs.field(validator=_text)
+    host: str = attrs.field(validator=check.text)
     """A normalised host or registrable domain, e.g. ``rt.com`` or ``radiosputnik.ria.ru``."""
-    outlet: str = attrs.field(validator=_id)
+    outlet: str = attrs.field(validator=check.identifier)
     """Id of the outlet."""
-    role: str = attrs.field(validator=_one_of(DOMAIN_ROLES))
+    role: str = attrs.field(validator=check.one_of(DOMAIN_ROLES))
     """One of :data:`DOMAIN_ROLES`."""
     interval: Interval = _INTERVAL
     """When the outlet used it."""
@@ -345,19 +274,19 @@ class DomainClaim:
 class Assessment:
     """A judgement someone made about an outlet: a typology, sanction, platform label or rating."""
 
-    subject: str = attrs.field(validator=_id)
+    subject: str = attrs.field(validator=check.identifier)
     """Id of the outlet judged, or of the media company a typology was assessed for."""
-    assessor: str = attrs.field(validator=_id)
+    assessor: str = attrs.field(validator=check.identifier)
     """Who judged (``state-media-monitor``, ``eu``, ``x``, a rater id...)."""
-    kind: str = attrs.field(validator=_one_of(ASSESSMENT_KINDS))
+    kind: str = attrs.field(validator=check.one_of(ASSESSMENT_KINDS))
     """One of :data:`ASSESSMENT_KINDS`."""
-    value: str = attrs.field(validator=_text)
+    value: str = attrs.field(validator=check.text)
     """The judgement: a typology code, a jurisdiction, a label text, a rating."""
     interval: Interval = _INTERVAL
     """When it applied."""
-    instrument: str | None = attrs.field(default=None, validator=_optional_text)
+    instrument: str | None = attrs.field(default=None, validator=check.optional_text)
     """The legal act behind a sanction."""
-    note: str | None = attrs.field(default=None, validator=_optional_text)
+    note: str | None = attrs.field(default=None, validator=check.optional_text)
     """Why it is recorded this way."""
     sources: tuple[Source, ...] = _SOURCES
     """What backs it."""
@@ -370,15 +299,15 @@ class Mention:
     Offsets index into :attr:`Article.text`.
     """
 
-    outlet: str = attrs.field(validator=_id)
+    outlet: str = attrs.field(validator=check.identifier)
     """Id of the outlet named."""
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=check.text)
     """The name as it appears in the text (``VOR``, ``the Voice of Russia``)."""
     start: int
     """Offset of the name's first character."""
     end: int
     """Offset just past the name."""
-    sentence: str = attrs.field(validator=_text)
+    sentence: str = attrs.field(validator=check.text)
     """The sentence (or footer line) it appears in."""
     sentence_start: int
     """Offset of the sentence's first character."""
@@ -403,7 +332,7 @@ class Article:
     """The canonical URL the page declares."""
     title: str | None = None
     """Its title, without a genre marker."""
-    authors: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    authors: tuple[str, ...] = attrs.field(factory=tuple, converter=check.as_tuple)
     """Bylines."""
     published: PartialDate | None = None
     """When it was published, as precisely as known."""
@@ -419,9 +348,11 @@ class Article:
     """The publishing site's name from the page's metadata."""
     publisher: str | None = None
     """The publisher named in structured data."""
-    is_based_on: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple)
+    is_based_on: tuple[str, ...] = attrs.field(factory=tuple, converter=check.as_tuple)
     """URLs the page says it is based on (schema.org ``isBasedOn``)."""
-    mentions: tuple[Mention, ...] = attrs.field(factory=tuple, converter=_as_tuple, validator=_tuple_of(Mention))
+    mentions: tuple[Mention, ...] = attrs.field(
+        factory=tuple, converter=check.as_tuple, validator=check.tuple_of(Mention)
+    )
     """Outlets named in the text, attributions included."""
 
     def attributions(self) -> tuple[Mention, ...]:

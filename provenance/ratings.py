@@ -16,14 +16,15 @@ averages them into one verdict.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
+from provenance import _checks as check
 from provenance.dates import PartialDate
 from provenance.errors import RecordError
-from provenance.model import Source, _id, _one_of, _optional_text, _text, _tuple_of
+from provenance.model import Source
 
 __all__ = ["AXES", "Rater", "Rating", "RatingSummary", "Scale", "summarize"]
 
@@ -39,10 +40,6 @@ AXES = frozenset({"reliability", "bias", "impartiality"})
 _SCALE_KINDS = frozenset({"ordinal", "numeric"})
 
 
-def _as_tuple(value: Sequence[Any]) -> tuple[Any, ...]:
-    return tuple(value)
-
-
 @attrs.frozen(slots=True)
 class Scale:
     """How a rater expresses a rating, and how it maps onto 0 to 1.
@@ -54,13 +51,13 @@ class Scale:
     reliable (or further left).
     """
 
-    id: str = attrs.field(validator=_id)
+    id: str = attrs.field(validator=check.identifier)
     """Id, unique within its rater."""
-    axis: str = attrs.field(validator=_one_of(AXES))
+    axis: str = attrs.field(validator=check.one_of(AXES))
     """``reliability`` or ``bias``."""
-    kind: str = attrs.field(validator=_one_of(_SCALE_KINDS))
+    kind: str = attrs.field(validator=check.one_of(_SCALE_KINDS))
     """``ordinal`` or ``numeric``."""
-    categories: tuple[str, ...] = attrs.field(factory=tuple, converter=_as_tuple, validator=_tuple_of(str))
+    categories: tuple[str, ...] = attrs.field(factory=tuple, converter=check.as_tuple, validator=check.tuple_of(str))
     """For ordinal scales: the categories, low end of the axis first."""
     minimum: float | None = None
     """For numeric scales: the lowest value."""
@@ -106,17 +103,17 @@ class Scale:
 class Rater:
     """Someone who rates sources: a fact-checking service, an encyclopedia's editors, a study."""
 
-    id: str = attrs.field(validator=_id)
+    id: str = attrs.field(validator=check.identifier)
     """Stable id."""
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=check.text)
     """Display name."""
-    scales: tuple[Scale, ...] = attrs.field(converter=_as_tuple, validator=_tuple_of(Scale))
+    scales: tuple[Scale, ...] = attrs.field(converter=check.as_tuple, validator=check.tuple_of(Scale))
     """The scales it uses."""
-    methodology_url: str | None = attrs.field(default=None, validator=_optional_text)
+    methodology_url: str | None = attrs.field(default=None, validator=check.optional_text)
     """Where its method is explained."""
-    licence: str | None = attrs.field(default=None, validator=_optional_text)
+    licence: str | None = attrs.field(default=None, validator=check.optional_text)
     """Under what terms its ratings may be reused."""
-    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=_as_tuple, validator=_tuple_of(Source))
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=check.as_tuple, validator=check.tuple_of(Source))
     """What backs the record."""
 
     def scale(self, id: str) -> Scale | None:
@@ -137,27 +134,27 @@ class Rating:
     know the outlet, the host (domain) it was given for.
     """
 
-    rater: str = attrs.field(validator=_id)
+    rater: str = attrs.field(validator=check.identifier)
     """Id of the rater."""
-    scale: str = attrs.field(validator=_id)
+    scale: str = attrs.field(validator=check.identifier)
     """Id of the rater's scale."""
-    axis: str = attrs.field(validator=_one_of(AXES))
+    axis: str = attrs.field(validator=check.one_of(AXES))
     """``reliability`` or ``bias`` (the scale's axis)."""
-    raw: str = attrs.field(validator=_text, metadata={"key": "value"})
+    raw: str = attrs.field(validator=check.text, metadata={"key": "value"})
     """The value as the rater gave it."""
     normalized: float = attrs.field(validator=_normalised)
     """The value mapped onto 0 to 1 by the scale."""
-    outlet: str | None = attrs.field(default=None, validator=attrs.validators.optional(_id))
+    outlet: str | None = attrs.field(default=None, validator=attrs.validators.optional(check.identifier))
     """Id of the outlet rated."""
-    host: str | None = attrs.field(default=None, validator=_optional_text)
+    host: str | None = attrs.field(default=None, validator=check.optional_text)
     """Host rated, when the outlet is not in the registry."""
-    name: str | None = attrs.field(default=None, validator=_optional_text)
+    name: str | None = attrs.field(default=None, validator=check.optional_text)
     """What the rater called the rated source."""
     as_of: PartialDate | None = None
     """When the rating was given or last reviewed."""
-    via: str | None = attrs.field(default=None, validator=_optional_text)
+    via: str | None = attrs.field(default=None, validator=check.optional_text)
     """The data set that carried the rating when it is not the rater's own (Lin et al. 2023)."""
-    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=_as_tuple, validator=_tuple_of(Source))
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=check.as_tuple, validator=check.tuple_of(Source))
     """What backs it."""
 
     def __attrs_post_init__(self) -> None:
