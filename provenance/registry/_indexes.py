@@ -1,16 +1,19 @@
-"""The indexes a registry builds from its records: by name, by a field, and the distinctness test."""
+"""How a registry puts its records together: layering parts, the distinctness test, and its indexes."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from operator import attrgetter
 from typing import TypeVar
 
 from provenance.dates import Interval, PartialDate, Truth
-from provenance.layout import RecordsByKind
+from provenance.errors import RegistryError
+from provenance.layout import Record, RecordsByKind
 from provenance.model import Organization, Outlet
+from provenance.registry._loader import LazyLocations, Records
 
-__all__ = ["distinct", "group", "holds", "names_of"]
+__all__ = ["distinct", "group", "holds", "layered", "names_of"]
 
 _T = TypeVar("_T")
 
@@ -60,3 +63,36 @@ def distinct(kinds: RecordsByKind) -> bool:
 def holds(interval: Interval, window: PartialDate | Interval | None) -> bool:
     """Whether a fact over ``interval`` may hold in ``window`` (any time when ``None``)."""
     return window is None or interval.contains(window) is not Truth.NO
+
+
+def layered(parts: Sequence[Records]) -> tuple[list[Record], LazyLocations]:
+    """The records of parts read from files (or made), later layers over earlier ones, and where each came from.
+
+    A later layer's outlet or organisation replaces an earlier one with the same id; other facts add up.
+
+    Raises:
+        RegistryError: Listing every problem the parts met while being read.
+    """
+    problems = [problem for part in parts for problem in part.problems]
+    if problems:
+        raise RegistryError(problems)
+    # A later layer's outlet or organisation replaces an earlier one with the same id.
+    final_layer: dict[str, int] = {}
+    for number, part in enumerate(parts):
+        for record in part.records:
+            if isinstance(record, Outlet | Organization):
+                final_layer[record.id] = number
+    ordered: list[Record] = []
+    for number, part in enumerate(parts):
+        for record in part.records:
+            if isinstance(record, Outlet | Organization) and final_layer[record.id] != number:
+                continue
+            ordered.append(record)
+
+    def locations() -> dict[Record, str]:  # only problem messages need them
+        merged: dict[Record, str] = {}
+        for part in parts:
+            merged.update(part.locations)
+        return merged
+
+    return ordered, LazyLocations(locations)

@@ -21,8 +21,8 @@ from provenance.model import (
     Succession,
 )
 from provenance.ratings import Rater, Rating
-from provenance.registry._indexes import distinct, group, holds, names_of
-from provenance.registry._loader import LazyLocations, Records, paused_gc, read_folder
+from provenance.registry._indexes import distinct, group, holds, layered, names_of
+from provenance.registry._loader import Records, paused_gc, read_folder
 from provenance.registry._shipped import read_layer
 from provenance.registry._validation import describe_record, problems_by_kind
 
@@ -177,31 +177,10 @@ class Registry:
         The layers' digests are those given, or else those of the parts when
         every part was read by :func:`~provenance.registry.read_folder`.
         """
-        problems = [problem for part in parts for problem in part.problems]
-        if problems:
-            raise RegistryError(problems)
-        # A later layer's outlet or organisation replaces an earlier one with the same id.
-        final_layer: dict[str, int] = {}
-        for number, part in enumerate(parts):
-            for record in part.records:
-                if isinstance(record, Outlet | Organization):
-                    final_layer[record.id] = number
-        ordered: list[Record] = []
-        for number, part in enumerate(parts):
-            for record in part.records:
-                if isinstance(record, Outlet | Organization) and final_layer[record.id] != number:
-                    continue
-                ordered.append(record)
-
-        def locations() -> dict[Record, str]:  # only problem messages need them
-            merged: dict[Record, str] = {}
-            for part in parts:
-                merged.update(part.locations)
-            return merged
-
+        ordered, locations = layered(parts)
         if layer_digests is None and all(part.digest is not None for part in parts):
             layer_digests = tuple(part.digest for part in parts if part.digest is not None)
-        return cls(ordered, locations=LazyLocations(locations), layers=layers, layer_digests=layer_digests)
+        return cls(ordered, locations=locations, layers=layers, layer_digests=layer_digests)
 
     @classmethod
     def from_records(cls, records: Iterable[Record]) -> Registry:

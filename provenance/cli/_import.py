@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from typing import Any, TextIO
 
+from provenance.cli._options import add_registry_option, registry_from_args
 from provenance.dates import PartialDate, parse_date
 from provenance.errors import RecordError
 from provenance.ratings import AXES
@@ -24,12 +24,11 @@ __all__ = ["add_import_command"]
 _SHOWN_SKIPS = 5
 
 
-def add_import_command(commands: Any, add_registry_option: Callable[[argparse.ArgumentParser], None]) -> None:
+def add_import_command(commands: Any) -> None:
     """Register ``provenance import`` on the CLI's subcommand parsers.
 
     Args:
         commands: The CLI's subparsers object.
-        add_registry_option: Adds the shared ``--registry`` option to a parser.
     """
     from provenance.importers import FORMATS
 
@@ -77,7 +76,6 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     from provenance.importers import FORMATS, ImportFileError, write_overlay
     from provenance.importers.generic_csv import parse_scale
     from provenance.model import Source
-    from provenance.registry import load_registry
 
     accessed = _date(args.accessed)
     kwargs: dict[str, Any] = {}
@@ -97,7 +95,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             raise ImportFileError(args.file, "--scale, --source-url and --source-title are for csv")
         if accessed is not None:
             kwargs["accessed"] = accessed
-    base = load_registry(*(args.registry or ()))
+    base = registry_from_args(args)
     result = FORMATS[args.format](args.file, base, **kwargs)
     report = result.report
     path = write_overlay(

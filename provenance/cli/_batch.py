@@ -15,23 +15,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from typing import Any, TextIO
+
+from provenance.cli._options import add_policy_option, add_registry_option, registry_from_args
 
 __all__ = ["add_batch_command"]
 
 
-def add_batch_command(
-    commands: Any,
-    add_registry_option: Callable[[argparse.ArgumentParser], None],
-    add_policy_option: Callable[[argparse.ArgumentParser], None],
-) -> None:
+def add_batch_command(commands: Any) -> None:
     """Register ``provenance batch`` on the CLI's subcommand parsers.
 
     Args:
         commands: The CLI's subparsers object.
-        add_registry_option: Adds the shared ``--registry`` option to a parser.
-        add_policy_option: Adds the shared ``--policy`` option to a parser.
     """
     batch = commands.add_parser(
         "batch",
@@ -76,7 +71,6 @@ def add_batch_command(
 
 def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
     from provenance.batch import label_file
-    from provenance.cli import registry_from_args
 
     registry = registry_from_args(args)
     errors = sys.stderr
