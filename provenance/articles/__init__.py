@@ -61,6 +61,15 @@ from urllib.parse import urljoin, urlsplit
 
 import attrs
 
+from provenance.articles._genres import (
+    ARTICLE_TYPES,
+    GENRES,
+    SCHEMA_GENRES,
+    GenreTerms,
+    choose_genre,
+    genre_vocabulary,
+    split_title_marker,
+)
 from provenance.dates import DateLike, Interval, PartialDate, Truth, as_partial_date, parse_date, parse_iso
 from provenance.domains import normalize_host
 from provenance.errors import InvalidURLError, ProvenanceError
@@ -84,142 +93,12 @@ class ArticleInputError(ProvenanceError, TypeError):
         )
 
 
-# -- genre vocabulary -----------------------------------------------------------------------------------------------
-
-
-@attrs.frozen(slots=True)
-class GenreTerms:
-    """How one genre is named in schema.org, the IPTC genre NewsCodes and The Trust Project's labels.
-
-    >>> genre_vocabulary("opinion").iptc_code
-    'http://cv.iptc.org/newscodes/genre/Opinion'
-    """
-
-    genre: str
-    """The library's genre id (``opinion``, ``analysis``...)."""
-    schema_type: str
-    """The schema.org type, e.g. ``OpinionNewsArticle``."""
-    iptc_code: str | None = None
-    """The IPTC genre NewsCode URI (``http://cv.iptc.org/newscodes/genre/Opinion``); ``None`` if none was verified."""
-    iptc_name: str | None = None
-    """The IPTC concept's English name, e.g. ``Opinion``."""
-    trust_project: str | None = None
-    """The Trust Project "type of work" label, e.g. ``Opinion``."""
-
-
-_IPTC = "http://cv.iptc.org/newscodes/genre/"
-_GENRE_TERMS: Mapping[str, GenreTerms] = {
-    terms.genre: terms
-    for terms in (
-        GenreTerms("news", "ReportageNewsArticle", _IPTC + "Current", "Current Events", "News"),
-        GenreTerms("opinion", "OpinionNewsArticle", _IPTC + "Opinion", "Opinion", "Opinion"),
-        GenreTerms("editorial", "OpinionNewsArticle", _IPTC + "Opinion", "Opinion", "Opinion"),
-        GenreTerms("analysis", "AnalysisNewsArticle", _IPTC + "Analysis", "Analysis", "Analysis"),
-        GenreTerms("background", "BackgroundNewsArticle", _IPTC + "Background", "Background", "Explainer"),
-        GenreTerms("review", "ReviewNewsArticle", None, None, "Review"),
-        GenreTerms("satire", "SatiricalArticle", None, None, "Satire"),
-        GenreTerms("ask-public", "AskPublicNewsArticle", None, None, "Help Us Report"),
-    )
-}
-
-GENRES: tuple[str, ...] = tuple(_GENRE_TERMS)
-"""The genre ids :func:`parse_article` may return in :attr:`Article.genre <provenance.model.Article.genre>`."""
-
-
-def genre_vocabulary(genre: str | None) -> GenreTerms | None:
-    """The schema.org type, IPTC genre and Trust Project label of a genre.
-
-    >>> terms = genre_vocabulary("opinion")
-    >>> terms.schema_type, terms.iptc_name, terms.trust_project
-    ('OpinionNewsArticle', 'Opinion', 'Opinion')
-    >>> genre_vocabulary("satire").iptc_code is None
-    True
-    >>> genre_vocabulary("horoscope") is None
-    True
-
-    Args:
-        genre: A genre id from :data:`GENRES` (case is ignored).
-
-    Returns:
-        The terms, or ``None`` for an unknown genre (or ``None``).
-    """
-    if not isinstance(genre, str):
-        return None
-    return _GENRE_TERMS.get(genre.strip().lower())
-
-
-# schema.org types -> genre; the first group is specific, NewsArticle is a weak "news".
-_SCHEMA_GENRES: Mapping[str, str] = {
-    "OpinionNewsArticle": "opinion",
-    "AnalysisNewsArticle": "analysis",
-    "BackgroundNewsArticle": "background",
-    "ReviewNewsArticle": "review",
-    "SatiricalArticle": "satire",
-    "AskPublicNewsArticle": "ask-public",
-    "ReportageNewsArticle": "news",
-}
-_ARTICLE_TYPES = frozenset(
-    {
-        *_SCHEMA_GENRES,
-        "Article",
-        "NewsArticle",
-        "BlogPosting",
-        "LiveBlogPosting",
-        "Report",
-        "ScholarlyArticle",
-        "TechArticle",
-        "SocialMediaPosting",
-        "AdvertiserContentArticle",
-    }
-)
-
-_MARKER_WORDS = r"news\s+analysis|op[-\s]?ed|opinion|commentary|analysis|editorial|review|satire|explainer"
-_TITLE_SUFFIX = re.compile(rf"\s*(?:[-–—|:]|\s[-–—]\s)\s*(?P<m>{_MARKER_WORDS})\s*$", re.IGNORECASE)
-_TITLE_PAREN_END = re.compile(rf"\s*[(\[](?P<m>{_MARKER_WORDS})[)\]]\s*$", re.IGNORECASE)
-_TITLE_PAREN_START = re.compile(rf"^[(\[](?P<m>{_MARKER_WORDS})[)\]]\s*", re.IGNORECASE)
-_TITLE_PREFIX = re.compile(rf"^(?P<m>{_MARKER_WORDS})\s*(?:[:|]|\s[-–—])\s*(?=\S)", re.IGNORECASE)
-_SECTION_WORD = re.compile(
-    r"\b(op-?eds?|opinions?|commentary|comments?|columns?|editorials?|analysis|reviews?|satire)\b", re.IGNORECASE
-)
-
-
-def _marker_genre(word: str) -> str:
-    key = re.sub(r"[\s-]+", "", word.lower())
-    if key in ("oped", "opinion", "opinions", "commentary", "comment", "comments", "column", "columns", "opeds"):
-        return "opinion"
-    if key in ("analysis", "newsanalysis"):
-        return "analysis"
-    if key in ("editorial", "editorials"):
-        return "editorial"
-    if key in ("review", "reviews"):
-        return "review"
-    if key == "explainer":
-        return "background"
-    return "satire"
-
-
-def _split_title_marker(title: str) -> tuple[str, str | None]:
-    """Strip one genre marker from a title; return the title and the marker as written."""
-    if len(title) > _MAX_MARKED_TITLE:
-        return title, None
-    for pattern in (_TITLE_SUFFIX, _TITLE_PAREN_END):
-        match = pattern.search(title)
-        if match and match.start() > 0:
-            return title[: match.start()].strip(), match.group("m")
-    for pattern in (_TITLE_PAREN_START, _TITLE_PREFIX):
-        match = pattern.search(title)
-        if match and match.end() < len(title):
-            return title[match.end() :].strip(), match.group("m")
-    return title, None
-
-
 # -- small text helpers ---------------------------------------------------------------------------------------------
 
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _LINE = re.compile(r"[^\r\n]+")
 _MAX_TITLE = 300
-_MAX_MARKED_TITLE = 2000
 _MAX_SENTENCE = 1000
 _MAX_HEADER_LINE = 200
 _MAX_RAW_MATCHES = 10_000
@@ -1023,10 +902,10 @@ def _structured(blobs: Sequence[object]) -> _Structured:
         key = node.get("@id")
         if isinstance(key, str) and len(node) > 1:
             ids.setdefault(key, node)
-    articles = [node for node in nodes if _ARTICLE_TYPES.intersection(_types(node))]
+    articles = [node for node in nodes if ARTICLE_TYPES.intersection(_types(node))]
     if not articles:
         return _Structured()
-    specific = [node for node in articles if set(_SCHEMA_GENRES).intersection(_types(node))]
+    specific = [node for node in articles if set(SCHEMA_GENRES).intersection(_types(node))]
     news = [node for node in articles if "NewsArticle" in _types(node)]
     node = (specific or news or articles)[0]
 
@@ -1115,30 +994,6 @@ def _strip_site(title: str, site: str | None) -> str:
 
 
 # -- the analysis ---------------------------------------------------------------------------------------------------
-
-
-@attrs.frozen(slots=True)
-class _Genre:
-    genre: str | None
-    evidence: str | None
-
-
-def _choose_genre(marker: str | None, structured: _Structured, section: str | None) -> _Genre:
-    if marker is not None:
-        return _Genre(_marker_genre(marker), marker)
-    for kind in structured.types:
-        if kind in _SCHEMA_GENRES:
-            return _Genre(_SCHEMA_GENRES[kind], kind)
-    candidates = [(f"articleSection: {value}", value) for value in structured.sections]
-    if section:
-        candidates.append((f"article:section: {section}", section))
-    for evidence, value in candidates:
-        match = _SECTION_WORD.search(value[:60])
-        if match:
-            return _Genre(_marker_genre(match.group(1)), evidence)
-    if "NewsArticle" in structured.types:
-        return _Genre("news", "NewsArticle")
-    return _Genre(None, None)
 
 
 def _statement_cues(
@@ -1330,12 +1185,12 @@ def parse_article(
         raw_title = next((candidate for candidate in candidates if candidate), None)
         wanted = {_norm(candidate) for candidate in (*candidates, page.title) if candidate}
         if raw_title is not None:
-            wanted.add(_norm(_split_title_marker(raw_title)[0]))
+            wanted.add(_norm(split_title_marker(raw_title)[0]))
         title_index = next((n for n in range(min(40, len(lines))) if _norm(spans.line_text(n)) in wanted), -1)
     elif lines and lines[0].end - lines[0].start <= _MAX_TITLE:
         title_index = 0
         raw_title = spans.line_text(0)
-    title, marker = _split_title_marker(raw_title) if raw_title else (None, None)
+    title, marker = split_title_marker(raw_title) if raw_title else (None, None)
 
     # Byline and dateline just below the title.
     byline_index = date_index = -1
@@ -1430,7 +1285,9 @@ def parse_article(
     based_on = tuple(
         dict.fromkeys(link for link in (_absolute(item, canonical or base) for item in structured.is_based_on) if link)
     )
-    genre = _choose_genre(marker, structured, _collapse(meta.get("article:section", "")) or None)
+    genre = choose_genre(
+        marker, structured.types, structured.sections, _collapse(meta.get("article:section", "")) or None
+    )
     return Article(
         text=text,
         url=url,
