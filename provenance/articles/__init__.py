@@ -70,6 +70,7 @@ from provenance.articles._genres import (
     genre_vocabulary,
     split_title_marker,
 )
+from provenance.articles._text import Line, Spans, collapse, norm, words
 from provenance.dates import DateLike, Interval, PartialDate, Truth, as_partial_date, parse_date, parse_iso
 from provenance.domains import normalize_host
 from provenance.errors import InvalidURLError, ProvenanceError
@@ -93,146 +94,11 @@ class ArticleInputError(ProvenanceError, TypeError):
         )
 
 
-# -- small text helpers ---------------------------------------------------------------------------------------------
-
 _WORD = re.compile(r"\w+")
-_SPACES = re.compile(r"[ \t\r\n\f\v]+")
-_LINE = re.compile(r"[^\r\n]+")
 _MAX_TITLE = 300
-_MAX_SENTENCE = 1000
 _MAX_HEADER_LINE = 200
 _MAX_RAW_MATCHES = 10_000
 _KEEP_FIRST_MATCHES = 2_000
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-def _collapse(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
-
-
-def _norm(text: str) -> str:
-    return _collapse(text).casefold()
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-@attrs.frozen(slots=True)
-class _Line:
-    start: int
-    end: int
-    para: int
-
-
-def _lines(text: str) -> list[_Line]:
-    """Non-blank lines (stripped spans) with paragraph numbers; a blank line starts a new paragraph."""
-    found: list[_Line] = []
-    para = 0
-    previous_end = 0
-    for match in _LINE.finditer(text):
-        start, end = _strip_span(text, *match.span())
-        if start == end:
-            continue
-        if found:
-            gap = text[previous_end:start]
-            breaks = gap.count("\n") or gap.count("\r")
-            if breaks >= 2:
-                para += 1
-        found.append(_Line(start, end, para))
-        previous_end = end
-    if len(found) > 3 and found[-1].para == 0:
-        # No blank lines at all: read every line as a paragraph.
-        found = [_Line(line.start, line.end, number) for number, line in enumerate(found)]
-    return found
-
-
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*")
-_ABBREVIATIONS = frozenset(
-    _words(
-        "mr mrs ms dr st prof gen sen rep gov lt col sgt capt cpt maj adm jr sr vs etc inc ltd co corp no nos "
-        "vol fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft pres rev hon messrs dept est approx"
-    )
-)
-
-
-def _sentences(text: str, lines: Sequence[_Line]) -> list[tuple[int, int]]:
-    """Sentence spans, line by line, none longer than about ``_MAX_SENTENCE`` characters."""
-    spans: list[tuple[int, int]] = []
-    for line in lines:
-        start = line.start
-        for match in _SENTENCE_END.finditer(text, line.start, line.end):
-            end = match.end()
-            if end < line.end and not text[end].isspace():
-                continue
-            if match.group() == ".":
-                word_start = match.start()
-                while word_start > line.start and word_start > match.start() - 12 and text[word_start - 1].isalpha():
-                    word_start -= 1
-                word = text[word_start : match.start()]
-                if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
-                    continue
-            following = end
-            while following < line.end and text[following].isspace():
-                following += 1
-            if following < line.end and text[following].islower():
-                continue
-            _add_sentence(text, start, end, spans)
-            start = following
-        if start < line.end:
-            _add_sentence(text, start, line.end, spans)
-    return spans
-
-
-def _add_sentence(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    start, end = _strip_span(text, start, end)
-    while end - start > _MAX_SENTENCE:
-        cut = text.rfind(" ", start + _MAX_SENTENCE // 2, start + _MAX_SENTENCE)
-        if cut <= start:
-            cut = start + _MAX_SENTENCE
-        piece = _strip_span(text, start, cut)
-        if piece[0] < piece[1]:
-            spans.append(piece)
-        start, end = _strip_span(text, cut, end)
-    if start < end:
-        spans.append((start, end))
-
-
-class _Spans:
-    """A text's non-blank lines and sentences, looked up by offset."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.lines = _lines(text)
-        self.sentences = _sentences(text, self.lines)
-        self._line_starts = [line.start for line in self.lines]
-        self._sentence_starts = [span[0] for span in self.sentences]
-
-    def line_text(self, number: int) -> str:
-        line = self.lines[number]
-        return self.text[line.start : line.end]
-
-    def line_of(self, position: int) -> int:
-        return max(0, bisect.bisect_right(self._line_starts, position) - 1)
-
-    def sentence_of(self, start: int, end: int) -> tuple[int, int]:
-        """The span of the sentence holding ``start``, stretched to cover ``end``."""
-        number = bisect.bisect_right(self._sentence_starts, start) - 1
-        if number < 0 or self.sentences[number][1] < start:
-            line = self.lines[self.line_of(start)]
-            return line.start, max(line.end, end)
-        sentence_start, sentence_end = self.sentences[number]
-        while sentence_end < end and number + 1 < len(self.sentences):
-            number += 1
-            sentence_end = self.sentences[number][1]
-        return sentence_start, max(sentence_end, end)
 
 
 # -- outlet name matching -------------------------------------------------------------------------------------------
@@ -396,7 +262,7 @@ def _in_capitals_phrase(text: str, start: int, end: int) -> bool:
 
 
 def _resolve(
-    text: str, raws: list[_Raw], matcher: _Matcher, when: PartialDate | None, lines: Sequence[_Line]
+    text: str, raws: list[_Raw], matcher: _Matcher, when: PartialDate | None, lines: Sequence[Line]
 ) -> list[_Raw]:
     """Keep the matches that count: acronyms only where defined or unambiguous, longest match wins."""
     defined = _defined_acronyms(text, raws)
@@ -406,7 +272,7 @@ def _resolve(
     def in_cased_line(position: int) -> bool:
         number = max(0, bisect.bisect_right(line_starts, position) - 1)
         if number not in has_lower:
-            line = lines[number] if lines else _Line(0, len(text), 0)
+            line = lines[number] if lines else Line(0, len(text), 0)
             has_lower[number] = any(char.islower() for char in text[line.start : line.end])
         return has_lower[number]
 
@@ -460,9 +326,9 @@ def _resolve(
 _BYLINE = re.compile(r"(?:written\s+|posted\s+|words\s+)?by\s*:?\s+(?P<rest>\S.*)", re.IGNORECASE)
 _BYLINE_SPLIT = re.compile(r"\s*\|\s*|\s+[-–—]\s+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
-_NAME_PARTICLES = frozenset(_words("de da del della der di du la le van von bin al el ibn dos das ter y"))
+_NAME_PARTICLES = frozenset(words("de da del della der di du la le van von bin al el ibn dos das ter y"))
 _ROLE_WORDS = frozenset(
-    _words("staff writer writers reporter correspondent editor editors contributor special senior our")
+    words("staff writer writers reporter correspondent editor editors contributor special senior our")
 )
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -630,7 +496,7 @@ _VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 )
 _BLOCK_TAGS = frozenset(
-    _words(
+    words(
         "address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure "
         "footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main ol p pre section summary table tbody "
         "thead tfoot tr ul"
@@ -711,7 +577,7 @@ class _PageParser(HTMLParser):
 
     # Text assembly.
     def _newline(self) -> None:
-        line = _collapse("".join(self._parts))
+        line = collapse("".join(self._parts))
         self._parts = []
         if line:
             self._lines.append(line)
@@ -783,7 +649,7 @@ class _PageParser(HTMLParser):
         if tag == "pre":
             self._pre = max(0, self._pre - 1)
         if tag == "h1" and self._h1_buffer is not None:
-            self.h1 = _collapse("".join(self._h1_buffer)) or None
+            self.h1 = collapse("".join(self._h1_buffer)) or None
             self._h1_buffer = None
 
     def _pop_skip(self) -> None:
@@ -828,7 +694,7 @@ def _read_page(source: str) -> _Page:
         content_end = closing.start() if closing else opening.end()
         if closing is not None:
             # <title> holds text only (RCDATA): whatever markup is inside is literal text.
-            title = _collapse(html.unescape(source[opening.end() : content_end])) or None
+            title = collapse(html.unescape(source[opening.end() : content_end])) or None
         source = source[: opening.end()] + source[content_end:]
     parser = _PageParser()
     try:
@@ -929,7 +795,7 @@ def _structured(blobs: Sequence[object]) -> _Structured:
                     name = next((part for part in name if isinstance(part, str)), None)
                 if isinstance(name, str):
                     found.append(name)
-        return [clean for clean in (_collapse(name) for name in found) if clean and len(clean) <= 200]
+        return [clean for clean in (collapse(name) for name in found) if clean and len(clean) <= 200]
 
     def urls(value: object, limit: int = 50) -> list[str]:
         found: list[str] = []
@@ -946,7 +812,7 @@ def _structured(blobs: Sequence[object]) -> _Structured:
     def text(value: object) -> str | None:
         if isinstance(value, list):
             value = next((part for part in value if isinstance(part, str)), None)
-        return _collapse(value) or None if isinstance(value, str) else None
+        return collapse(value) or None if isinstance(value, str) else None
 
     page = resolve(node.get("mainEntityOfPage"))
     url = text(node.get("url")) or (text(page) if isinstance(page, str) else None)
@@ -957,7 +823,7 @@ def _structured(blobs: Sequence[object]) -> _Structured:
         value = node.get(key)
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, str) and item.strip():
-                sections.append(_collapse(item)[:100])
+                sections.append(collapse(item)[:100])
     publisher_names = names(node.get("publisher"), limit=1)
     return _Structured(
         headline=text(node.get("headline")) or text(node.get("name")),
@@ -997,7 +863,7 @@ def _strip_site(title: str, site: str | None) -> str:
 
 
 def _statement_cues(
-    spans: _Spans, raws: Sequence[_Raw], region: tuple[int, int], byline_index: int, header_lines: set[int]
+    spans: Spans, raws: Sequence[_Raw], region: tuple[int, int], byline_index: int, header_lines: set[int]
 ) -> dict[int, str]:
     """Attribution cues of the mentions in the article's region: byline credits, source lines, statements.
 
@@ -1045,8 +911,8 @@ class _FooterCandidate:
 
 
 def _footer(
-    spans: _Spans,
-    paragraphs: Sequence[Sequence[_Line]],
+    spans: Spans,
+    paragraphs: Sequence[Sequence[Line]],
     raws: Sequence[_Raw],
     cues: dict[int, str],
     byline_index: int,
@@ -1168,8 +1034,8 @@ def parse_article(
     structured = _structured(page.jsonld) if page is not None else _Structured()
     meta: Mapping[str, str] = page.meta if page is not None else {}
     text = page.text if page is not None else text_or_html
-    site_name = _collapse(meta.get("og:site_name", "")) or None
-    spans = _Spans(text)
+    site_name = collapse(meta.get("og:site_name", "")) or None
+    spans = Spans(text)
     lines = spans.lines
 
     # Title: structured data first for pages, the first line for plain text.
@@ -1178,15 +1044,15 @@ def parse_article(
     if page is not None:
         candidates = [
             structured.headline,
-            _collapse(meta.get("og:title", "")) or None,
+            collapse(meta.get("og:title", "")) or None,
             _strip_site(page.title, site_name) if page.title else None,
             page.h1,
         ]
         raw_title = next((candidate for candidate in candidates if candidate), None)
-        wanted = {_norm(candidate) for candidate in (*candidates, page.title) if candidate}
+        wanted = {norm(candidate) for candidate in (*candidates, page.title) if candidate}
         if raw_title is not None:
-            wanted.add(_norm(split_title_marker(raw_title)[0]))
-        title_index = next((n for n in range(min(40, len(lines))) if _norm(spans.line_text(n)) in wanted), -1)
+            wanted.add(norm(split_title_marker(raw_title)[0]))
+        title_index = next((n for n in range(min(40, len(lines))) if norm(spans.line_text(n)) in wanted), -1)
     elif lines and lines[0].end - lines[0].start <= _MAX_TITLE:
         title_index = 0
         raw_title = spans.line_text(0)
@@ -1232,7 +1098,7 @@ def parse_article(
     # Mentions, attribution statements, and the footer (a run of the last body paragraphs).
     raws = _resolve(text, _raw_matches(text, matcher), matcher, when, lines)
     cues = _statement_cues(spans, raws, region, byline_index, header_lines)
-    paragraphs: list[list[_Line]] = []
+    paragraphs: list[list[Line]] = []
     for number in range(title_index + 1, cut_index):
         if number in header_lines:
             continue
@@ -1245,7 +1111,7 @@ def parse_article(
     body_paragraphs = paragraphs[: len(paragraphs) - footer_count]
     footer_paragraphs = paragraphs[len(paragraphs) - footer_count :]
 
-    def join(blocks: Sequence[Sequence[_Line]]) -> str:
+    def join(blocks: Sequence[Sequence[Line]]) -> str:
         return "\n\n".join("\n".join(text[line.start : line.end] for line in block) for block in blocks)
 
     mentions = []
@@ -1272,7 +1138,7 @@ def parse_article(
     authors = structured.authors
     if not authors and meta.get("author") and not _absolute(meta["author"], None):
         authors = tuple(
-            part for part in (_collapse(piece) for piece in re.split(r"\s*,\s*|\s+and\s+", meta["author"])) if part
+            part for part in (collapse(piece) for piece in re.split(r"\s*,\s*|\s+and\s+", meta["author"])) if part
         )
     if not authors and byline is not None:
         authors = byline.authors
@@ -1286,7 +1152,7 @@ def parse_article(
         dict.fromkeys(link for link in (_absolute(item, canonical or base) for item in structured.is_based_on) if link)
     )
     genre = choose_genre(
-        marker, structured.types, structured.sections, _collapse(meta.get("article:section", "")) or None
+        marker, structured.types, structured.sections, collapse(meta.get("article:section", "")) or None
     )
     return Article(
         text=text,
