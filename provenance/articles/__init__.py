@@ -56,7 +56,6 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from html.parser import HTMLParser
-from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import attrs
@@ -70,8 +69,9 @@ from provenance.articles._genres import (
     genre_vocabulary,
     split_title_marker,
 )
+from provenance.articles._mentions import Matcher, NameMatch, find_mentions, matcher_for
 from provenance.articles._text import Line, Spans, collapse, norm, words
-from provenance.dates import DateLike, Interval, PartialDate, Truth, as_partial_date, parse_date, parse_iso
+from provenance.dates import DateLike, PartialDate, as_partial_date, parse_date, parse_iso
 from provenance.domains import normalize_host
 from provenance.errors import InvalidURLError, ProvenanceError
 from provenance.model import Article, Mention
@@ -94,231 +94,8 @@ class ArticleInputError(ProvenanceError, TypeError):
         )
 
 
-_WORD = re.compile(r"\w+")
 _MAX_TITLE = 300
 _MAX_HEADER_LINE = 200
-_MAX_RAW_MATCHES = 10_000
-_KEEP_FIRST_MATCHES = 2_000
-
-
-# -- outlet name matching -------------------------------------------------------------------------------------------
-
-
-@attrs.frozen(slots=True)
-class _Entry:
-    outlet: str
-    surface: str
-    kind: str
-    interval: Interval
-    variants: tuple[str, ...]
-    needs_article: bool
-    rank: int
-
-
-class _Raw(NamedTuple):
-    start: int
-    end: int
-    entry: _Entry
-
-
-class _Matcher:
-    """Every registry name, indexed by the lower-cased first word of each written form."""
-
-    def __init__(self, registry: Registry) -> None:
-        self.index: dict[str, list[tuple[str, _Entry]]] = {}
-        self.surface_entries: dict[str, list[_Entry]] = {}
-        self.outlet_names: dict[str, str] = {}
-        kind_rank = {"name": 0, "alias": 1, "acronym": 2}
-        for outlet in registry.outlets():
-            for name in outlet.all_names():
-                surface = " ".join(name.name.split())
-                needs_article = False
-                if surface.startswith("The ") and len(surface) > 4:
-                    surface = surface[4:]
-                    needs_article = " " not in surface
-                if not surface or not (surface[0].isalnum()):
-                    continue
-                if name.kind == "acronym":
-                    variants: tuple[str, ...] = (surface,)
-                else:
-                    title = " ".join(word[:1].upper() + word[1:] for word in surface.split(" "))
-                    upper = surface.upper() if len(surface) >= 4 else surface
-                    variants = tuple(dict.fromkeys((surface, title, upper)))
-                entry = _Entry(
-                    outlet.id, surface, name.kind, name.interval, variants, needs_article, kind_rank[name.kind]
-                )
-                self.surface_entries.setdefault(surface, []).append(entry)
-                for variant in variants:
-                    first = _WORD.match(variant)
-                    if first is None:
-                        continue
-                    self.index.setdefault(first.group().lower(), []).append((variant, entry))
-                if name.kind != "acronym":
-                    self.outlet_names.setdefault(surface.casefold(), outlet.id)
-        for candidates in self.index.values():
-            candidates.sort(key=lambda pair: (-len(pair[0]), pair[1].outlet, pair[1].rank))
-
-
-def _matcher_for(registry: Registry) -> _Matcher:
-    return registry.derived(("provenance.articles", "matcher"), _Matcher)
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
-def _preceded_by_the(text: str, start: int) -> bool:
-    position = start
-    while position > 0 and start - position < 3 and text[position - 1] in " \t\u00a0":
-        position -= 1
-    if position == start or position < 3 or text[position - 3 : position].lower() != "the":
-        return False
-    return position == 3 or not _is_word_char(text[position - 4])
-
-
-def _raw_matches(text: str, matcher: _Matcher) -> list[_Raw]:
-    found: list[_Raw] = []
-    index = matcher.index
-    length = len(text)
-    for token in _WORD.finditer(text):
-        candidates = index.get(token.group().lower())
-        if not candidates:
-            continue
-        start = token.start()
-        for variant, entry in candidates:
-            if not text.startswith(variant, start):
-                continue
-            end = start + len(variant)
-            if end < length and (text[end].isalnum() or text[end] == "_") and _is_word_char(variant[-1]):
-                continue
-            if entry.needs_article:
-                if not _preceded_by_the(text, start):
-                    continue
-                if end + 1 < length and text[end] == " " and text[end + 1].isupper():
-                    continue
-            found.append(_Raw(start, end, entry))
-    if len(found) > _MAX_RAW_MATCHES:
-        # Bound the work on pathological input; keep the start and, mostly, the end (footers, source lines).
-        found = found[:_KEEP_FIRST_MATCHES] + found[len(found) - (_MAX_RAW_MATCHES - _KEEP_FIRST_MATCHES) :]
-    return found
-
-
-_GAP_NAME_THEN_ACRONYM = re.compile(r"\s*(?:\(\s*|,\s*(?:or|aka|a\.k\.a\.|also known as|known as)\s+|\s+or\s+)")
-_GAP_ACRONYM_THEN_NAME = re.compile(
-    r"\s*(?:,\s*(?:or\s+|i\.e\.\s*|aka\s+|short for\s+)?|\(\s*|\s+or\s+|\s*[-–—:]\s*|\s+(?:is\s+)?short for\s+)"
-    r"(?:the\s+)?",
-    re.IGNORECASE,
-)
-_DEFINITION_REACH = 30
-
-
-def _defined_acronyms(text: str, raws: Sequence[_Raw]) -> dict[str, str]:
-    """Acronyms the text defines next to a full name: ``VOR, or the Voice of Russia``, ``Voice of Russia (VOR)``."""
-    names_by_end: dict[int, list[_Raw]] = {}
-    names_by_start: dict[int, list[_Raw]] = {}
-    for raw in raws:
-        if raw.entry.kind != "acronym":
-            names_by_end.setdefault(raw.end, []).append(raw)
-            names_by_start.setdefault(raw.start, []).append(raw)
-    defined: dict[str, str] = {}
-    for raw in raws:
-        if raw.entry.kind != "acronym" or raw.entry.surface in defined:
-            continue
-        outlet = raw.entry.outlet
-        for position in range(max(0, raw.start - _DEFINITION_REACH), raw.start + 1):
-            for name in names_by_end.get(position, ()):
-                if name.entry.outlet == outlet and _GAP_NAME_THEN_ACRONYM.fullmatch(text, name.end, raw.start):
-                    defined.setdefault(raw.entry.surface, outlet)
-        for position in range(raw.end, min(len(text), raw.end + _DEFINITION_REACH) + 1):
-            for name in names_by_start.get(position, ()):
-                if name.entry.outlet == outlet and _GAP_ACRONYM_THEN_NAME.fullmatch(text, raw.end, name.start):
-                    defined.setdefault(raw.entry.surface, outlet)
-    return defined
-
-
-def _valid_at(entry: _Entry, when: PartialDate | None) -> bool:
-    return when is None or entry.interval.contains(when) is not Truth.NO
-
-
-def _unambiguous(surface: str, matcher: _Matcher, when: PartialDate | None) -> bool:
-    entries = matcher.surface_entries.get(surface, [])
-    outlets = {entry.outlet for entry in entries}
-    if len(outlets) > 1 and when is not None:
-        current = {entry.outlet for entry in entries if _valid_at(entry, when)}
-        if current:
-            outlets = current
-    return len(outlets) == 1
-
-
-_CAPITAL_WORD_BEFORE = re.compile(r"(?:^|\W)([^\W\d_]{2,}) $")
-_CAPITAL_WORD_AFTER = re.compile(r" ([^\W\d_]{2,})(?:\W|$)")
-
-
-def _in_capitals_phrase(text: str, start: int, end: int) -> bool:
-    """Whether a word next to this span (one space away) is in capitals too, as in "AIR FORCE ONE"."""
-    before = _CAPITAL_WORD_BEFORE.search(text, max(0, start - 30), start)
-    after = _CAPITAL_WORD_AFTER.match(text, end, min(len(text), end + 30))
-    return any(match is not None and match.group(1).isupper() for match in (before, after))
-
-
-def _resolve(
-    text: str, raws: list[_Raw], matcher: _Matcher, when: PartialDate | None, lines: Sequence[Line]
-) -> list[_Raw]:
-    """Keep the matches that count: acronyms only where defined or unambiguous, longest match wins."""
-    defined = _defined_acronyms(text, raws)
-    line_starts = [line.start for line in lines]
-    has_lower: dict[int, bool] = {}
-
-    def in_cased_line(position: int) -> bool:
-        number = max(0, bisect.bisect_right(line_starts, position) - 1)
-        if number not in has_lower:
-            line = lines[number] if lines else Line(0, len(text), 0)
-            has_lower[number] = any(char.islower() for char in text[line.start : line.end])
-        return has_lower[number]
-
-    kept: list[_Raw] = []
-    for raw in raws:
-        entry = raw.entry
-        if entry.kind == "acronym":
-            if entry.surface in defined:
-                if defined[entry.surface] != entry.outlet:
-                    continue
-            elif not (
-                len(entry.surface) >= 3
-                and entry.surface.isupper()
-                and _unambiguous(entry.surface, matcher, when)
-                and in_cased_line(raw.start)
-                and not _in_capitals_phrase(text, raw.start, raw.end)
-            ):
-                continue
-        kept.append(raw)
-
-    # Same span, several outlets: prefer names valid at the date; still several -> ambiguous, dropped.
-    by_span: dict[tuple[int, int], list[_Raw]] = {}
-    for raw in kept:
-        by_span.setdefault((raw.start, raw.end), []).append(raw)
-    chosen: list[_Raw] = []
-    for group in by_span.values():
-        outlets = {raw.entry.outlet for raw in group}
-        if len(outlets) > 1 and when is not None:
-            current = [raw for raw in group if _valid_at(raw.entry, when)]
-            if current:
-                group = current
-                outlets = {raw.entry.outlet for raw in group}
-        if len(outlets) > 1:
-            continue
-        chosen.append(min(group, key=lambda raw: (raw.entry.rank, raw.entry.surface)))
-
-    chosen.sort(key=lambda raw: (-(raw.end - raw.start), raw.start, raw.entry.outlet))
-    covered = bytearray(len(text))
-    result: list[_Raw] = []
-    for raw in chosen:
-        if covered.find(1, raw.start, raw.end) != -1:
-            continue
-        covered[raw.start : raw.end] = b"\x01" * (raw.end - raw.start)
-        result.append(raw)
-    result.sort(key=lambda raw: (raw.start, raw.end))
-    return result
 
 
 # -- header, boilerplate, attribution cues --------------------------------------------------------------------------
@@ -427,7 +204,7 @@ class _Byline:
     date: PartialDate | None
 
 
-def _parse_byline(line: str, matcher: _Matcher) -> _Byline | None:
+def _parse_byline(line: str, matcher: Matcher) -> _Byline | None:
     match = _BYLINE.fullmatch(line)
     if match is None:
         return None
@@ -863,7 +640,7 @@ def _strip_site(title: str, site: str | None) -> str:
 
 
 def _statement_cues(
-    spans: Spans, raws: Sequence[_Raw], region: tuple[int, int], byline_index: int, header_lines: set[int]
+    spans: Spans, raws: Sequence[NameMatch], region: tuple[int, int], byline_index: int, header_lines: set[int]
 ) -> dict[int, str]:
     """Attribution cues of the mentions in the article's region: byline credits, source lines, statements.
 
@@ -913,7 +690,7 @@ class _FooterCandidate:
 def _footer(
     spans: Spans,
     paragraphs: Sequence[Sequence[Line]],
-    raws: Sequence[_Raw],
+    raws: Sequence[NameMatch],
     cues: dict[int, str],
     byline_index: int,
 ) -> int:
@@ -1028,7 +805,7 @@ def parse_article(
         registry = default_registry()
     elif not isinstance(registry, Registry):
         raise ArticleInputError(registry, "registry")
-    matcher = _matcher_for(registry)
+    matcher = matcher_for(registry)
 
     page: _Page | None = _read_page(text_or_html) if _looks_like_html(text_or_html) else None
     structured = _structured(page.jsonld) if page is not None else _Structured()
@@ -1096,7 +873,7 @@ def parse_article(
     when = when or line_date or (byline.date if byline else None) or _url_date(url)
 
     # Mentions, attribution statements, and the footer (a run of the last body paragraphs).
-    raws = _resolve(text, _raw_matches(text, matcher), matcher, when, lines)
+    raws = find_mentions(spans, matcher, when)
     cues = _statement_cues(spans, raws, region, byline_index, header_lines)
     paragraphs: list[list[Line]] = []
     for number in range(title_index + 1, cut_index):
