@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from urllib.parse import urljoin, urlsplit
 
 import attrs
@@ -64,11 +64,12 @@ from provenance.articles._genres import (
     genre_vocabulary,
     split_title_marker,
 )
+from provenance.articles._header import find_header, loose_date, url_date
 from provenance.articles._html import Page, looks_like_html, read_page
-from provenance.articles._mentions import Matcher, NameMatch, find_mentions, matcher_for
+from provenance.articles._mentions import NameMatch, find_mentions, matcher_for
 from provenance.articles._structured import Structured, read_structured
-from provenance.articles._text import Line, Spans, collapse, norm, words
-from provenance.dates import DateLike, PartialDate, as_partial_date, parse_date, parse_iso
+from provenance.articles._text import Line, Spans, collapse, norm
+from provenance.dates import DateLike, as_partial_date
 from provenance.domains import normalize_host
 from provenance.errors import InvalidURLError, ProvenanceError
 from provenance.model import Article, Mention
@@ -92,33 +93,10 @@ class ArticleInputError(ProvenanceError, TypeError):
 
 
 _MAX_TITLE = 300
-_MAX_HEADER_LINE = 200
 
 
 # -- header, boilerplate, attribution cues --------------------------------------------------------------------------
 
-_BYLINE = re.compile(r"(?:written\s+|posted\s+|words\s+)?by\s*:?\s+(?P<rest>\S.*)", re.IGNORECASE)
-_BYLINE_SPLIT = re.compile(r"\s*\|\s*|\s+[-–—]\s+")
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
-_NAME_PARTICLES = frozenset(words("de da del della der di du la le van von bin al el ibn dos das ter y"))
-_ROLE_WORDS = frozenset(
-    words("staff writer writers reporter correspondent editor editors contributor special senior our")
-)
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DATELINE = re.compile(
-    r"(?:(?:published|posted)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    rf"(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2})"
-    r"(?:\s*(?:[,|@-]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?\s*",
-    re.IGNORECASE,
-)
-_URL_DATE = re.compile(
-    r"/(?P<y1>(?:19|20)\d\d)/(?P<m1>0[1-9]|1[0-2])/(?P<d1>0[1-9]|[12]\d|3[01])(?=/|$)"
-    r"|/(?P<y2>(?:19|20)\d\d)(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
-)
 _BOILERPLATE = re.compile(
     r"(?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+)?comment|\d+\s+comments?|comments?"
     r"|your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked"
@@ -186,80 +164,6 @@ _COPULA = re.compile(
 _SUBJECT_PREFIX = re.compile(r"[\W_]*(?:the\s+)?", re.IGNORECASE)
 
 
-def _looks_like_name(part: str) -> bool:
-    words = part.split()
-    if not 1 <= len(words) <= 5 or len(part) > 60:
-        return False
-    if any(char.isdigit() or char in ':;!?()[]{}<>"@#/\\=' for char in part):
-        return False
-    return all(word[0].isupper() or word.lower() in _NAME_PARTICLES for word in words)
-
-
-@attrs.frozen(slots=True)
-class _Byline:
-    authors: tuple[str, ...]
-    date: PartialDate | None
-
-
-def _parse_byline(line: str, matcher: Matcher) -> _Byline | None:
-    match = _BYLINE.fullmatch(line)
-    if match is None:
-        return None
-    pieces = _BYLINE_SPLIT.split(match.group("rest"))
-    authors: list[str] = []
-    for part in _NAME_SPLIT.split(pieces[0]):
-        part = part.strip(" .,")
-        if not part:
-            continue
-        key = part.casefold()
-        if key in matcher.outlet_names or key.removeprefix("the ") in matcher.outlet_names:
-            continue  # an outlet credited in the byline, not a person
-        if {word.lower() for word in part.split()} <= _ROLE_WORDS:
-            continue
-        if not _looks_like_name(part):
-            return None
-        authors.append(part)
-    date = None
-    for piece in pieces[1:]:
-        date = date or _dateline(piece)
-    return _Byline(tuple(dict.fromkeys(authors)), date)
-
-
-def _dateline(line: str) -> PartialDate | None:
-    if len(line) > 80:
-        return None
-    match = _DATELINE.fullmatch(line.strip())
-    return _loose_date(match.group("date")) if match else None
-
-
-def _loose_date(value: str) -> PartialDate | None:
-    """A date read from page metadata or text, or ``None``: page content never raises."""
-    text = value.strip()[:100]
-    if not text:
-        return None
-    iso = re.match(r"\d{4}-\d{2}(?:-\d{2})?", text)
-    try:
-        return parse_iso(iso.group()) if iso else parse_date(text)
-    except (ProvenanceError, ValueError, OverflowError, TypeError):
-        return None
-
-
-def _url_date(url: str | None) -> PartialDate | None:
-    if not url:
-        return None
-    try:
-        path = urlsplit(url).path
-    except ValueError:
-        return None
-    match = _URL_DATE.search(path)
-    if match is None:
-        return None
-    year, month, day = (match.group("y1"), match.group("m1"), match.group("d1"))
-    if year is None:
-        year, month, day = (match.group("y2"), match.group("m2"), match.group("d2"))
-    return _loose_date(f"{year}-{month}-{day}")
-
-
 def _absolute(link: str | None, base: str | None) -> str | None:
     if not link:
         return None
@@ -286,7 +190,7 @@ def _strip_site(title: str, site: str | None) -> str:
 
 
 def _statement_cues(
-    spans: Spans, raws: Sequence[NameMatch], region: tuple[int, int], byline_index: int, header_lines: set[int]
+    spans: Spans, raws: Sequence[NameMatch], region: tuple[int, int], byline_index: int, header_lines: Container[int]
 ) -> dict[int, str]:
     """Attribution cues of the mentions in the article's region: byline credits, source lines, statements.
 
@@ -482,20 +386,8 @@ def parse_article(
     title, marker = split_title_marker(raw_title) if raw_title else (None, None)
 
     # Byline and dateline just below the title.
-    byline_index = date_index = -1
-    byline: _Byline | None = None
-    line_date: PartialDate | None = None
-    for number in range(title_index + 1, min(len(lines), title_index + 7)):
-        line_text = spans.line_text(number)
-        if len(line_text) > _MAX_HEADER_LINE:
-            break
-        if byline is None and (found := _parse_byline(line_text, matcher)) is not None:
-            byline, byline_index = found, number
-        elif line_date is None and (day := _dateline(line_text)) is not None:
-            line_date, date_index = day, number
-        elif byline is not None or line_date is not None:
-            break
-    header_lines = {index for index in (byline_index, date_index) if index >= 0}
+    header = find_header(spans, title_index, matcher.outlet_names)
+    byline, byline_index, line_date, header_lines = header.byline, header.byline_index, header.date, header.lines
 
     # Site boilerplate: everything from the first comment-form / share / related / copyright line on.
     cut_index = next(
@@ -512,11 +404,11 @@ def parse_article(
         lines[cut_index].start if cut_index < len(lines) else len(text),
     )
 
-    when = stated or (_loose_date(structured.published) if structured.published else None)
+    when = stated or (loose_date(structured.published) if structured.published else None)
     for key in ("article:published_time", "datepublished", "date", "pubdate", "dc.date.issued", "dcterms.created"):
         if when is None and meta.get(key):
-            when = _loose_date(meta[key])
-    when = when or line_date or (byline.date if byline else None) or _url_date(url)
+            when = loose_date(meta[key])
+    when = when or line_date or (byline.date if byline else None) or url_date(url)
 
     # Mentions, attribution statements, and the footer (a run of the last body paragraphs).
     raws = find_mentions(spans, matcher, when)
