@@ -50,13 +50,11 @@ Project's Explainer is this module's judgement of the closest term.
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from urllib.parse import urljoin, urlsplit
 
-import attrs
-
+from provenance.articles._attribution import mark_footer, statement_cues
 from provenance.articles._genres import (
     GENRES,
     GenreTerms,
@@ -66,7 +64,7 @@ from provenance.articles._genres import (
 )
 from provenance.articles._header import find_header, loose_date, url_date
 from provenance.articles._html import Page, looks_like_html, read_page
-from provenance.articles._mentions import NameMatch, find_mentions, matcher_for
+from provenance.articles._mentions import find_mentions, matcher_for
 from provenance.articles._structured import Structured, read_structured
 from provenance.articles._text import Line, Spans, collapse, norm
 from provenance.dates import DateLike, as_partial_date
@@ -110,59 +108,6 @@ _BOILERPLATE = re.compile(
 )
 _MAX_BOILERPLATE_LINE = 120
 
-_SOURCE_LINE = re.compile(
-    r"[\W_]*(?:sources?|via|originally\s+published(?:\s+(?:by|in|on|at))?)\s*[:：]", re.IGNORECASE
-)
-_MAX_SOURCE_LINE = 200
-_MAX_FOOTER_PARAGRAPHS = 3
-_MAX_FOOTER_PARAGRAPH = 800
-_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "originally-published",
-        re.compile(
-            r"\b(?:originally|first|initially)\s+(?:published|posted|printed|carried|ran|run|aired|broadcast)"
-            r"(?:\s+in\s+\w+)?\s+(?:by|in|on|at|with)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "first-appeared",
-        re.compile(
-            r"\b(?:(?:originally|first|initially)\s+appeared|appeared\s+(?:originally|first))(?:\s+in\s+\w+)?"
-            r"\s+(?:in|on|at)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "republished",
-        re.compile(
-            r"\bre-?(?:published|printed|posted)(?:\s+here)?(?:\s+with\s+(?:the\s+)?(?:kind\s+)?permission)?"
-            r"(?:\s+(?:from|by|of|courtesy\s+of))\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "provided-by",
-        re.compile(r"\b(?:provided|supplied|contributed|syndicated)(?:\s+to\s+\w+(?:\s+\w+)?)?\s+by\b", re.IGNORECASE),
-    ),
-    ("courtesy", re.compile(r"\bcourtesy\s+of\b", re.IGNORECASE)),
-    ("came-from", re.compile(r"\b(?:comes|came)\s+from\b", re.IGNORECASE)),
-)
-_CUE_REACH = 80
-# What may stand before a cue in a sentence about this piece: nothing, or "This article/op-ed/... (was)".
-_PIECE_PREFIX = re.compile(
-    r"[\W_]*(?:(?:this\s+(?:article|story|piece|op-?ed|column|commentary|essay|post|item|text|content|editorial"
-    r"|analysis|blog\s+post|interview|report|version)|the\s+(?:article|story|piece|op-?ed|column|post|text|editorial)"
-    r"|an\s+earlier\s+version\s+of\s+this\s+(?:article|story|piece))\b[^.!?]{0,80})?",
-    re.IGNORECASE,
-)
-_COPULA = re.compile(
-    r"\b(?:is|was|are|were|has\s+been|had\s+been)\s+(?:a|an|the|one|formerly|previously|now|owned|funded|run"
-    r"|operated|financed|controlled|part|based|established|founded|launched|created|set\s+up|known)\b",
-    re.IGNORECASE,
-)
-_SUBJECT_PREFIX = re.compile(r"[\W_]*(?:the\s+)?", re.IGNORECASE)
-
 
 def _absolute(link: str | None, base: str | None) -> str | None:
     if not link:
@@ -184,115 +129,6 @@ def _strip_site(title: str, site: str | None) -> str:
         if title.endswith(suffix) and len(title) > len(suffix):
             return title[: -len(suffix)].strip()
     return title
-
-
-# -- the analysis ---------------------------------------------------------------------------------------------------
-
-
-def _statement_cues(
-    spans: Spans, raws: Sequence[NameMatch], region: tuple[int, int], byline_index: int, header_lines: Container[int]
-) -> dict[int, str]:
-    """Attribution cues of the mentions in the article's region: byline credits, source lines, statements.
-
-    Returns:
-        Index into ``raws`` -> cue, for the mentions that are attributions.
-    """
-    text = spans.text
-    cues: dict[int, str] = {}
-    by_sentence: dict[int, list[tuple[str, int]]] = {}
-    for number, raw in enumerate(raws):
-        if not region[0] <= raw.start < region[1]:
-            continue
-        line_number = spans.line_of(raw.start)
-        line = spans.lines[line_number]
-        if line_number == byline_index:
-            cues[number] = "byline"
-            continue
-        if line_number in header_lines:
-            continue
-        if line.end - line.start <= _MAX_SOURCE_LINE and _SOURCE_LINE.match(text, line.start, line.end):
-            cues[number] = "source-line"
-            continue
-        sentence_start, sentence_end = spans.sentence_of(raw.start, raw.end)
-        if sentence_start not in by_sentence:
-            sentence = text[sentence_start:sentence_end]
-            by_sentence[sentence_start] = [
-                (cue, sentence_start + match.end())
-                for cue, pattern in _CUES
-                for match in pattern.finditer(sentence)
-                if _PIECE_PREFIX.fullmatch(sentence, 0, match.start())
-            ]
-        for cue, cue_end in by_sentence[sentence_start]:
-            if cue_end <= raw.start <= cue_end + _CUE_REACH:
-                cues[number] = cue
-                break
-    return cues
-
-
-@attrs.frozen(slots=True)
-class _FooterCandidate:
-    start: int
-    mentions: range
-    cued: frozenset[str]
-    subject: str | None
-
-
-def _footer(
-    spans: Spans,
-    paragraphs: Sequence[Sequence[Line]],
-    raws: Sequence[NameMatch],
-    cues: dict[int, str],
-    byline_index: int,
-) -> int:
-    """How many of the last paragraphs form the disclosure footer; marks their attributions in ``cues``.
-
-    A paragraph belongs to the footer when it makes an attribution statement,
-    or when it opens by describing an outlet ("VOR, or the Voice of Russia,
-    was ...") that the article does not name before the footer (outside the
-    byline): a news piece that explains "RT is funded by the state" after
-    reporting on RT is not republishing RT.
-    """
-    text = spans.text
-    raw_starts = [raw.start for raw in raws]
-    first_seen: dict[str, int] = {}
-    for raw in raws:
-        if spans.line_of(raw.start) != byline_index:
-            first_seen.setdefault(raw.entry.outlet, raw.start)
-    candidates: list[_FooterCandidate] = []
-    for paragraph in reversed(paragraphs[-_MAX_FOOTER_PARAGRAPHS:]):
-        start, end = paragraph[0].start, paragraph[-1].end
-        if end - start > _MAX_FOOTER_PARAGRAPH:
-            break
-        inside = range(bisect.bisect_left(raw_starts, start), bisect.bisect_left(raw_starts, end))
-        cued = frozenset(raws[number].entry.outlet for number in inside if number in cues)
-        subject = None
-        if inside:
-            first = raws[inside.start]
-            sentence_end = spans.sentence_of(first.start, first.end)[1]
-            opens = _SUBJECT_PREFIX.fullmatch(text, start, first.start) is not None
-            if opens and _COPULA.search(text, first.end, min(sentence_end, first.end + 200)):
-                subject = first.entry.outlet
-        if not cued and subject is None:
-            break
-        candidates.append(_FooterCandidate(start, inside, cued, subject))
-    run = candidates[::-1]
-    # A describing paragraph counts only if its outlet is not named before the footer begins.
-    changed = True
-    while changed and run:
-        changed = False
-        for number, candidate in enumerate(run):
-            if candidate.subject is not None and first_seen.get(candidate.subject, len(text)) < run[0].start:
-                if not candidate.cued:
-                    run = run[number + 1 :]
-                    changed = True
-                    break
-                run[number] = attrs.evolve(candidate, subject=None)
-    for candidate in run:
-        attributed = candidate.cued | ({candidate.subject} if candidate.subject else set())
-        for number in candidate.mentions:
-            if raws[number].entry.outlet in attributed and number not in cues:
-                cues[number] = "footer"
-    return len(run)
 
 
 def parse_article(
@@ -412,7 +248,7 @@ def parse_article(
 
     # Mentions, attribution statements, and the footer (a run of the last body paragraphs).
     raws = find_mentions(spans, matcher, when)
-    cues = _statement_cues(spans, raws, region, byline_index, header_lines)
+    cues = statement_cues(spans, raws, region, byline_index, header_lines)
     paragraphs: list[list[Line]] = []
     for number in range(title_index + 1, cut_index):
         if number in header_lines:
@@ -422,7 +258,7 @@ def parse_article(
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])
-    footer_count = _footer(spans, paragraphs, raws, cues, byline_index)
+    footer_count = mark_footer(spans, paragraphs, raws, cues, byline_index)
     body_paragraphs = paragraphs[: len(paragraphs) - footer_count]
     footer_paragraphs = paragraphs[len(paragraphs) - footer_count :]
 
