@@ -1,0 +1,170 @@
+"""The article's header and its dates: byline and dateline below the title, dates in metadata and URLs.
+
+Dates read from a page never raise: what cannot be read is ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+from urllib.parse import urlsplit
+
+import attrs
+
+from provenance.articles._text import Spans, words
+from provenance.dates import PartialDate, parse_date, parse_iso
+from provenance.errors import ProvenanceError
+
+_MAX_HEADER_LINE = 200
+
+_BYLINE = re.compile(r"(?:written\s+|posted\s+|words\s+)?by\s*:?\s+(?P<rest>\S.*)", re.IGNORECASE)
+_BYLINE_SPLIT = re.compile(r"\s*\|\s*|\s+[-–—]\s+")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+_NAME_PARTICLES = frozenset(words("de da del della der di du la le van von bin al el ibn dos das ter y"))
+_ROLE_WORDS = frozenset(
+    words("staff writer writers reporter correspondent editor editors contributor special senior our")
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATELINE = re.compile(
+    r"(?:(?:published|posted)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+    r"(?:\s*(?:[,|@-]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?\s*",
+    re.IGNORECASE,
+)
+_URL_DATE = re.compile(
+    r"/(?P<y1>(?:19|20)\d\d)/(?P<m1>0[1-9]|1[0-2])/(?P<d1>0[1-9]|[12]\d|3[01])(?=/|$)"
+    r"|/(?P<y2>(?:19|20)\d\d)(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+)
+
+
+def _looks_like_name(part: str) -> bool:
+    words = part.split()
+    if not 1 <= len(words) <= 5 or len(part) > 60:
+        return False
+    if any(char.isdigit() or char in ':;!?()[]{}<>"@#/\\=' for char in part):
+        return False
+    return all(word[0].isupper() or word.lower() in _NAME_PARTICLES for word in words)
+
+
+@attrs.frozen(slots=True)
+class Byline:
+    """What a byline says: the authors (people, not outlets) and a date."""
+
+    authors: tuple[str, ...]
+    date: PartialDate | None
+
+
+def parse_byline(line: str, outlet_names: Container[str]) -> Byline | None:
+    """Read a byline ("By Ann Lee and Bo Ma | 16 August 2012"); ``None`` if the line is not one.
+
+    Args:
+        line: One line of the article.
+        outlet_names: Case-folded outlet names: an outlet credited in the byline is not an author.
+
+    Returns:
+        The authors and the date the byline gives.
+    """
+    match = _BYLINE.fullmatch(line)
+    if match is None:
+        return None
+    pieces = _BYLINE_SPLIT.split(match.group("rest"))
+    authors: list[str] = []
+    for part in _NAME_SPLIT.split(pieces[0]):
+        part = part.strip(" .,")
+        if not part:
+            continue
+        key = part.casefold()
+        if key in outlet_names or key.removeprefix("the ") in outlet_names:
+            continue  # an outlet credited in the byline, not a person
+        if {word.lower() for word in part.split()} <= _ROLE_WORDS:
+            continue
+        if not _looks_like_name(part):
+            return None
+        authors.append(part)
+    date = None
+    for piece in pieces[1:]:
+        date = date or dateline(piece)
+    return Byline(tuple(dict.fromkeys(authors)), date)
+
+
+def dateline(line: str) -> PartialDate | None:
+    """The date of a line that is only a date ("Published on 16 August 2012, 10:30"), or ``None``."""
+    if len(line) > 80:
+        return None
+    match = _DATELINE.fullmatch(line.strip())
+    return loose_date(match.group("date")) if match else None
+
+
+def loose_date(value: str) -> PartialDate | None:
+    """A date read from page metadata or text, or ``None``: page content never raises."""
+    text = value.strip()[:100]
+    if not text:
+        return None
+    iso = re.match(r"\d{4}-\d{2}(?:-\d{2})?", text)
+    try:
+        return parse_iso(iso.group()) if iso else parse_date(text)
+    except (ProvenanceError, ValueError, OverflowError, TypeError):
+        return None
+
+
+def url_date(url: str | None) -> PartialDate | None:
+    """The date written in a URL's path (``/2012/08/16/``, ``/20120816-``), or ``None``."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    match = _URL_DATE.search(path)
+    if match is None:
+        return None
+    year, month, day = (match.group("y1"), match.group("m1"), match.group("d1"))
+    if year is None:
+        year, month, day = (match.group("y2"), match.group("m2"), match.group("d2"))
+    return loose_date(f"{year}-{month}-{day}")
+
+
+@attrs.frozen(slots=True)
+class Header:
+    """The byline and dateline found below the title, and their line numbers (-1 where there is none)."""
+
+    byline: Byline | None = None
+    byline_index: int = -1
+    date: PartialDate | None = None
+    date_index: int = -1
+
+    @property
+    def lines(self) -> frozenset[int]:
+        """The numbers of the header's lines."""
+        return frozenset(index for index in (self.byline_index, self.date_index) if index >= 0)
+
+
+def find_header(spans: Spans, title_index: int, outlet_names: Container[str]) -> Header:
+    """The byline and dateline in the six lines below the title, before the first long line.
+
+    Args:
+        spans: The article's lines.
+        title_index: The title's line number (-1 if the title is not in the text).
+        outlet_names: Case-folded outlet names, which a byline may credit.
+
+    Returns:
+        The header.
+    """
+    byline_index = date_index = -1
+    byline: Byline | None = None
+    line_date: PartialDate | None = None
+    for number in range(title_index + 1, min(len(spans.lines), title_index + 7)):
+        line_text = spans.line_text(number)
+        if len(line_text) > _MAX_HEADER_LINE:
+            break
+        if byline is None and (found := parse_byline(line_text, outlet_names)) is not None:
+            byline, byline_index = found, number
+        elif line_date is None and (day := dateline(line_text)) is not None:
+            line_date, date_index = day, number
+        elif byline is not None or line_date is not None:
+            break
+    return Header(byline, byline_index, line_date, date_index)

@@ -1,0 +1,344 @@
+"""Parsing an article: :func:`parse_article` and its steps, from text or HTML to an :class:`~provenance.model.Article`.
+
+The steps: read the source (plain text, or an HTML page's text, metadata and
+structured data), find the title and the header below it, cut the site's
+boilerplate, settle the date, find the mentions and which of them are
+attributions, split the body from the disclosure footer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Mapping, Sequence
+from urllib.parse import urljoin, urlsplit
+
+import attrs
+
+from provenance.articles._attribution import mark_footer, statement_cues
+from provenance.articles._genres import choose_genre, split_title_marker
+from provenance.articles._header import Byline, Header, find_header, loose_date, url_date
+from provenance.articles._html import Page, looks_like_html, read_page
+from provenance.articles._mentions import NameMatch, find_mentions, matcher_for
+from provenance.articles._structured import Structured, read_structured
+from provenance.articles._text import Line, Spans, collapse, norm
+from provenance.dates import DateLike, PartialDate, as_partial_date
+from provenance.domains import normalize_host
+from provenance.errors import InvalidURLError, ProvenanceError
+from provenance.model import Article, Mention
+from provenance.registry import Registry, default_registry
+
+
+class ArticleInputError(ProvenanceError, TypeError):
+    """:func:`parse_article` was given something that is not text (or not a registry).
+
+    Attributes:
+        value: The offending input.
+    """
+
+    def __init__(self, value: object, what: str) -> None:
+        self.value = value
+        super().__init__(
+            f"{what} must be {'a Registry' if what == 'registry' else 'a str'}, got {type(value).__name__}"
+        )
+
+
+_MAX_TITLE = 300
+_BOILERPLATE = re.compile(
+    r"(?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+)?comment|\d+\s+comments?|comments?"
+    r"|your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked"
+    r"|share\s+this(?:\s+(?:article|story|post|page))?|click\s+to\s+(?:share|print|email)|like\s+this"
+    r"|related(?:\s+(?:posts?|articles?|stories|content|news|coverage))?|you\s+(?:may|might)\s+also\s+like"
+    r"|recommended(?:\s+for\s+you)?|read\s+next|more\s+stories|notify\s+me\s+of|save\s+my\s+name|tags?"
+    r"|filed\s+under|subscribe\s+to\s+(?:our|the)\s+newsletter|sign\s+up\s+for\s+(?:our|the)\s+newsletter)"
+    r"(?:\s*[:.!…(*]|\s*$)"
+    r"|(?:©|\(c\)\s|copyright\s+(?:©\s*)?(?:\d{4}|\(c\)|the\b)|all\s+rights\s+reserved)",
+    re.IGNORECASE,
+)
+_MAX_BOILERPLATE_LINE = 120
+_META_DATES = ("article:published_time", "datepublished", "date", "pubdate", "dc.date.issued", "dcterms.created")
+"""``<meta>`` keys that give the publication date, strongest first."""
+
+
+def _absolute(link: str | None, base: str | None) -> str | None:
+    if not link:
+        return None
+    link = link.strip()
+    try:
+        full = urljoin(base, link) if base else link
+        scheme = urlsplit(full).scheme
+    except ValueError:
+        return None
+    return full if scheme in ("http", "https") else None
+
+
+def _strip_site(title: str, site: str | None) -> str:
+    if not site:
+        return title
+    for separator in (" | ", " - ", " – ", " — ", " :: ", " · ", ": "):
+        suffix = separator + site
+        if title.endswith(suffix) and len(title) > len(suffix):
+            return title[: -len(suffix)].strip()
+    return title
+
+
+@attrs.frozen(slots=True)
+class _Source:
+    """The article's text and what its page says about it (nothing, for plain text)."""
+
+    text: str
+    page: Page | None = None
+    structured: Structured = attrs.field(factory=Structured)
+    meta: Mapping[str, str] = attrs.field(factory=dict)
+    site_name: str | None = None
+
+
+def _read_source(text_or_html: str) -> _Source:
+    """Plain text as it is, or an HTML page read into its visible text, metadata and structured data."""
+    if not looks_like_html(text_or_html):
+        return _Source(text_or_html)
+    page = read_page(text_or_html)
+    site_name = collapse(page.meta.get("og:site_name", "")) or None
+    return _Source(page.text, page, read_structured(page.jsonld), page.meta, site_name)
+
+
+def _checked_url(url: object) -> str | None:
+    if url is None:
+        return None
+    if not isinstance(url, str):
+        raise InvalidURLError(url, f"expected a string, got {type(url).__name__}")
+    url = url.strip()
+    normalize_host(url)
+    return url
+
+
+def _checked_registry(registry: object) -> Registry:
+    if registry is None:
+        return default_registry()
+    if not isinstance(registry, Registry):
+        raise ArticleInputError(registry, "registry")
+    return registry
+
+
+def _find_title(source: _Source, spans: Spans) -> tuple[int, str | None]:
+    """The title as written and its line number (-1 if it is not a line of the text).
+
+    A page's title comes from its structured data, OpenGraph, ``<title>`` or
+    ``<h1>``; plain text's is its first line, if short enough.
+    """
+    if source.page is not None:
+        return _page_title(source.page, source.structured, source.site_name, spans)
+    lines = spans.lines
+    if lines and lines[0].end - lines[0].start <= _MAX_TITLE:
+        return 0, spans.line_text(0)
+    return -1, None
+
+
+def _page_title(page: Page, structured: Structured, site_name: str | None, spans: Spans) -> tuple[int, str | None]:
+    candidates = [
+        structured.headline,
+        collapse(page.meta.get("og:title", "")) or None,
+        _strip_site(page.title, site_name) if page.title else None,
+        page.h1,
+    ]
+    raw_title = next((candidate for candidate in candidates if candidate), None)
+    wanted = {norm(candidate) for candidate in (*candidates, page.title) if candidate}
+    if raw_title is not None:
+        wanted.add(norm(split_title_marker(raw_title)[0]))
+    index = next((n for n in range(min(40, len(spans.lines))) if norm(spans.line_text(n)) in wanted), -1)
+    return index, raw_title
+
+
+def _boilerplate_start(spans: Spans, title_index: int) -> int:
+    """The first line of site boilerplate (comment form, share, related, copyright) after the title, else the end."""
+    lines = spans.lines
+    return next(
+        (
+            number
+            for number in range(title_index + 1, len(lines))
+            if lines[number].end - lines[number].start <= _MAX_BOILERPLATE_LINE
+            and _BOILERPLATE.match(spans.text, lines[number].start, lines[number].end)
+        ),
+        len(lines),
+    )
+
+
+def _region(spans: Spans, title_index: int, cut_index: int) -> tuple[int, int]:
+    """The span of the article proper: after the title line, before the boilerplate."""
+    lines = spans.lines
+    return (
+        lines[title_index].end if title_index >= 0 else 0,
+        lines[cut_index].start if cut_index < len(lines) else len(spans.text),
+    )
+
+
+def _published(stated: PartialDate | None, source: _Source, header: Header, url: str | None) -> PartialDate | None:
+    """The date given, else structured data, page metadata, the dateline, the byline, the URL."""
+    structured_date = source.structured.published
+    when = stated or (loose_date(structured_date) if structured_date else None)
+    for key in _META_DATES:
+        if when is None and source.meta.get(key):
+            when = loose_date(source.meta[key])
+    return when or header.date or (header.byline.date if header.byline else None) or url_date(url)
+
+
+def _paragraphs(lines: Sequence[Line], numbers: range, header_lines: Container[int]) -> list[list[Line]]:
+    """The body's lines (header lines left out) grouped by paragraph."""
+    paragraphs: list[list[Line]] = []
+    for number in numbers:
+        if number in header_lines:
+            continue
+        line = lines[number]
+        if paragraphs and paragraphs[-1][-1].para == line.para:
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return paragraphs
+
+
+def _join(text: str, blocks: Sequence[Sequence[Line]]) -> str:
+    return "\n\n".join("\n".join(text[line.start : line.end] for line in block) for block in blocks)
+
+
+def _mention_records(spans: Spans, raws: Sequence[NameMatch], cues: Mapping[int, str]) -> list[Mention]:
+    """The mentions as records, each with its sentence and, for an attribution, its cue."""
+    text = spans.text
+    mentions = []
+    sentence_texts: dict[tuple[int, int], str] = {}  # one string per sentence, however many mentions it holds
+    for number, raw in enumerate(raws):
+        span = spans.sentence_of(raw.start, raw.end)
+        if span not in sentence_texts:
+            sentence_texts[span] = text[span[0] : span[1]]
+        cue = cues.get(number)
+        mentions.append(
+            Mention(
+                outlet=raw.entry.outlet,
+                name=text[raw.start : raw.end],
+                start=raw.start,
+                end=raw.end,
+                sentence=sentence_texts[span],
+                sentence_start=span[0],
+                attribution=cue is not None,
+                cue=cue,
+            )
+        )
+    return mentions
+
+
+def _authors(source: _Source, byline: Byline | None) -> tuple[str, ...]:
+    """The authors named by structured data, else by ``<meta name=author>``, else by the byline."""
+    if source.structured.authors:
+        return source.structured.authors
+    meta_author = source.meta.get("author")
+    if meta_author and not _absolute(meta_author, None):
+        pieces = (collapse(piece) for piece in re.split(r"\s*,\s*|\s+and\s+", meta_author))
+        authors = tuple(part for part in pieces if part)
+        if authors:
+            return authors
+    return byline.authors if byline is not None else ()
+
+
+def _canonical(source: _Source, url: str | None) -> str | None:
+    """The page's canonical address: ``<link rel=canonical>``, else ``og:url``, else the structured data's."""
+    if source.page is None:
+        return None
+    return (
+        _absolute(source.page.canonical, url)
+        or _absolute(source.meta.get("og:url"), url)
+        or _absolute(source.structured.url, url)
+    )
+
+
+def _based_on(source: _Source, base: str | None) -> tuple[str, ...]:
+    """The addresses of the works the structured data says the article is based on, made absolute."""
+    links = (_absolute(item, base) for item in source.structured.is_based_on)
+    return tuple(dict.fromkeys(link for link in links if link))
+
+
+def parse_article(
+    text_or_html: str,
+    url: str | None = None,
+    published: DateLike | None = None,
+    registry: Registry | None = None,
+) -> Article:
+    """Read an article (plain text or an HTML page) into an :class:`~provenance.model.Article`.
+
+    Plain text keeps its characters: :attr:`Article.text` is the input
+    unchanged. For HTML it is the visible text (no scripts, styles,
+    navigation or asides; paragraphs separated by blank lines), and metadata
+    comes from ``<title>``, ``<meta>`` (OpenGraph, ``article:*``, ``author``),
+    ``<link rel=canonical>`` and schema.org JSON-LD. Nothing is fetched.
+
+    Mentions name registry outlets: every name and alias (title-cased and
+    all-capitals forms included, a leading "the" left out of the span), and
+    acronyms only where the text defines them ("VOR, or the Voice of Russia")
+    or where they are unambiguous (one outlet, three letters or more, written
+    in capitals on a line that is not all capitals). Where spans overlap the
+    longest wins.
+
+    An attribution is a mention in an attribution statement: a "Source: X"
+    line, a sentence about this piece saying it was originally published by,
+    first appeared in, is provided by, was republished from or comes courtesy
+    of X, an outlet credited in the byline, or the disclosure footer. The
+    footer is the run of last paragraphs (before site boilerplate such as
+    "Leave a Reply") that make such a statement or that open by describing an
+    outlet the article has not named before ("VOR, or the Voice of Russia, was
+    ..."); in a describing footer only the described outlet is an
+    attribution, so "... reorganised as Radio Sputnik" does not make Radio
+    Sputnik the origin.
+
+    Args:
+        text_or_html: The article's text, or an HTML page.
+        url: Where it was found (validated as a URL; relative links in the
+            page are resolved against it).
+        published: When it was published (a date, a partial date, or text such
+            as ``"16 August 2012"``); it overrides dates found in the page.
+        registry: The outlets to look for; the shipped registry by default.
+
+    Returns:
+        The article.
+
+    Raises:
+        ArticleInputError: If ``text_or_html`` is not a string or ``registry`` not a registry.
+        InvalidURLError: If ``url`` is not a usable URL.
+        DateParseError: If ``published`` cannot be read as a date.
+    """
+    if not isinstance(text_or_html, str):
+        raise ArticleInputError(text_or_html, "text_or_html")
+    url = _checked_url(url)
+    stated = as_partial_date(published) if published is not None else None
+    matcher = matcher_for(_checked_registry(registry))
+    source = _read_source(text_or_html)
+    spans = Spans(source.text)
+    title_index, raw_title = _find_title(source, spans)
+    title, marker = split_title_marker(raw_title) if raw_title else (None, None)
+    header = find_header(spans, title_index, matcher.outlet_names)
+    cut_index = _boilerplate_start(spans, title_index)
+    when = _published(stated, source, header, url)
+
+    # Mentions, attribution statements, and the footer (a run of the last body paragraphs).
+    raws = find_mentions(spans, matcher, when)
+    cues = statement_cues(spans, raws, _region(spans, title_index, cut_index), header.byline_index, header.lines)
+    paragraphs = _paragraphs(spans.lines, range(title_index + 1, cut_index), header.lines)
+    body_count = len(paragraphs) - mark_footer(spans, paragraphs, raws, cues, header.byline_index)
+
+    canonical = _canonical(source, url)
+    structured = source.structured
+    genre = choose_genre(
+        marker, structured.types, structured.sections, collapse(source.meta.get("article:section", "")) or None
+    )
+    return Article(
+        text=source.text,
+        url=url,
+        canonical_url=canonical,
+        title=title or None,
+        authors=_authors(source, header.byline),
+        published=when,
+        genre=genre.genre,
+        genre_evidence=genre.evidence,
+        body=_join(source.text, paragraphs[:body_count]),
+        footer=_join(source.text, paragraphs[body_count:]) or None,
+        site_name=source.site_name,
+        publisher=structured.publisher,
+        is_based_on=_based_on(source, canonical or url),
+        mentions=_mention_records(spans, raws, cues),
+    )
