@@ -15,171 +15,286 @@ from typing import TYPE_CHECKING, Any
 
 from provenance._version import __version__
 
-if TYPE_CHECKING:
-    from provenance.articles import ArticleInputError, GenreTerms, genre_vocabulary, parse_article
-    from provenance.dates import ONGOING, UNKNOWN, Interval, OpenEnd, PartialDate, Truth, parse_date
-    from provenance.domains import normalize_host, registrable_domain
-    from provenance.errors import (
-        DateParseError,
-        IntervalError,
-        InvalidURLError,
-        ProvenanceError,
-        RecordError,
-        RegistryError,
-        SnapshotError,
-        SourcePolicyError,
-        UnknownIdError,
-        UnknownPolicyError,
-    )
-    from provenance.labelling import disclosure, explain, label_outlet, label_url
-    from provenance.labels import Evidence, Label, LabelSet
-    from provenance.model import (
-        Article,
-        Assessment,
-        DomainClaim,
-        Mention,
-        Name,
-        Organization,
-        Outlet,
-        Relation,
-        Source,
-        Succession,
-    )
-    from provenance.ownership import ControlChain, ControlPath, control_chain
-    from provenance.policies import POLICIES, OutletFacts, Policy, get_policy
-    from provenance.ratings import Rater, Rating, Scale
-    from provenance.registry import Registry, data_version, default_registry, load_registry
-    from provenance.reports import Report, build_report
-    from provenance.source_policy import SourceAudit, SourcePolicy, audit_sources, load_source_policy
-
-# Public name -> module that defines it; imported on first attribute access (PEP 562),
-# so `import provenance` costs almost nothing until something is used.
-_EXPORTS: dict[str, str] = {
-    "Article": "provenance.model",
-    "ArticleInputError": "provenance.articles",
-    "Assessment": "provenance.model",
-    "ControlChain": "provenance.ownership",
-    "ControlPath": "provenance.ownership",
-    "DateParseError": "provenance.errors",
-    "DomainClaim": "provenance.model",
-    "Evidence": "provenance.labels",
-    "GenreTerms": "provenance.articles",
-    "Interval": "provenance.dates",
-    "IntervalError": "provenance.errors",
-    "InvalidURLError": "provenance.errors",
-    "Label": "provenance.labels",
-    "LabelSet": "provenance.labels",
-    "Mention": "provenance.model",
-    "Name": "provenance.model",
-    "ONGOING": "provenance.dates",
-    "OpenEnd": "provenance.dates",
-    "Organization": "provenance.model",
-    "Outlet": "provenance.model",
-    "OutletFacts": "provenance.policies",
-    "POLICIES": "provenance.policies",
-    "PartialDate": "provenance.dates",
-    "Policy": "provenance.policies",
-    "ProvenanceError": "provenance.errors",
-    "Rater": "provenance.ratings",
-    "Rating": "provenance.ratings",
-    "RecordError": "provenance.errors",
-    "Registry": "provenance.registry",
-    "RegistryError": "provenance.errors",
-    "Relation": "provenance.model",
-    "Report": "provenance.reports",
-    "Scale": "provenance.ratings",
-    "SnapshotError": "provenance.errors",
-    "SourceAudit": "provenance.source_policy",
-    "SourcePolicy": "provenance.source_policy",
-    "SourcePolicyError": "provenance.errors",
-    "Source": "provenance.model",
-    "Succession": "provenance.model",
-    "Truth": "provenance.dates",
-    "UNKNOWN": "provenance.dates",
-    "UnknownIdError": "provenance.errors",
-    "UnknownPolicyError": "provenance.errors",
-    "build_report": "provenance.reports",
-    "control_chain": "provenance.ownership",
-    "data_version": "provenance.registry",
-    "default_registry": "provenance.registry",
-    "audit_sources": "provenance.source_policy",
-    "disclosure": "provenance.labelling",
-    "explain": "provenance.labelling",
-    "genre_vocabulary": "provenance.articles",
-    "get_policy": "provenance.policies",
-    "label_outlet": "provenance.labelling",
-    "label_url": "provenance.labelling",
-    "load_registry": "provenance.registry",
-    "load_source_policy": "provenance.source_policy",
-    "normalize_host": "provenance.domains",
-    "parse_article": "provenance.articles",
-    "parse_date": "provenance.dates",
-    "registrable_domain": "provenance.domains",
+# The public API, listed once: each module and the names it gives. `__all__` and the lazy
+# attributes (PEP 562: `import provenance` costs almost nothing until a name is used) come from
+# it; the imports for type checkers below are checked against it by tests/test_package.py.
+_EXPORTS_BY_MODULE: dict[str, tuple[str, ...]] = {
+    "provenance.articles": (
+        "ArticleInputError",
+        "genre_vocabulary",
+        "GenreTerms",
+        "parse_article",
+    ),
+    "provenance.batch": ("label_many",),
+    "provenance.dates": (
+        "Interval",
+        "ONGOING",
+        "OpenEnd",
+        "parse_date",
+        "PartialDate",
+        "Truth",
+        "UNKNOWN",
+    ),
+    "provenance.domains": (
+        "normalize_host",
+        "registrable_domain",
+    ),
+    "provenance.errors": (
+        "DateParseError",
+        "IntervalError",
+        "InvalidURLError",
+        "ProvenanceError",
+        "RecordError",
+        "RegistryError",
+        "SnapshotError",
+        "SourcePolicyError",
+        "UnknownIdError",
+        "UnknownPolicyError",
+    ),
+    "provenance.labelling": (
+        "disclosure",
+        "explain",
+        "label_outlet",
+        "label_url",
+    ),
+    "provenance.labels": (
+        "Evidence",
+        "Label",
+        "LabelSet",
+    ),
+    "provenance.model": (
+        "Article",
+        "Assessment",
+        "DomainClaim",
+        "Mention",
+        "Name",
+        "Organization",
+        "Outlet",
+        "Relation",
+        "Source",
+        "Succession",
+    ),
+    "provenance.ownership": (
+        "control_chain",
+        "ControlChain",
+        "ControlPath",
+    ),
+    "provenance.policies": (
+        "get_policy",
+        "OutletFacts",
+        "POLICIES",
+        "Policy",
+    ),
+    "provenance.ratings": (
+        "Rater",
+        "Rating",
+        "Scale",
+    ),
+    "provenance.registry": (
+        "data_version",
+        "default_registry",
+        "load_registry",
+        "Registry",
+    ),
+    "provenance.reports": (
+        "build_report",
+        "Report",
+    ),
+    "provenance.source_policy": (
+        "audit_sources",
+        "load_source_policy",
+        "SourceAudit",
+        "SourcePolicy",
+    ),
 }
 
-__all__ = [
-    "Article",
-    "ArticleInputError",
-    "Assessment",
-    "ControlChain",
-    "ControlPath",
-    "DateParseError",
-    "DomainClaim",
-    "Evidence",
-    "GenreTerms",
-    "Interval",
-    "IntervalError",
-    "InvalidURLError",
-    "Label",
-    "LabelSet",
-    "Mention",
-    "Name",
-    "ONGOING",
-    "OpenEnd",
-    "Organization",
-    "Outlet",
-    "OutletFacts",
-    "POLICIES",
-    "PartialDate",
-    "Policy",
-    "ProvenanceError",
-    "Rater",
-    "Rating",
-    "RecordError",
-    "Registry",
-    "RegistryError",
-    "Relation",
-    "Report",
-    "Scale",
-    "SnapshotError",
-    "Source",
-    "SourceAudit",
-    "SourcePolicy",
-    "SourcePolicyError",
-    "Succession",
-    "Truth",
-    "UNKNOWN",
-    "UnknownIdError",
-    "UnknownPolicyError",
-    "__version__",
-    "audit_sources",
-    "build_report",
-    "control_chain",
-    "data_version",
-    "default_registry",
-    "disclosure",
-    "explain",
-    "genre_vocabulary",
-    "get_policy",
-    "label_outlet",
-    "label_url",
-    "load_registry",
-    "load_source_policy",
-    "normalize_host",
-    "parse_article",
-    "parse_date",
-    "registrable_domain",
-]
+if TYPE_CHECKING:
+    from provenance.articles import (
+        ArticleInputError as ArticleInputError,
+    )
+    from provenance.articles import (
+        GenreTerms as GenreTerms,
+    )
+    from provenance.articles import (
+        genre_vocabulary as genre_vocabulary,
+    )
+    from provenance.articles import (
+        parse_article as parse_article,
+    )
+    from provenance.batch import (
+        label_many as label_many,
+    )
+    from provenance.dates import (
+        ONGOING as ONGOING,
+    )
+    from provenance.dates import (
+        UNKNOWN as UNKNOWN,
+    )
+    from provenance.dates import (
+        Interval as Interval,
+    )
+    from provenance.dates import (
+        OpenEnd as OpenEnd,
+    )
+    from provenance.dates import (
+        PartialDate as PartialDate,
+    )
+    from provenance.dates import (
+        Truth as Truth,
+    )
+    from provenance.dates import (
+        parse_date as parse_date,
+    )
+    from provenance.domains import (
+        normalize_host as normalize_host,
+    )
+    from provenance.domains import (
+        registrable_domain as registrable_domain,
+    )
+    from provenance.errors import (
+        DateParseError as DateParseError,
+    )
+    from provenance.errors import (
+        IntervalError as IntervalError,
+    )
+    from provenance.errors import (
+        InvalidURLError as InvalidURLError,
+    )
+    from provenance.errors import (
+        ProvenanceError as ProvenanceError,
+    )
+    from provenance.errors import (
+        RecordError as RecordError,
+    )
+    from provenance.errors import (
+        RegistryError as RegistryError,
+    )
+    from provenance.errors import (
+        SnapshotError as SnapshotError,
+    )
+    from provenance.errors import (
+        SourcePolicyError as SourcePolicyError,
+    )
+    from provenance.errors import (
+        UnknownIdError as UnknownIdError,
+    )
+    from provenance.errors import (
+        UnknownPolicyError as UnknownPolicyError,
+    )
+    from provenance.labelling import (
+        disclosure as disclosure,
+    )
+    from provenance.labelling import (
+        explain as explain,
+    )
+    from provenance.labelling import (
+        label_outlet as label_outlet,
+    )
+    from provenance.labelling import (
+        label_url as label_url,
+    )
+    from provenance.labels import (
+        Evidence as Evidence,
+    )
+    from provenance.labels import (
+        Label as Label,
+    )
+    from provenance.labels import (
+        LabelSet as LabelSet,
+    )
+    from provenance.model import (
+        Article as Article,
+    )
+    from provenance.model import (
+        Assessment as Assessment,
+    )
+    from provenance.model import (
+        DomainClaim as DomainClaim,
+    )
+    from provenance.model import (
+        Mention as Mention,
+    )
+    from provenance.model import (
+        Name as Name,
+    )
+    from provenance.model import (
+        Organization as Organization,
+    )
+    from provenance.model import (
+        Outlet as Outlet,
+    )
+    from provenance.model import (
+        Relation as Relation,
+    )
+    from provenance.model import (
+        Source as Source,
+    )
+    from provenance.model import (
+        Succession as Succession,
+    )
+    from provenance.ownership import (
+        ControlChain as ControlChain,
+    )
+    from provenance.ownership import (
+        ControlPath as ControlPath,
+    )
+    from provenance.ownership import (
+        control_chain as control_chain,
+    )
+    from provenance.policies import (
+        POLICIES as POLICIES,
+    )
+    from provenance.policies import (
+        OutletFacts as OutletFacts,
+    )
+    from provenance.policies import (
+        Policy as Policy,
+    )
+    from provenance.policies import (
+        get_policy as get_policy,
+    )
+    from provenance.ratings import (
+        Rater as Rater,
+    )
+    from provenance.ratings import (
+        Rating as Rating,
+    )
+    from provenance.ratings import (
+        Scale as Scale,
+    )
+    from provenance.registry import (
+        Registry as Registry,
+    )
+    from provenance.registry import (
+        data_version as data_version,
+    )
+    from provenance.registry import (
+        default_registry as default_registry,
+    )
+    from provenance.registry import (
+        load_registry as load_registry,
+    )
+    from provenance.reports import (
+        Report as Report,
+    )
+    from provenance.reports import (
+        build_report as build_report,
+    )
+    from provenance.source_policy import (
+        SourceAudit as SourceAudit,
+    )
+    from provenance.source_policy import (
+        SourcePolicy as SourcePolicy,
+    )
+    from provenance.source_policy import (
+        audit_sources as audit_sources,
+    )
+    from provenance.source_policy import (
+        load_source_policy as load_source_policy,
+    )
+
+_EXPORTS = {name: module for module, names in _EXPORTS_BY_MODULE.items() for name in names}
+__all__ = ["__version__", *sorted(_EXPORTS)]
 
 
 def __getattr__(name: str) -> Any:

@@ -50,3 +50,39 @@ def test_errors_share_one_base():
     errors = [getattr(provenance, name) for name in provenance.__all__ if name.endswith("Error")]
     assert errors and all(issubclass(error, provenance.ProvenanceError) for error in errors)
     assert issubclass(provenance.UnknownIdError, LookupError)
+
+
+def _type_checking_imports():
+    """(module, name) of every import under ``if TYPE_CHECKING:`` in provenance/__init__.py."""
+    import ast
+
+    tree = ast.parse(inspect.getsource(provenance))
+    found = set()
+    for node in tree.body:
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            for statement in node.body:
+                assert isinstance(statement, ast.ImportFrom)
+                for alias in statement.names:
+                    assert alias.asname == alias.name, f"{alias.name} is not re-exported as itself"
+                    found.add((statement.module, alias.name))
+    return found
+
+
+def test_the_public_api_is_listed_once_and_type_checkers_see_the_same():
+    listed = {(module, name) for module, names in provenance._EXPORTS_BY_MODULE.items() for name in names}
+    assert _type_checking_imports() == listed
+    assert sorted(provenance.__all__) == sorted(["__version__", *(name for _, name in listed)])
+    assert len(provenance.__all__) == len(set(provenance.__all__))
+    for module, name in listed:
+        assert getattr(importlib.import_module(module), name) is getattr(provenance, name)
+    assert "label_many" in provenance.__all__
+
+
+def test_every_public_name_appears_in_the_docs():
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    text = "\n".join(path.read_text(encoding="utf-8") for path in docs.glob("*.md"))
+    text += (docs.parent / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in provenance.__all__ if name != "__version__" and name not in text]
+    assert missing == []
