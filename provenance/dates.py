@@ -98,12 +98,12 @@ def _days_in_month(year: int, month: int) -> int:
     return _DAYS_IN_MONTH[month - 1]
 
 
-def _check_month(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+def _check_month(instance: PartialDate, _attribute: attrs.Attribute[int | None], value: int | None) -> None:
     if value is not None and not 1 <= value <= 12:
         raise DateParseError(instance.year, f"month {value} is not between 1 and 12")
 
 
-def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+def _check_day(instance: PartialDate, _attribute: attrs.Attribute[int | None], value: int | None) -> None:
     if value is None:
         return
     if instance.month is None:
@@ -116,7 +116,7 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], va
         )
 
 
-def _check_year(instance: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
+def _check_year(_instance: PartialDate, _attribute: attrs.Attribute[int], value: int) -> None:
     if not 1 <= value <= 9999:
         raise DateParseError(value, "year must be between 1 and 9999")
 
@@ -309,7 +309,7 @@ ONGOING = OpenEnd.ONGOING
 UNKNOWN = OpenEnd.UNKNOWN
 
 
-def _check_order(instance: Interval, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_order(instance: Interval, _attribute: attrs.Attribute[Any], _value: object) -> None:
     if instance.start is None or not isinstance(instance.end, PartialDate):
         return
     if instance.end.latest() < instance.start.earliest():

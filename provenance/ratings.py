@@ -121,7 +121,7 @@ class Rater:
         return next((scale for scale in self.scales if scale.id == id), None)
 
 
-def _normalised(instance: Rating, attribute: attrs.Attribute[Any], value: float) -> None:
+def _normalised(_instance: Rating, _attribute: attrs.Attribute[Any], value: float) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
         raise RecordError(f"Rating.normalized = {value!r}: must be a number from 0 to 1")
 

@@ -69,7 +69,8 @@ def add_batch_command(commands: Any) -> None:
     batch.set_defaults(handler=_cmd_batch)
 
 
-def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_batch(args: argparse.Namespace, _out: TextIO) -> int:
+    """``provenance batch``: results go to the output file, the summary to standard error."""
     from provenance.batch import label_file
 
     registry = registry_from_args(args)

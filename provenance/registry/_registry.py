@@ -47,11 +47,11 @@ class _Lazy(Generic[_V]):
         self._name = name
 
     def __get__(self, registry: Registry, owner: type | None = None) -> _V:
-        indexes = registry._indexes
+        indexes = registry._indexes  # noqa: SLF001 (the registry's own index table)
         try:
             return indexes[self._name]  # type: ignore[no-any-return]
         except KeyError:
-            found = indexes[self._name] = self._build(registry._kinds)
+            found = indexes[self._name] = self._build(registry._kinds)  # noqa: SLF001
             return found
 
 
@@ -166,16 +166,24 @@ class Registry:
         """
         with paused_gc():
             parts = [read_folder(folder) for folder in folders]
-            return cls._from_parts(parts, tuple(str(Path(folder).resolve()) for folder in folders))
+            return cls.from_parts(parts, tuple(str(Path(folder).resolve()) for folder in folders))
 
     @classmethod
-    def _from_parts(
+    def from_parts(
         cls, parts: list[Records], layers: tuple[str, ...] | None, layer_digests: tuple[str, ...] | None = None
     ) -> Registry:
-        """Layer parts read from files (or records) into a registry.
+        """Layer parts read from files (or made from records) into a registry, later parts over earlier ones.
 
-        The layers' digests are those given, or else those of the parts when
-        every part was read by :func:`~provenance.registry.read_folder`.
+        Args:
+            parts: What :func:`~provenance.registry.read_folder` (or ``Records(records)``) gave, in layer order.
+            layers: The folders (or ``"default"``) the parts came from, for pickling; ``None`` if not from files.
+            layer_digests: The layers' digests; by default those of the parts, when every part was read from files.
+
+        Returns:
+            The registry.
+
+        Raises:
+            RegistryError: Listing every problem in every part, or across them.
         """
         ordered, locations = layered(parts)
         if layer_digests is None and all(part.digest is not None for part in parts):
@@ -225,11 +233,12 @@ class Registry:
 
         with paused_gc():
             records, layers, digests = load_records(path)
+            # Checked when the snapshot was written: set the records without running the checks again.
             registry = cls.__new__(cls)
-            registry._records = records
-            registry._layers = layers
-            registry._layer_digests = digests
-            registry._build_indexes(by_kind(records))
+            registry._records = records  # noqa: SLF001
+            registry._layers = layers  # noqa: SLF001
+            registry._layer_digests = digests  # noqa: SLF001
+            registry._build_indexes(by_kind(records))  # noqa: SLF001
         return registry
 
     def save_snapshot(self, path: str | Path) -> None:
@@ -271,11 +280,11 @@ class Registry:
         Returns:
             The combined registry.
         """
-        layers = self._layers + other._layers if self._layers is not None and other._layers is not None else None
+        layers = self._layers + other.layers if self._layers is not None and other.layers is not None else None
         digests = None
-        if self._layer_digests is not None and other._layer_digests is not None:
-            digests = self._layer_digests + other._layer_digests
-        return Registry._from_parts([Records(self._records), Records(other._records)], layers, digests)
+        if self._layer_digests is not None and other.layer_digests is not None:
+            digests = self._layer_digests + other.layer_digests
+        return Registry.from_parts([Records(self._records), Records(other._records)], layers, digests)
 
     def extended(self, records: Iterable[Record], name: str = "overlay") -> Registry:
         """A new registry with more records layered on this one (as :meth:`merge` does).
@@ -292,7 +301,7 @@ class Registry:
             The combined registry. Registries built this way pickle by value.
         """
         added = tuple(records)
-        return Registry._from_parts(
+        return Registry.from_parts(
             [
                 Records(self._records),
                 Records(added, {r: f"{name}: {describe_record(r)}" for r in added}),
@@ -607,7 +616,7 @@ def default_registry() -> Registry:
         with _DEFAULT_LOCK:
             if _DEFAULT is None:
                 with paused_gc():
-                    _DEFAULT = Registry._from_parts([read_layer("default")], ("default",))
+                    _DEFAULT = Registry.from_parts([read_layer("default")], ("default",))
     return _DEFAULT
 
 
@@ -632,11 +641,11 @@ def load_registry(*overlays: str | Path) -> Registry:
     with paused_gc():
         parts = [read_layer("default"), *(read_folder(folder) for folder in overlays)]
         layers = ("default", *(str(Path(folder).resolve()) for folder in overlays))
-        return Registry._from_parts(parts, layers)
+        return Registry.from_parts(parts, layers)
 
 
 def _rebuild(layers: tuple[str, ...]) -> Registry:
     if layers == ("default",):
         return default_registry()
     with paused_gc():
-        return Registry._from_parts([read_layer(layer) for layer in layers], layers)
+        return Registry.from_parts([read_layer(layer) for layer in layers], layers)
