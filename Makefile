@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck pytest bench fuzz coverage-table clean
+.PHONY: install demo test lint typecheck pytest test-pythons bench fuzz coverage-table clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,22 @@ lint: install
 typecheck: install
 	$(BIN)/mypy --strict provenance
 
+# The suite runs under coverage; the figure (lines and branches of provenance/) is printed at the end.
 pytest: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m coverage erase
+	$(BIN)/python -m coverage run -m pytest -q
+	@$(BIN)/python -m coverage report --format=total | sed 's/^/coverage: /; s/$$/% of provenance (lines and branches)/'
+
+# The suite under the oldest and the newest Python the project supports (3.11 and 3.14), each in
+# a venv of its own; an interpreter this machine lacks is reported and skipped.
+test-pythons:
+	@for version in 3.11 3.14; do \
+	  if command -v python$$version >/dev/null 2>&1; then \
+	    python$$version -m venv .venv-$$version && \
+	    .venv-$$version/bin/python -m pip install --quiet -e '.[test,prov,dask]' && \
+	    .venv-$$version/bin/python -m pytest -q || exit 1; \
+	  else echo "test-pythons: python$$version is not installed here: skipped"; fi; \
+	done
 
 test: lint typecheck pytest
 
@@ -43,4 +57,4 @@ coverage-table: install
 	$(BIN)/python scripts/coverage_table.py --write docs/data.md
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .venv-3.* .mypy_cache .ruff_cache .hypothesis .coverage

@@ -268,7 +268,7 @@ class Labeller:
         self._unclaimed = Labelled(None, None, None, _EMPTY)
         # The last three labels of every claimed or rated host (all of a two-label one). A host has a
         # claimed or rated suffix only if its last two or its last three labels are among them.
-        named = [*self.registry._claims_by_host, *self.registry._ratings_by_host]
+        named = [*self.registry.claimed_hosts(), *self.registry.rated_hosts()]
         self._tails: frozenset[str] | None = frozenset(".".join(host.split(".")[-3:]) for host in named)
         if not all("." in host for host in named):
             self._tails = None  # a one-label host would be a suffix of hosts of any tail
@@ -456,8 +456,7 @@ class Labeller:
             return known
         entry: _Host | Labelled
         registry = self.registry
-        claims_by_host = registry._claims_by_host
-        keys = tuple(key for key in candidate_hosts(host) if claims_by_host.get(key))
+        keys = tuple(key for key in candidate_hosts(host) if registry.host_claims(key))
         if not keys:
             # label_url: no claim, so only the ratings of the host, whatever the date.
             entry = self._unrated_or_rated(host)
@@ -467,7 +466,7 @@ class Labeller:
             if shared is None:
                 points: set[int] = set()
                 for key in keys:
-                    for claim in claims_by_host[key]:
+                    for claim in registry.host_claims(key):
                         _points_of(claim.interval, points)
                         outlet = registry.lookup(claim.outlet)
                         _points_of(outlet.lifetime, points)

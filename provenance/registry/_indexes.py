@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import attrgetter
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from provenance.dates import Interval, PartialDate, Truth
 from provenance.errors import RegistryError
 from provenance.layout import Record, RecordsByKind
-from provenance.model import Organization, Outlet
+from provenance.model import Assessment, DomainClaim, Organization, Outlet, Relation, Succession
+from provenance.ratings import Rater, Rating
 from provenance.registry._loader import LazyLocations, Records
 
-__all__ = ["distinct", "group", "holds", "layered", "names_of"]
+__all__ = ["LazyIndexes", "distinct", "group", "holds", "layered", "names_of"]
 
 _T = TypeVar("_T")
 
@@ -96,3 +97,77 @@ def layered(parts: Sequence[Records]) -> tuple[list[Record], LazyLocations]:
         return merged
 
     return ordered, LazyLocations(locations)
+
+
+_V = TypeVar("_V")
+
+
+class LazyIndexes:
+    """The indexes a registry builds from its records on first use, then keeps.
+
+    Two threads asking first may both build one; they build equal indexes and
+    either is kept, so no lock is needed.
+    """
+
+    __slots__ = ("_built", "_kinds")
+
+    def __init__(self, kinds: RecordsByKind) -> None:
+        self._kinds = kinds
+        self._built: dict[str, Any] = {}
+
+    def _get(self, name: str, build: Callable[[RecordsByKind], _V]) -> _V:
+        try:
+            return self._built[name]  # type: ignore[no-any-return]
+        except KeyError:
+            found = self._built[name] = build(self._kinds)
+            return found
+
+    @property
+    def names(self) -> dict[str, list[str]]:
+        """Outlet and organisation ids by each of their names, case folded."""
+        return self._get("names", names_of)
+
+    @property
+    def claims_by_outlet(self) -> defaultdict[str, list[DomainClaim]]:
+        """Domain claims by outlet id."""
+        return self._get("claims_by_outlet", lambda kinds: group(kinds.claims, "outlet"))
+
+    @property
+    def relations_out(self) -> defaultdict[str, list[Relation]]:
+        """Relations by subject id."""
+        return self._get("relations_out", lambda kinds: group(kinds.relations, "subject"))
+
+    @property
+    def relations_in(self) -> defaultdict[str, list[Relation]]:
+        """Relations by object id."""
+        return self._get("relations_in", lambda kinds: group(kinds.relations, "object"))
+
+    @property
+    def successions_out(self) -> defaultdict[str, list[Succession]]:
+        """Successions by predecessor id."""
+        return self._get("successions_out", lambda kinds: group(kinds.successions, "predecessor"))
+
+    @property
+    def successions_in(self) -> defaultdict[str, list[Succession]]:
+        """Successions by successor id."""
+        return self._get("successions_in", lambda kinds: group(kinds.successions, "successor"))
+
+    @property
+    def assessments(self) -> defaultdict[str, list[Assessment]]:
+        """Assessments by subject id."""
+        return self._get("assessments", lambda kinds: group(kinds.assessments, "subject"))
+
+    @property
+    def ratings_by_outlet(self) -> defaultdict[str, list[Rating]]:
+        """Ratings that name an outlet, by outlet id."""
+        return self._get("ratings_by_outlet", lambda kinds: group([r for r in kinds.ratings if r.outlet], "outlet"))
+
+    @property
+    def ratings_by_host(self) -> defaultdict[str, list[Rating]]:
+        """Ratings given to a host without naming an outlet, by host."""
+        return self._get("ratings_by_host", lambda kinds: group([r for r in kinds.ratings if not r.outlet], "host"))
+
+    @property
+    def raters(self) -> dict[str, Rater]:
+        """Raters by id."""
+        return self._get("raters", lambda kinds: {rater.id: rater for rater in kinds.raters})

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Set
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from provenance.dates import Interval, PartialDate, Truth, When, as_window
 from provenance.domains import candidate_hosts, normalize_host
@@ -21,7 +20,7 @@ from provenance.model import (
     Succession,
 )
 from provenance.ratings import Rater, Rating
-from provenance.registry._indexes import distinct, group, holds, layered, names_of
+from provenance.registry._indexes import LazyIndexes, distinct, group, holds, layered
 from provenance.registry._loader import Records, paused_gc, read_folder
 from provenance.registry._shipped import read_layer
 from provenance.registry._validation import describe_record, problems_by_kind
@@ -29,30 +28,6 @@ from provenance.registry._validation import describe_record, problems_by_kind
 __all__ = ["Registry", "default_registry", "load_registry"]
 
 _T = TypeVar("_T")
-_V = TypeVar("_V")
-
-
-class _Lazy(Generic[_V]):
-    """A registry index built from the records on first use, then kept.
-
-    Two threads asking first may both build it; they build equal indexes and
-    either is kept, so no lock is needed.
-    """
-
-    def __init__(self, build: Callable[[RecordsByKind], _V]) -> None:
-        self._build = build
-        self._name = ""
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self._name = name
-
-    def __get__(self, registry: Registry, owner: type | None = None) -> _V:
-        indexes = registry._indexes  # noqa: SLF001 (the registry's own index table)
-        try:
-            return indexes[self._name]  # type: ignore[no-any-return]
-        except KeyError:
-            found = indexes[self._name] = self._build(registry._kinds)  # noqa: SLF001
-            return found
 
 
 class Registry:
@@ -69,10 +44,9 @@ class Registry:
         "_bodies",
         "_claims_by_host",
         "_derived",
-        "_indexes",
-        "_kinds",
         "_layer_digests",
         "_layers",
+        "_lazy",
         "_records",
     )
 
@@ -118,8 +92,7 @@ class Registry:
         first use (see :class:`_Lazy`).
         """
         self._derived: dict[Hashable, Any] = {}
-        self._kinds = kinds
-        self._indexes: dict[str, Any] = {}
+        self._lazy = LazyIndexes(kinds)
         bodies: dict[str, Outlet | Organization] = {o.id: o for o in kinds.organizations}
         bodies.update((o.id, o) for o in kinds.outlets)
         self._bodies = bodies
@@ -128,26 +101,6 @@ class Registry:
             if len(claims) > 1:
                 # Most recent first: with no date asked, the latest claim wins.
                 claims.sort(key=lambda c: c.interval.bounds()[0], reverse=True)
-
-    _names: _Lazy[dict[str, list[str]]] = _Lazy(names_of)
-    _claims_by_outlet: _Lazy[defaultdict[str, list[DomainClaim]]] = _Lazy(lambda kinds: group(kinds.claims, "outlet"))
-    _relations_out: _Lazy[defaultdict[str, list[Relation]]] = _Lazy(lambda kinds: group(kinds.relations, "subject"))
-    _relations_in: _Lazy[defaultdict[str, list[Relation]]] = _Lazy(lambda kinds: group(kinds.relations, "object"))
-    _successions_out: _Lazy[defaultdict[str, list[Succession]]] = _Lazy(
-        lambda kinds: group(kinds.successions, "predecessor")
-    )
-    _successions_in: _Lazy[defaultdict[str, list[Succession]]] = _Lazy(
-        lambda kinds: group(kinds.successions, "successor")
-    )
-    _assessments: _Lazy[defaultdict[str, list[Assessment]]] = _Lazy(lambda kinds: group(kinds.assessments, "subject"))
-    _ratings_by_outlet: _Lazy[defaultdict[str, list[Rating]]] = _Lazy(
-        lambda kinds: group([r for r in kinds.ratings if r.outlet is not None], "outlet")
-    )
-    _ratings_by_host: _Lazy[defaultdict[str, list[Rating]]] = _Lazy(
-        lambda kinds: group([r for r in kinds.ratings if r.outlet is None], "host")
-    )
-
-    _raters: _Lazy[dict[str, Rater]] = _Lazy(lambda kinds: {rater.id: rater for rater in kinds.raters})
 
     # -- constructors -------------------------------------------------------
 
@@ -391,12 +344,7 @@ class Registry:
 
     def organizations(self) -> tuple[Organization, ...]:
         """All organisations, by id."""
-        return tuple(
-            sorted(
-                (b for b in self._bodies.values() if isinstance(b, Organization)),
-                key=lambda b: b.id,
-            )
-        )
+        return tuple(sorted((b for b in self._bodies.values() if isinstance(b, Organization)), key=lambda b: b.id))
 
     def search(self, name: str) -> tuple[Outlet | Organization, ...]:
         """Outlets and organisations whose name or alias matches, exact matches first.
@@ -412,8 +360,8 @@ class Registry:
         key = name.casefold().strip()
         if not key:
             return ()
-        exact = sorted(set(self._names.get(key, ())))
-        partial = sorted({id for n, ids in self._names.items() if key in n for id in ids} - set(exact))
+        exact = sorted(set(self._lazy.names.get(key, ())))
+        partial = sorted({id for n, ids in self._lazy.names.items() if key in n for id in ids} - set(exact))
         return tuple(self._bodies[id] for id in exact + partial)
 
     def claim_for_url(self, url: str, at: When = None) -> DomainClaim | None:
@@ -512,12 +460,12 @@ class Registry:
 
     def rated_hosts(self) -> Set[str]:
         """Every host some rating names without naming an outlet (a read-only view)."""
-        return self._ratings_by_host.keys()
+        return self._lazy.ratings_by_host.keys()
 
     def claims(self, outlet: str, at: When = None) -> tuple[DomainClaim, ...]:
         """The domain claims of an outlet that may hold at ``at``."""
         window = as_window(at)
-        return tuple(c for c in self._claims_by_outlet.get(outlet, ()) if holds(c.interval, window))
+        return tuple(c for c in self._lazy.claims_by_outlet.get(outlet, ()) if holds(c.interval, window))
 
     def relations(
         self,
@@ -541,11 +489,11 @@ class Registry:
         """
         window = as_window(at)
         if subject is not None:
-            pool: Iterable[Relation] = self._relations_out.get(subject, ())
+            pool: Iterable[Relation] = self._lazy.relations_out.get(subject, ())
             if object is not None:
                 pool = [r for r in pool if r.object == object]
         elif object is not None:
-            pool = self._relations_in.get(object, ())
+            pool = self._lazy.relations_in.get(object, ())
         else:
             pool = (r for r in self._records if isinstance(r, Relation))
         wanted = None if kinds is None else frozenset(kinds)
@@ -561,28 +509,28 @@ class Registry:
 
     def successors(self, id: str) -> tuple[Succession, ...]:
         """How an outlet or organisation was continued (renamed, merged, replaced)."""
-        return tuple(self._successions_out.get(id, ()))
+        return tuple(self._lazy.successions_out.get(id, ()))
 
     def predecessors(self, id: str) -> tuple[Succession, ...]:
         """What an outlet or organisation continued."""
-        return tuple(self._successions_in.get(id, ()))
+        return tuple(self._lazy.successions_in.get(id, ()))
 
     def assessments(self, subject: str, at: When = None, kind: str | None = None) -> tuple[Assessment, ...]:
         """Assessments of an outlet that may hold at ``at``, optionally of one kind."""
         window = as_window(at)
         return tuple(
             a
-            for a in self._assessments.get(subject, ())
+            for a in self._lazy.assessments.get(subject, ())
             if (kind is None or a.kind == kind) and holds(a.interval, window)
         )
 
     def raters(self) -> tuple[Rater, ...]:
         """All raters, by id."""
-        return tuple(sorted(self._raters.values(), key=lambda r: r.id))
+        return tuple(sorted(self._lazy.raters.values(), key=lambda r: r.id))
 
     def rater(self, id: str) -> Rater | None:
         """The rater with this id, or ``None``."""
-        return self._raters.get(id)
+        return self._lazy.raters.get(id)
 
     def ratings(self, outlet: str | None = None, host: str | None = None) -> tuple[Rating, ...]:
         """Ratings of an outlet, and ratings given to a host or any domain above it.
@@ -595,10 +543,10 @@ class Registry:
         Returns:
             The ratings, outlet ones first, each group in load order.
         """
-        found = list(self._ratings_by_outlet.get(outlet, ())) if outlet is not None else []
-        if host is not None and self._ratings_by_host:
+        found = list(self._lazy.ratings_by_outlet.get(outlet, ())) if outlet is not None else []
+        if host is not None and self._lazy.ratings_by_host:
             for key in candidate_hosts(host):
-                found.extend(self._ratings_by_host.get(key, ()))
+                found.extend(self._lazy.ratings_by_host.get(key, ()))
         return tuple(found)
 
     def __repr__(self) -> str:
