@@ -178,6 +178,34 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
     assert _cycle({"a": {"b"}, "b": set()}) is None
 
 
+# The layers of docs/architecture.md, lowest first: a module imports only from its own layer or below.
+LAYERS = (
+    {"_version", "errors", "countries", "dates", "domains", "_checks"},
+    {"model", "ratings", "layout", "codec"},
+    {"registry", "source_policy"},
+    {"ownership", "labels", "policies"},
+    {"labelling", "articles"},
+    {"batch", "reports", "extras"},
+    {"importers", "testing", "pytest_plugin", "cli", "__main__"},
+)
+
+
+def _layer(module: str) -> int:
+    part = module.split(".")[1]
+    return next(number for number, members in enumerate(LAYERS) if part in members)
+
+
+def test_imports_go_down_the_layers() -> None:
+    upward = [
+        f"{module} -> {target}"
+        for module, targets in _graph().items()
+        if module != "provenance"
+        for target in targets
+        if _layer(target) > _layer(module)
+    ]
+    assert upward == []
+
+
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_each_module_is_small_and_says_its_job(module: str) -> None:
     source = MODULES[module].read_text(encoding="utf-8")
