@@ -8,6 +8,7 @@ into the folder its caller names.
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -278,6 +279,17 @@ def _checked(lines: Iterator[str], name: str) -> Iterator[str]:
         if not isinstance(line, str):
             raise ImportFileError(name, f"expected lines of text, got {type(line).__name__}", number)
         yield line
+
+
+def has_lone_surrogate(text: str, value: object) -> bool:
+    r"""Whether a JSON value read from ``text`` holds an unpaired surrogate (``\ud800``-``\udfff``): UTF-8 has none."""
+    if "\\ud" not in text.lower():
+        return False
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def csv_rows(name: str, lines: Iterator[str]) -> Iterator[tuple[int, list[str]]]:

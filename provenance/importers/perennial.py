@@ -31,6 +31,7 @@ from ._common import (
     Tally,
     accepted,
     finish,
+    has_lone_surrogate,
     open_lines,
     raters_to_emit,
     rating_target,
@@ -145,15 +146,6 @@ def _as_of(entry: dict[str, Any]) -> PartialDate | None:
     return None
 
 
-def _no_surrogates(line: str, value: Any) -> None:
-    if "\\ud" not in line.lower():
-        return
-    try:
-        json.dumps(value, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        raise RowSkip("text holds an unpaired surrogate (\\ud800-\\udfff)") from None
-
-
 def _entry(line: str) -> dict[str, Any]:
     """The JSON object of a line, with a status the list gives.
 
@@ -166,7 +158,8 @@ def _entry(line: str) -> dict[str, Any]:
         raise RowSkip(f"not valid JSON ({error})") from None
     if not isinstance(entry, dict):
         raise RowSkip(f"expected a JSON object, got {type(entry).__name__}")
-    _no_surrogates(line, entry)
+    if has_lone_surrogate(line, entry):
+        raise RowSkip("text holds an unpaired surrogate (\\ud800-\\udfff)")
     status = entry.get("status")
     if status == "m":
         raise RowSkip("status 'm' (multiple): the list gives no single status")
