@@ -1,4 +1,4 @@
-"""What every importer shares: the result and report records, the typed error, input reading.
+"""What every importer shares: result and report records, the typed error, reading inputs row by row, hosts.
 
 Importers read a file (or any iterable of text lines), never the network, and
 write nothing: :func:`~provenance.importers.write_overlay` writes, and only
