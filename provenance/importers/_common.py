@@ -1,4 +1,4 @@
-"""What every importer shares: the result and report records, the typed error, input reading.
+"""What every importer shares: result and report records, the typed error, reading inputs row by row, hosts.
 
 Importers read a file (or any iterable of text lines), never the network, and
 write nothing: :func:`~provenance.importers.write_overlay` writes, and only
@@ -8,11 +8,13 @@ into the folder its caller names.
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import attrs
 
@@ -35,6 +37,9 @@ Input = str | os.PathLike[str] | Iterable[str]
 """What an importer reads: a file path, or the lines of a file (any iterable of strings)."""
 
 _TEXT_LIMIT = 200
+
+Item = TypeVar("Item")
+Value = TypeVar("Value")
 
 
 class ImportFileError(ProvenanceError):
@@ -188,6 +193,36 @@ class Tally:
         )
 
 
+@attrs.frozen(slots=True)
+class Row(Generic[Item]):
+    """One row of an input: where it starts, its text for skip entries, and what the importer reads."""
+
+    line: int
+    """The line the row starts on."""
+    text: str
+    """The row as read (a CSV row written back on one line, a JSON line)."""
+    item: Item
+    """What the importer reads from the row: CSV cells, a parsed JSON value."""
+
+
+def accepted(
+    tally: Tally, rows: Iterable[Row[Item]], read: Callable[[Row[Item]], Value]
+) -> Iterator[tuple[Row[Item], Value]]:
+    """Each row that ``read`` accepts, with what it read; every row is counted, every other one skipped.
+
+    ``read`` rejects a row by raising :class:`RowSkip`; the row then becomes a
+    skip entry of ``tally`` with the reason, and the import goes on.
+    """
+    for row in rows:
+        tally.read += 1
+        try:
+            value = read(row)
+        except RowSkip as skip:
+            tally.skip(row.line, str(skip), row.text)
+            continue
+        yield row, value
+
+
 # -- reading ------------------------------------------------------------------
 
 
@@ -246,6 +281,17 @@ def _checked(lines: Iterator[str], name: str) -> Iterator[str]:
         yield line
 
 
+def has_lone_surrogate(text: str, value: object) -> bool:
+    r"""Whether a JSON value read from ``text`` holds an unpaired surrogate (``\ud800``-``\udfff``): UTF-8 has none."""
+    if "\\ud" not in text.lower():
+        return False
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def csv_rows(name: str, lines: Iterator[str]) -> Iterator[tuple[int, list[str]]]:
     """The rows of a CSV text with the line each starts on; blank lines are left out.
 
@@ -282,6 +328,46 @@ def read_header(name: str, rows: Iterator[tuple[int, list[str]]]) -> list[str]:
     if first is None:
         raise ImportFileError(name, "empty: expected a header row", 1)
     return [cell.strip().lower() for cell in first[1]]
+
+
+@attrs.frozen(slots=True)
+class CsvTable:
+    """A CSV input once its header is read: the file's name, the header, each column's position, the rows."""
+
+    name: str
+    """The file, as the caller named it."""
+    header: list[str]
+    """The header row, stripped, lower-cased."""
+    at: dict[str, int]
+    """The position of each column, by lower-case name."""
+    rows: Iterator[tuple[int, list[str]]]
+    """The data rows still to read, each with the line it starts on."""
+
+    def accepted(self, tally: Tally, read: Callable[[list[str]], Value]) -> Iterator[tuple[Row[list[str]], Value]]:
+        """Each row with as many cells as the header that ``read`` accepts (see :func:`accepted`)."""
+
+        def checked(row: Row[list[str]]) -> Value:
+            if len(row.item) != len(self.header):
+                raise RowSkip(f"expected {len(self.header)} fields, found {len(row.item)}")
+            return read(row.item)
+
+        return accepted(tally, (Row(line, csv_text(cells), cells) for line, cells in self.rows), checked)
+
+
+@contextmanager
+def csv_table(
+    source: Input, tally: Tally, required: Iterable[str], allowed: Iterable[str] | None = None
+) -> Iterator[CsvTable]:
+    """Open a CSV input, read and check its header (see :func:`check_columns`), and name the file in ``tally``.
+
+    Raises:
+        ImportFileError: If the file cannot be read, is empty, or its header is wrong.
+    """
+    with open_lines(source) as (name, lines):
+        tally.file = name
+        rows = csv_rows(name, lines)
+        header = read_header(name, rows)
+        yield CsvTable(name, header, check_columns(name, header, required, allowed), rows)
 
 
 # -- hosts and ids ------------------------------------------------------------
@@ -327,6 +413,20 @@ def read_host(text: str) -> Host:
     return Host(host, rest[cut:])
 
 
+def rated_host(domain: str) -> Host:
+    """The host a rating of the (stripped) ``domain`` cell covers.
+
+    Raises:
+        RowSkip: If the cell is empty, has no host, or names part of a site.
+    """
+    if not domain:
+        raise RowSkip("no domain")
+    host = read_host(domain)
+    if host.path_matters:
+        raise RowSkip(f"rates part of a site ({domain}); a rating covers the whole host {host.host}")
+    return host
+
+
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -345,6 +445,22 @@ def outlet_claiming(base: Registry | None, host: str) -> Outlet | None:
     if base is None:
         return None
     return base.outlet_for_url(host)
+
+
+@attrs.frozen(slots=True)
+class RatingTarget:
+    """What a rating of a host names: the outlet of the base registry that claims the host, else the host."""
+
+    outlet: str | None
+    """The id of the outlet claiming the host, or ``None``."""
+    host: str | None
+    """The host, when no outlet claims it."""
+
+
+def rating_target(base: Registry | None, host: str) -> RatingTarget:
+    """What a rating of ``host`` names: the outlet of ``base`` claiming it, else the host itself."""
+    outlet = outlet_claiming(base, host)
+    return RatingTarget(outlet.id, None) if outlet else RatingTarget(None, host)
 
 
 def raters_to_emit(base: Registry | None, raters: Iterable[Rater], name: str) -> list[Rater]:

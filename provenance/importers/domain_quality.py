@@ -19,7 +19,6 @@ import attrs
 
 from provenance.dates import PartialDate
 from provenance.errors import RecordError
-from provenance.layout import Record
 from provenance.model import Source
 from provenance.ratings import Rater, Rating, Scale
 from provenance.registry import Registry
@@ -28,17 +27,14 @@ from ._common import (
     ImportFileError,
     ImportResult,
     Input,
+    RatingTarget,
     RowSkip,
     Tally,
-    check_columns,
-    csv_rows,
-    csv_text,
+    csv_table,
     finish,
-    open_lines,
-    outlet_claiming,
+    rated_host,
     raters_to_emit,
-    read_header,
-    read_host,
+    rating_target,
 )
 
 __all__ = ["LIN_ACCESSED", "LIN_COLUMNS", "LIN_RATERS", "import_domain_quality"]
@@ -145,6 +141,83 @@ def imputed(value: str) -> bool:
     return bool(_LONG_DECIMALS.fullmatch(value.strip()))
 
 
+def _outcome(rule: Column, value: str) -> str:
+    """What becomes of one cell: ``imported``, ``empty``, ``imputed`` or ``column not imported``."""
+    if rule.rater is None:
+        return "column not imported"
+    if not value:
+        return "empty"
+    if rule.observed_only and imputed(value):
+        return "imputed"
+    return "imported"
+
+
+_SCALES = {(rater.id, scale.id): scale for rater in LIN_RATERS.values() for scale in rater.scales}
+_AS_OF_PC1 = PartialDate(2023)
+
+
+@attrs.frozen(slots=True)
+class _RowReader:
+    """Reads the ratings of one row: the columns of the file's header, against the base and the data set."""
+
+    columns: list[tuple[int, str, Column]]
+    base: Registry | None
+    dataset: Source
+
+    def read(self, cells: list[str]) -> tuple[list[Rating], dict[str, int]]:
+        """The row's ratings and what became of each cell.
+
+        Raises:
+            RowSkip: If the domain is unusable, a value is off its scale, or no value is left.
+        """
+        domain = cells[0].strip()
+        host = rated_host(domain).host
+        target = rating_target(self.base, host)
+        ratings: list[Rating] = []
+        counts: dict[str, int] = {}
+        for index, column, rule in self.columns:
+            value = cells[index].strip()
+            outcome = _outcome(rule, value)
+            if outcome == "imported":
+                ratings.append(self._rating(column, rule, value, domain, target))
+            counts[outcome] = counts.get(outcome, 0) + 1
+        if not ratings:
+            raise RowSkip("no value to import (every cell empty, imputed or unmapped)")
+        return ratings, counts
+
+    def _rating(self, column: str, rule: Column, value: str, domain: str, target: RatingTarget) -> Rating:
+        assert rule.rater is not None and rule.scale is not None
+        scale = _SCALES[(rule.rater, rule.scale)]
+        try:
+            normalized = scale.normalize(value)
+        except RecordError as error:
+            raise RowSkip(f"column {column}: {error}") from None
+        aggregate = rule.rater == "lin-2023-pc1"
+        return Rating(
+            rater=rule.rater,
+            scale=rule.scale,
+            axis=scale.axis,
+            raw=value,
+            normalized=normalized,
+            outlet=target.outlet,
+            host=target.host,
+            name=domain,
+            as_of=_AS_OF_PC1 if aggregate else None,
+            via=None if aggregate else VIA,
+            sources=(self.dataset,),
+        )
+
+
+def _dataset(accessed: PartialDate) -> Source:
+    return Source(
+        LIN_DATASET_URL,
+        "domain-quality-ratings (Lin et al. 2023, PNAS Nexus 2(9) pgad286)",
+        publisher="GitHub (hauselin)",
+        accessed=accessed,
+        kind="reference",
+    )
+
+
 def import_domain_quality(
     source: Input, base: Registry | None = None, *, accessed: PartialDate = LIN_ACCESSED
 ) -> ImportResult:
@@ -170,83 +243,19 @@ def import_domain_quality(
     [('reuters.com', '1', 1.0)]
     """
     tally = Tally(FORMAT, "<lines>")
-    dataset = Source(
-        LIN_DATASET_URL,
-        "domain-quality-ratings (Lin et al. 2023, PNAS Nexus 2(9) pgad286)",
-        publisher="GitHub (hauselin)",
-        accessed=accessed,
-        kind="reference",
-    )
-    ratings: list[Record] = []
-    used: dict[str, None] = {}
-    as_of_pc1 = PartialDate(2023)
-    with open_lines(source) as (name, lines):
-        tally.file = name
-        table = csv_rows(name, lines)
-        header = read_header(name, table)
-        check_columns(name, header, ("domain", "pc1"), ("domain", *LIN_COLUMNS))
-        if header[0] != "domain":
-            raise ImportFileError(name, "the first column must be 'domain'", 1)
-        columns = [(i, column, LIN_COLUMNS[column]) for i, column in enumerate(header) if i > 0]
-        scales = {(rater.id, scale.id): scale for rater in LIN_RATERS.values() for scale in rater.scales}
-        for line, cells in table:
-            tally.read += 1
-            text = csv_text(cells)
-            try:
-                if len(cells) != len(header):
-                    raise RowSkip(f"expected {len(header)} fields, found {len(cells)}")
-                domain = cells[0].strip()
-                if not domain:
-                    raise RowSkip("no domain")
-                host = read_host(domain)
-                if host.path_matters:
-                    raise RowSkip(f"rates part of a site ({domain}); a rating covers the whole host {host.host}")
-                outlet = outlet_claiming(base, host.host)
-                row_ratings: list[Rating] = []
-                counts: dict[str, int] = {}
-                for index, column, rule in columns:
-                    value = cells[index].strip()
-                    outcome = "imported"
-                    if rule.rater is None:
-                        outcome = "column not imported"
-                    elif not value:
-                        outcome = "empty"
-                    elif rule.observed_only and imputed(value):
-                        outcome = "imputed"
-                    else:
-                        assert rule.scale is not None
-                        scale = scales[(rule.rater, rule.scale)]
-                        try:
-                            normalized = scale.normalize(value)
-                        except RecordError as error:
-                            raise RowSkip(f"column {column}: {error}") from None
-                        row_ratings.append(
-                            Rating(
-                                rater=rule.rater,
-                                scale=rule.scale,
-                                axis=scale.axis,
-                                raw=value,
-                                normalized=normalized,
-                                outlet=outlet.id if outlet else None,
-                                host=None if outlet else host.host,
-                                name=domain,
-                                as_of=as_of_pc1 if rule.rater == "lin-2023-pc1" else None,
-                                via=None if rule.rater == "lin-2023-pc1" else VIA,
-                                sources=(dataset,),
-                            )
-                        )
-                    counts[outcome] = counts.get(outcome, 0) + 1
-                if not row_ratings:
-                    raise RowSkip("no value to import (every cell empty, imputed or unmapped)")
-            except RowSkip as skip:
-                tally.skip(line, str(skip), text)
-                continue
+    dataset = _dataset(accessed)
+    ratings: list[Rating] = []
+    with csv_table(source, tally, ("domain", "pc1"), ("domain", *LIN_COLUMNS)) as table:
+        if table.header[0] != "domain":
+            raise ImportFileError(table.name, "the first column must be 'domain'", 1)
+        columns = [(i, column, LIN_COLUMNS[column]) for i, column in enumerate(table.header) if i > 0]
+        reader = _RowReader(columns, base, dataset)
+        for _, (row_ratings, counts) in table.accepted(tally, reader.read):
             tally.imported += 1
             tally.count("read", len(columns))
             for outcome, count in counts.items():
                 tally.count(outcome, count)
-            for rating in row_ratings:
-                used[rating.rater] = None
             ratings.extend(row_ratings)
+    used = dict.fromkeys(rating.rater for rating in ratings)
     raters = [attrs.evolve(LIN_RATERS[id], sources=(dataset,)) for id in LIN_RATERS if id in used]
-    return finish(tally, [*raters_to_emit(base, raters, name), *ratings], base, FORMAT)
+    return finish(tally, [*raters_to_emit(base, raters, table.name), *ratings], base, FORMAT)

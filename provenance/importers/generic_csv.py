@@ -18,7 +18,6 @@ import attrs
 
 from provenance.dates import PartialDate, parse_date
 from provenance.errors import DateParseError, RecordError
-from provenance.layout import Record
 from provenance.model import Source
 from provenance.ratings import AXES, Rater, Rating, Scale
 from provenance.registry import Registry
@@ -27,17 +26,14 @@ from ._common import (
     ImportFileError,
     ImportResult,
     Input,
+    Row,
     RowSkip,
     Tally,
-    check_columns,
-    csv_rows,
-    csv_text,
+    csv_table,
     finish,
-    open_lines,
-    outlet_claiming,
+    rated_host,
     raters_to_emit,
-    read_header,
-    read_host,
+    rating_target,
     slug,
 )
 
@@ -96,15 +92,49 @@ def parse_scale(spec: str, axis: str = "reliability") -> tuple[str, Scale]:
 
 
 @attrs.frozen(slots=True)
-class _Row:
-    line: int
-    text: str
+class _Value:
+    """One value of the file: who rates which host how, and when."""
+
     domain: str
     host: str
     rater: str
     rater_name: str
     value: str
     date: PartialDate | None
+
+
+def _date(cell: str) -> PartialDate | None:
+    if not cell:
+        return None
+    try:
+        return parse_date(cell)
+    except DateParseError as error:
+        raise RowSkip(str(error)) from None
+
+
+@attrs.frozen(slots=True)
+class _RowReader:
+    """Reads one row, given the position of each column."""
+
+    at: dict[str, int]
+
+    def read(self, cells: list[str]) -> _Value:
+        """The row's value.
+
+        Raises:
+            RowSkip: If the domain, the rater, the value or the date is unusable.
+        """
+        domain = cells[self.at["domain"]].strip()
+        rater_name = " ".join(cells[self.at["rater"]].split())
+        value = cells[self.at["value"]].strip()
+        host = rated_host(domain)
+        rater = slug(rater_name)
+        if not rater:
+            raise RowSkip("no rater (letters or digits)")
+        if not value:
+            raise RowSkip("no value")
+        date = _date(cells[self.at["date"]].strip()) if "date" in self.at else None
+        return _Value(domain, host.host, rater, rater_name, value, date)
 
 
 def _number(text: str) -> float | None:
@@ -168,80 +198,62 @@ def import_csv(
     [('my-panel', 'example.com', 0.8)]
     """
     tally = Tally(FORMAT, "<lines>")
+    _check_arguments(cite, axis)
+    given = {slug(key) or key: scale for key, scale in (scales or {}).items()}
+    with csv_table(source, tally, ("domain", "rater", "value"), ("domain", "rater", "value", "date")) as table:
+        rows = list(table.accepted(tally, _RowReader(table.at).read))
+    values: dict[str, list[str]] = {}
+    rater_names: dict[str, str] = {}
+    for _, value in rows:
+        values.setdefault(value.rater, []).append(value.value)
+        rater_names.setdefault(value.rater, value.rater_name)
+    rater_scales = {
+        rater: given[rater] if rater in given else _infer(table.name, rater, found, axis)
+        for rater, found in values.items()
+    }
+    ratings = _ratings(rows, rater_scales, base, cite, tally)
+    used = dict.fromkeys(rating.rater for rating in ratings)
+    raters = [Rater(rater, rater_names[rater], (rater_scales[rater],), sources=(cite,)) for rater in used]
+    return finish(tally, [*raters_to_emit(base, raters, table.name), *ratings], base, FORMAT)
+
+
+def _check_arguments(cite: Source, axis: str) -> None:
     if cite.accessed is None:
         raise ImportFileError("csv", "the citation needs the date the data was obtained (accessed)")
     if axis not in AXES:
         raise ImportFileError("csv", f"axis must be one of {', '.join(sorted(AXES))}")
-    given = {slug(key) or key: scale for key, scale in (scales or {}).items()}
-    rows: list[_Row] = []
-    with open_lines(source) as (name, lines):
-        tally.file = name
-        table = csv_rows(name, lines)
-        header = read_header(name, table)
-        at = check_columns(name, header, ("domain", "rater", "value"), ("domain", "rater", "value", "date"))
-        for line, cells in table:
-            tally.read += 1
-            text = csv_text(cells)
-            try:
-                if len(cells) != len(header):
-                    raise RowSkip(f"expected {len(header)} fields, found {len(cells)}")
-                domain = cells[at["domain"]].strip()
-                rater_name = " ".join(cells[at["rater"]].split())
-                value = cells[at["value"]].strip()
-                if not domain:
-                    raise RowSkip("no domain")
-                host = read_host(domain)
-                if host.path_matters:
-                    raise RowSkip(f"rates part of a site ({domain}); a rating covers the whole host {host.host}")
-                rater = slug(rater_name)
-                if not rater:
-                    raise RowSkip("no rater (letters or digits)")
-                if not value:
-                    raise RowSkip("no value")
-                date = None
-                if "date" in at and cells[at["date"]].strip():
-                    try:
-                        date = parse_date(cells[at["date"]].strip())
-                    except DateParseError as error:
-                        raise RowSkip(str(error)) from None
-            except RowSkip as skip:
-                tally.skip(line, str(skip), text)
-                continue
-            rows.append(_Row(line, text, domain, host.host, rater, rater_name, value, date))
 
-    values: dict[str, list[str]] = {}
-    names: dict[str, str] = {}
-    for row in rows:
-        values.setdefault(row.rater, []).append(row.value)
-        names.setdefault(row.rater, row.rater_name)
-    rater_scales = {
-        rater: given[rater] if rater in given else _infer(name, rater, found, axis) for rater, found in values.items()
-    }
-    ratings: list[Record] = []
-    used: dict[str, None] = {}
-    for row in rows:
-        scale = rater_scales[row.rater]
+
+def _ratings(
+    rows: list[tuple[Row[list[str]], _Value]],
+    rater_scales: Mapping[str, Scale],
+    base: Registry | None,
+    cite: Source,
+    tally: Tally,
+) -> list[Rating]:
+    """A rating per row whose value is on its rater's scale; the other rows are skipped."""
+    ratings = []
+    for row, value in rows:
+        scale = rater_scales[value.rater]
         try:
-            normalized = scale.normalize(row.value)
+            normalized = scale.normalize(value.value)
         except RecordError as error:
             tally.skip(row.line, str(error), row.text)
             continue
-        outlet = outlet_claiming(base, row.host)
+        target = rating_target(base, value.host)
         ratings.append(
             Rating(
-                rater=row.rater,
+                rater=value.rater,
                 scale=scale.id,
                 axis=scale.axis,
-                raw=row.value,
+                raw=value.value,
                 normalized=normalized,
-                outlet=outlet.id if outlet else None,
-                host=None if outlet else row.host,
-                name=row.domain if outlet or row.domain.lower() != row.host else None,
-                as_of=row.date,
+                outlet=target.outlet,
+                host=target.host,
+                name=value.domain if target.outlet or value.domain.lower() != value.host else None,
+                as_of=value.date,
                 sources=(cite,),
             )
         )
-        used[row.rater] = None
         tally.imported += 1
-    raters = [Rater(rater, names[rater], (rater_scales[rater],), sources=(cite,)) for rater in used]
-    return finish(tally, [*raters_to_emit(base, raters, name), *ratings], base, FORMAT)
+    return ratings

@@ -15,8 +15,9 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+import attrs
+
 from provenance.dates import PartialDate
-from provenance.layout import Record
 from provenance.model import Source
 from provenance.ratings import Rater, Rating, Scale
 from provenance.registry import Registry
@@ -25,12 +26,15 @@ from ._common import (
     Host,
     ImportResult,
     Input,
+    Row,
     RowSkip,
     Tally,
+    accepted,
     finish,
+    has_lone_surrogate,
     open_lines,
-    outlet_claiming,
     raters_to_emit,
+    rating_target,
     read_host,
 )
 
@@ -71,6 +75,16 @@ _LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
 _DASH_TEMPLATES = {"snd": " – ", "ndash": "–", "spaced ndash": " – ", "mdash": "—"}
 
 
+def _dataset(accessed: PartialDate) -> Source:
+    return Source(
+        RSP_DATASET_URL,
+        "wiki-reliable-sources-parser: sources.jsonl",
+        publisher="GitHub (audiodude)",
+        accessed=accessed,
+        kind="reference",
+    )
+
+
 def _rater(source: Source) -> Rater:
     return Rater(
         id="wikipedia-perennial-sources",
@@ -82,15 +96,7 @@ def _rater(source: Source) -> Rater:
     )
 
 
-RSP_RATER = _rater(
-    Source(
-        RSP_DATASET_URL,
-        "wiki-reliable-sources-parser: sources.jsonl",
-        publisher="GitHub (audiodude)",
-        accessed=RSP_ACCESSED,
-        kind="reference",
-    )
-)
+RSP_RATER = _rater(_dataset(RSP_ACCESSED))
 """The rater record, with its source at the default access date."""
 
 
@@ -140,13 +146,117 @@ def _as_of(entry: dict[str, Any]) -> PartialDate | None:
     return None
 
 
-def _no_surrogates(line: str, value: Any) -> None:
-    if "\\ud" not in line.lower():
-        return
+def _entry(line: str) -> dict[str, Any]:
+    """The JSON object of a line, with a status the list gives.
+
+    Raises:
+        RowSkip: If the line is not a JSON object, holds an unpaired surrogate, or has no single known status.
+    """
     try:
-        json.dumps(value, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        raise RowSkip("text holds an unpaired surrogate (\\ud800-\\udfff)") from None
+        entry = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as error:
+        raise RowSkip(f"not valid JSON ({error})") from None
+    if not isinstance(entry, dict):
+        raise RowSkip(f"expected a JSON object, got {type(entry).__name__}")
+    if has_lone_surrogate(line, entry):
+        raise RowSkip("text holds an unpaired surrogate (\\ud800-\\udfff)")
+    status = entry.get("status")
+    if status == "m":
+        raise RowSkip("status 'm' (multiple): the list gives no single status")
+    if status not in RSP_STATUSES:
+        raise RowSkip(f"unknown status {status!r}")
+    return entry
+
+
+def _string(entry: dict[str, Any], key: str) -> str | None:
+    value = entry.get(key)
+    return value if isinstance(value, str) else None
+
+
+def _label(entry: dict[str, Any]) -> str | None:
+    """What the ratings call the source: the list's first cell, else the entry's name, else its id."""
+    alltext = _string(entry, "alltext")
+    shown = display_name(alltext) if alltext is not None else None
+    return shown or _string(entry, "name") or _string(entry, "id")
+
+
+@attrs.frozen(slots=True)
+class _EntryReader:
+    """Reads the entries of the list into ratings by one rater, against the base registry."""
+
+    base: Registry | None
+    dataset: Source
+    tally: Tally
+
+    def read(self, row: Row[None]) -> tuple[dict[str, Any], list[Host]]:
+        """The entry of a line and the hosts it rates; each domain it drops is noted.
+
+        Raises:
+            RowSkip: If the line is not a usable entry, or lists no usable domain.
+        """
+        entry = _entry(row.text)
+        hosts: list[Host] = []
+        for item in _domains(entry):
+            host = self._host(row, item)
+            if host is not None:
+                hosts.append(host)
+        if not hosts:
+            raise RowSkip("lists no usable domain")
+        return entry, hosts
+
+    def _host(self, row: Row[None], item: str) -> Host | None:
+        try:
+            host = read_host(item)
+        except RowSkip as bad:
+            self.tally.note(row.line, f"domain {item!r} dropped: {bad}", row.text)
+            return None
+        if host.path_matters:
+            self.tally.note(
+                row.line,
+                f"domain {item!r} dropped: the entry rates only part of {host.host}, and a rating covers a whole host",
+                row.text,
+            )
+            return None
+        return host
+
+    def sources(self, entry: dict[str, Any]) -> tuple[Source, ...]:
+        """The data set, and the entry's section of the list when the entry names it."""
+        title = _string(entry, "id")
+        if not (title and title.strip()):
+            return (self.dataset,)
+        anchor = quote(title.strip().replace(" ", "_"), safe="()_-.,:'!~*")
+        section = Source(
+            f"{RSP_PAGE}#{anchor}",
+            f"Reliable sources/Perennial sources: {title.strip()}",
+            publisher="Wikipedia",
+            accessed=self.dataset.accessed,
+            kind="reference",
+        )
+        return (self.dataset, section)
+
+    def ratings(self, entry: dict[str, Any], hosts: list[Host]) -> list[Rating]:
+        """One rating per host an entry lists."""
+        raw = RSP_STATUSES[entry["status"]]
+        label, as_of, sources = _label(entry), _as_of(entry), self.sources(entry)
+        ratings = []
+        for rated in dict.fromkeys(h.host for h in hosts):
+            target = rating_target(self.base, rated)
+            ratings.append(
+                Rating(
+                    rater=RSP_RATER.id,
+                    scale=RSP_SCALE.id,
+                    axis="reliability",
+                    raw=raw,
+                    normalized=RSP_SCALE.normalize(raw),
+                    outlet=target.outlet,
+                    host=target.host,
+                    name=label,
+                    as_of=as_of,
+                    via=VIA,
+                    sources=sources,
+                )
+            )
+        return ratings
 
 
 def import_perennial_sources(
@@ -176,91 +286,14 @@ def import_perennial_sources(
     [('sputnikglobe.com', 'deprecated', '2022')]
     """
     tally = Tally(FORMAT, "<lines>")
-    dataset = Source(
-        RSP_DATASET_URL,
-        "wiki-reliable-sources-parser: sources.jsonl",
-        publisher="GitHub (audiodude)",
-        accessed=accessed,
-        kind="reference",
-    )
-    rater = _rater(dataset)
-    ratings: list[Record] = []
-    seen: set[Rating] = set()
+    dataset = _dataset(accessed)
+    reader = _EntryReader(base, dataset, tally)
+    ratings: dict[Rating, None] = {}
     with open_lines(source) as (name, lines):
         tally.file = name
-        for number, raw_line in enumerate(lines, 1):
-            line = raw_line.strip()
-            if not line:
-                continue
-            tally.read += 1
-            try:
-                try:
-                    entry = json.loads(line)
-                except (json.JSONDecodeError, RecursionError) as error:
-                    raise RowSkip(f"not valid JSON ({error})") from None
-                if not isinstance(entry, dict):
-                    raise RowSkip(f"expected a JSON object, got {type(entry).__name__}")
-                _no_surrogates(line, entry)
-                status = entry.get("status")
-                if status == "m":
-                    raise RowSkip("status 'm' (multiple): the list gives no single status")
-                if status not in RSP_STATUSES:
-                    raise RowSkip(f"unknown status {status!r}")
-                hosts: list[Host] = []
-                for item in _domains(entry):
-                    try:
-                        host = read_host(item)
-                    except RowSkip as bad:
-                        tally.note(number, f"domain {item!r} dropped: {bad}", line)
-                        continue
-                    if host.path_matters:
-                        tally.note(
-                            number,
-                            f"domain {item!r} dropped: the entry rates only part of "
-                            f"{host.host}, and a rating covers a whole host",
-                            line,
-                        )
-                        continue
-                    hosts.append(host)
-                if not hosts:
-                    raise RowSkip("lists no usable domain")
-            except RowSkip as skip:
-                tally.skip(number, str(skip), line)
-                continue
-            title = entry.get("id") if isinstance(entry.get("id"), str) else None
-            entry_name = entry.get("name") if isinstance(entry.get("name"), str) else None
-            shown = display_name(entry["alltext"]) if isinstance(entry.get("alltext"), str) else None
-            label = shown or entry_name or title
-            sources = [dataset]
-            if title and title.strip():
-                anchor = quote(title.strip().replace(" ", "_"), safe="()_-.,:'!~*")
-                sources.append(
-                    Source(
-                        f"{RSP_PAGE}#{anchor}",
-                        f"Reliable sources/Perennial sources: {title.strip()}",
-                        publisher="Wikipedia",
-                        accessed=accessed,
-                        kind="reference",
-                    )
-                )
-            raw = RSP_STATUSES[status]
-            for rated in dict.fromkeys(h.host for h in hosts):
-                outlet = outlet_claiming(base, rated)
-                rating = Rating(
-                    rater=rater.id,
-                    scale=RSP_SCALE.id,
-                    axis="reliability",
-                    raw=raw,
-                    normalized=RSP_SCALE.normalize(raw),
-                    outlet=outlet.id if outlet else None,
-                    host=None if outlet else rated,
-                    name=label,
-                    as_of=_as_of(entry),
-                    via=VIA,
-                    sources=tuple(sources),
-                )
-                if rating not in seen:
-                    seen.add(rating)
-                    ratings.append(rating)
+        stripped = ((number, line.strip()) for number, line in enumerate(lines, 1))
+        rows = (Row(number, line, None) for number, line in stripped if line)  # the text is what is read
+        for _, (entry, hosts) in accepted(tally, rows, reader.read):
+            ratings.update(dict.fromkeys(reader.ratings(entry, hosts)))
             tally.imported += 1
-    return finish(tally, [*raters_to_emit(base, [rater], name), *ratings], base, FORMAT)
+    return finish(tally, [*raters_to_emit(base, [_rater(dataset)], name), *ratings], base, FORMAT)

@@ -23,17 +23,15 @@ from provenance.model import TYPOLOGY_CODES, Assessment, DomainClaim, Outlet, So
 from provenance.registry import Registry
 
 from ._common import (
+    Host,
     ImportResult,
     Input,
+    Row,
     RowSkip,
     Tally,
-    check_columns,
-    csv_rows,
-    csv_text,
+    csv_table,
     finish,
-    open_lines,
     outlet_claiming,
-    read_header,
     read_host,
 )
 
@@ -210,52 +208,194 @@ def _description(rows: Sequence[_Row]) -> str:
     return text
 
 
+def _typology(cell: str) -> str:
+    typology = cell.strip()
+    if typology in TYPOLOGY_CODES:
+        return typology
+    if typology.rstrip("?") in TYPOLOGY_CODES:
+        raise RowSkip(f"uncertain typology {typology!r} (marked with '?')")
+    raise RowSkip(f"typology {typology!r} is not one of {', '.join(TYPOLOGY_CODES)}" if typology else "no typology")
+
+
+@attrs.frozen(slots=True)
+class _RowReader:
+    """Reads the host and the typology code of one row, given the position of each column."""
+
+    at: dict[str, int]
+
+    def read(self, cells: list[str]) -> tuple[Host, str]:
+        """The row's host and code.
+
+        Raises:
+            RowSkip: If the row is empty or has no URL, no host, or no certain code.
+        """
+        if not any(cell.strip() for cell in cells):
+            raise RowSkip("empty row")
+        url = cells[self.at["url"]].strip()
+        if not url:
+            raise RowSkip("no URL")
+        typology = _typology(cells[self.at["typology"]])
+        return read_host(url), typology
+
+    def row(self, row: Row[list[str]], host: Host, typology: str) -> _Row:
+        """A row :meth:`read` accepted, with its cells tidied."""
+        cells, at = row.item, self.at
+        return _Row(
+            line=row.line,
+            text=row.text,
+            region=_clean(cells[at["region"]]),
+            country=_clean(cells[at["country"]]),
+            company=_clean(cells[at["media company"]]),
+            asset=_clean(cells[at["main assets"]]),
+            host=host.host,
+            path=host.path if host.path_matters else "",
+            typology=typology,
+            status=_clean(cells[at["status"]]),
+        )
+
+
 def _read_rows(source: Input, tally: Tally) -> list[_Row]:
-    rows: list[_Row] = []
-    with open_lines(source) as (name, lines):
-        tally.file = name
-        table = csv_rows(name, lines)
-        header = read_header(name, table)
-        at = check_columns(name, header, _COLUMNS)
-        for line, cells in table:
-            tally.read += 1
-            text = csv_text(cells)
-            try:
-                if len(cells) != len(header):
-                    raise RowSkip(f"expected {len(header)} fields, found {len(cells)}")
-                if not any(cell.strip() for cell in cells):
-                    raise RowSkip("empty row")
-                url = cells[at["url"]].strip()
-                if not url:
-                    raise RowSkip("no URL")
-                typology = cells[at["typology"]].strip()
-                if typology not in TYPOLOGY_CODES:
-                    if typology.rstrip("?") in TYPOLOGY_CODES:
-                        raise RowSkip(f"uncertain typology {typology!r} (marked with '?')")
-                    raise RowSkip(
-                        f"typology {typology!r} is not one of {', '.join(TYPOLOGY_CODES)}"
-                        if typology
-                        else "no typology"
-                    )
-                host = read_host(url)
-            except RowSkip as skip:
-                tally.skip(line, str(skip), text)
-                continue
-            rows.append(
-                _Row(
-                    line=line,
-                    text=text,
-                    region=_clean(cells[at["region"]]),
-                    country=_clean(cells[at["country"]]),
-                    company=_clean(cells[at["media company"]]),
-                    asset=_clean(cells[at["main assets"]]),
-                    host=host.host,
-                    path=host.path if host.path_matters else "",
-                    typology=typology,
-                    status=_clean(cells[at["status"]]),
+    with csv_table(source, tally, _COLUMNS) as table:
+        reader = _RowReader(table.at)
+        return [reader.row(row, *read) for row, read in table.accepted(tally, reader.read)]
+
+
+@attrs.define
+class _Subjects:
+    """What the codes of each host are attached to: the base's outlet claiming it, or a new outlet."""
+
+    base: Registry | None
+    source: Source
+    tally: Tally
+    subject_of: dict[str, str] = attrs.field(factory=dict)
+    """The outlet id of each host."""
+    via_parent: dict[str, str] = attrs.field(factory=dict)
+    """For hosts the base claims through a domain above them: that domain."""
+    outlets: list[Record] = attrs.field(factory=list)
+    claims: list[Record] = attrs.field(factory=list)
+    taken: set[str] = attrs.field(factory=set)
+
+    def place(self, host: str, group: Sequence[_Row]) -> None:
+        """Attach ``host`` (listed on the rows of ``group``) to an outlet, or skip its rows."""
+        if self._in_base(host):
+            return
+        country = self._country(host, group)
+        if country is not None:
+            self._new_outlet(host, group, country)
+
+    def _in_base(self, host: str) -> bool:
+        existing = outlet_claiming(self.base, host)
+        if existing is None:
+            return False
+        self.subject_of[host] = existing.id
+        claim = self.base.claim_for_url(host) if self.base is not None else None
+        if claim is not None and claim.host != host:
+            self.via_parent[host] = claim.host
+        return True
+
+    def _country(self, host: str, group: Sequence[_Row]) -> str | None:
+        codes = list(dict.fromkeys(country_code(row.country) for row in group))
+        known = [code for code in codes if code is not None]
+        if not known:
+            for row in group:
+                self.tally.skip(
+                    row.line,
+                    f"country {row.country.strip()!r} has no ISO 3166-1 code and no outlet "
+                    f"of the base registry claims {host}",
+                    row.text,
                 )
+            return None
+        if len(known) > 1 or None in codes:
+            self.tally.note(
+                group[0].line,
+                f"rows for {host} name several countries; the outlet takes {known[0]}",
+                group[0].text,
             )
-    return rows
+        return known[0]
+
+    def _new_outlet(self, host: str, group: Sequence[_Row], country: str) -> None:
+        outlet_id = _outlet_id(host, self.taken, self.base)
+        self.taken.add(outlet_id)
+        self.subject_of[host] = outlet_id
+        self.outlets.append(
+            Outlet(
+                id=outlet_id,
+                name=_outlet_name(group),
+                kind=guess_kind([r.asset for r in group], group[0].company),
+                country=country,
+                description=_description(group),
+                sources=(self.source,),
+            )
+        )
+        self.claims.append(DomainClaim(host, outlet_id, "primary", sources=(self.source,)))
+
+
+def _curated(base: Registry | None, subject: str) -> list[str]:
+    """The typology codes the base registry has from the State Media Monitor for an outlet."""
+    if base is None:
+        return []
+    return [a.value for a in base.assessments(subject, kind="typology") if a.assessor == ASSESSOR]
+
+
+def _note(
+    code: str, codes: dict[str, list[str]], curated: list[str], group: Sequence[_Row], via_parent: dict[str, str]
+) -> str | None:
+    """The note of an assessment: other codes of the outlet's assets, the base's code, claims matched through."""
+    notes = []
+    others = {c: a for c, a in codes.items() if c != code}
+    if others:
+        listed = "; ".join(
+            f"{', '.join(dict.fromkeys(assets))}: {c}" for c, assets in [(code, codes[code]), *others.items()]
+        )
+        notes.append(f"The matrix gives this outlet's assets different codes ({listed}).")
+    if curated:
+        notes.append(f"The registry's own State Media Monitor code is {', '.join(curated)}.")
+    parents = sorted({f"{r.host} via {via_parent[r.host]}" for r in group if r.host in via_parent})
+    if parents:
+        notes.append(f"Matched through the registry's domain claims ({', '.join(parents)}).")
+    return " ".join(notes) or None
+
+
+def _count_imported(group: Sequence[_Row], tally: Tally) -> None:
+    for row in group:
+        tally.imported += 1
+        if row.path:
+            tally.note(
+                row.line,
+                f"path {row.path} dropped: the code is attached to the whole host {row.host}",
+                row.text,
+            )
+
+
+def _assessments(rows: Sequence[_Row], subjects: _Subjects, base: Registry | None, tally: Tally) -> list[Record]:
+    """One assessment per outlet and code, unless the base has it already (its rows are then skipped)."""
+    by_subject: dict[tuple[str, str], list[_Row]] = {}
+    codes_of: dict[str, dict[str, list[str]]] = {}
+    for row in rows:
+        subject = subjects.subject_of.get(row.host)
+        if subject is None:
+            continue
+        by_subject.setdefault((subject, row.typology), []).append(row)
+        codes_of.setdefault(subject, {}).setdefault(row.typology, []).append(_strip_prefix(row.asset)[0] or row.host)
+    assessments: list[Record] = []
+    for (subject, code), group in by_subject.items():
+        curated = _curated(base, subject)
+        if code in curated:
+            for row in group:
+                tally.skip(
+                    row.line,
+                    f"already in the base registry: {subject!r} has typology {code} from {ASSESSOR}",
+                    row.text,
+                )
+            continue
+        note = _note(code, codes_of[subject], curated, group, subjects.via_parent)
+        assessments.append(
+            Assessment(
+                subject=subject, assessor=ASSESSOR, kind="typology", value=code, note=note, sources=(subjects.source,)
+            )
+        )
+        _count_imported(group, tally)
+    return assessments
 
 
 def import_state_media_matrix(
@@ -293,112 +433,11 @@ def import_state_media_matrix(
     """
     tally = Tally(FORMAT, "<lines>")
     rows = _read_rows(source, tally)
-    src = _source(accessed)
-
-    # Group the rows by host, then by the outlet each host belongs to.
     by_host: dict[str, list[_Row]] = {}
     for row in rows:
         by_host.setdefault(row.host, []).append(row)
-
-    outlets: list[Record] = []
-    claims: list[Record] = []
-    subject_of: dict[str, str] = {}
-    via_parent: dict[str, str] = {}
-    taken: set[str] = set()
+    subjects = _Subjects(base, _source(accessed), tally)
     for host, group in by_host.items():
-        existing = outlet_claiming(base, host)
-        if existing is not None:
-            subject_of[host] = existing.id
-            claim = base.claim_for_url(host) if base is not None else None
-            if claim is not None and claim.host != host:
-                via_parent[host] = claim.host
-            continue
-        codes = list(dict.fromkeys(country_code(row.country) for row in group))
-        known = [code for code in codes if code is not None]
-        if not known:
-            for row in group:
-                tally.skip(
-                    row.line,
-                    f"country {row.country.strip()!r} has no ISO 3166-1 code and no outlet "
-                    f"of the base registry claims {host}",
-                    row.text,
-                )
-            continue
-        if len(known) > 1 or None in codes:
-            tally.note(
-                group[0].line,
-                f"rows for {host} name several countries; the outlet takes {known[0]}",
-                group[0].text,
-            )
-        outlet_id = _outlet_id(host, taken, base)
-        taken.add(outlet_id)
-        subject_of[host] = outlet_id
-        outlets.append(
-            Outlet(
-                id=outlet_id,
-                name=_outlet_name(group),
-                kind=guess_kind([r.asset for r in group], group[0].company),
-                country=known[0],
-                description=_description(group),
-                sources=(src,),
-            )
-        )
-        claims.append(DomainClaim(host, outlet_id, "primary", sources=(src,)))
-
-    # One assessment per outlet and code.
-    by_subject: dict[tuple[str, str], list[_Row]] = {}
-    codes_of: dict[str, dict[str, list[str]]] = {}
-    for row in rows:
-        subject = subject_of.get(row.host)
-        if subject is None:
-            continue
-        by_subject.setdefault((subject, row.typology), []).append(row)
-        codes_of.setdefault(subject, {}).setdefault(row.typology, []).append(_strip_prefix(row.asset)[0] or row.host)
-
-    assessments: list[Record] = []
-    for (subject, code), group in by_subject.items():
-        curated = (
-            [a.value for a in base.assessments(subject, kind="typology") if a.assessor == ASSESSOR]
-            if base is not None
-            else []
-        )
-        if code in curated:
-            for row in group:
-                tally.skip(
-                    row.line,
-                    f"already in the base registry: {subject!r} has typology {code} from {ASSESSOR}",
-                    row.text,
-                )
-            continue
-        notes = []
-        others = {c: a for c, a in codes_of[subject].items() if c != code}
-        if others:
-            listed = "; ".join(
-                f"{', '.join(dict.fromkeys(assets))}: {c}"
-                for c, assets in [(code, codes_of[subject][code]), *others.items()]
-            )
-            notes.append(f"The matrix gives this outlet's assets different codes ({listed}).")
-        if curated:
-            notes.append(f"The registry's own State Media Monitor code is {', '.join(curated)}.")
-        parents = sorted({f"{r.host} via {via_parent[r.host]}" for r in group if r.host in via_parent})
-        if parents:
-            notes.append(f"Matched through the registry's domain claims ({', '.join(parents)}).")
-        assessments.append(
-            Assessment(
-                subject=subject,
-                assessor=ASSESSOR,
-                kind="typology",
-                value=code,
-                note=" ".join(notes) or None,
-                sources=(src,),
-            )
-        )
-        for row in group:
-            tally.imported += 1
-            if row.path:
-                tally.note(
-                    row.line,
-                    f"path {row.path} dropped: the code is attached to the whole host {row.host}",
-                    row.text,
-                )
-    return finish(tally, [*outlets, *claims, *assessments], base, FORMAT)
+        subjects.place(host, group)
+    assessments = _assessments(rows, subjects, base, tally)
+    return finish(tally, [*subjects.outlets, *subjects.claims, *assessments], base, FORMAT)
