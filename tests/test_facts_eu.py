@@ -184,6 +184,45 @@ def test_swissinfo_is_funded_half_by_the_confederation_and_half_by_srg(registry)
     assert ("srg-ssr", "parent-of") in relation_set(registry, "swissinfo")
 
 
+WEAK_HOSTS = ("dayfr.com", "menafn.com", "politjobs.com", "player.fm")
+
+
+def _hosts(sources) -> set[str]:
+    return {s.url.split("/")[2] for s in sources}
+
+
+def test_swissinfo_facts_rest_on_swissinfo_and_srg_pages_not_aggregators(registry):
+    # Review (ch-lv): dayfr, menafn and politjobs replaced by swissinfo.ch's own pages.
+    swissinfo = registry.lookup("swissinfo")
+    assert str(swissinfo.lifetime.start) == "1999"
+    assert registry.outlet_for_url("https://www.swissinfo.ch/eng/swiss-politics/x/1").id == "swissinfo"
+    records = [
+        swissinfo,
+        registry.lookup("srg-ssr"),
+        *registry.relations(object="swissinfo"),
+        *registry.claims("swissinfo"),
+    ]
+    for record in records:
+        hosts = _hosts(record.sources)
+        assert not any(h.endswith(w) for h in hosts for w in WEAK_HOSTS), (record, hosts)
+    assert any(s.kind == "self" for s in only(registry, "srg-ssr", "parent-of", "swissinfo").sources)
+    assert {s.kind for s in only(registry, "srg-ssr", "funds", "swissinfo").sources} == {"self"}
+
+
+def test_meduza_domain_rests_on_meduza_itself(registry):
+    # Review (ch-lv): the Player FM podcast page replaced by Meduza's own page.
+    (claim,) = registry.claims("meduza")
+    assert claim.host == "meduza.io"
+    assert [(s.kind, _hosts([s]).pop()) for s in claim.sources] == [("self", "meduza.io")]
+    assert registry.outlet_for_url("https://meduza.io/en/news/x").id == "meduza"
+    assert str(registry.lookup("meduza").lifetime.start) == "2014-10-20"
+    starts = {a.instrument: str(a.interval.start) for a in registry.assessments("meduza", kind="sanction")}
+    assert starts == {
+        "Russian Ministry of Justice register of foreign agents": "2021",
+        "Russian Prosecutor General's designation as an undesirable organisation": "2023-01-26",
+    }
+
+
 def test_mtva_owns_mti_which_runs_hirado(registry):
     assert {("state-hu", "funds"), ("state-hu", "governs")} <= relation_set(registry, "mtva")
     assert ("mtva", "owns") in relation_set(registry, "mti")
