@@ -244,3 +244,23 @@ def test_nhk_corporation_1950_start_on_an_academic_source(registry):
     nhk = registry.lookup("nhk-corporation")
     assert nhk.lifetime.start == PartialDate(1950, 6)
     assert any("jamco.or.jp" in s.url and s.kind == "reference" for s in nhk.sources)
+
+
+def test_cnn_launch_day_rests_on_news_not_an_unfound_wikipedia_quote(registry):
+    cnn = registry.lookup("cnn")
+    assert str(cnn.lifetime.start) == "1980-06-01"
+    assert [s.kind for s in cnn.sources] == ["news"]
+    assert not any("History_of_CNN" in s.url for s in cnn.sources)
+
+
+def test_rferl_merger_name_of_1976_on_its_own_page(registry):
+    rferl = registry.lookup("rferl")
+    current = [n for n in rferl.names if n.name == "Radio Free Europe/Radio Liberty" and n.interval.start]
+    assert [str(n.interval.start) for n in current] == ["1976"]
+    assert any(s.kind == "self" and "1976" in (s.quote or "") for s in rferl.sources)
+
+
+def test_apnews_com_claim_cites_a_page_that_names_the_site(registry):
+    (claim,) = registry.claims("associated-press")
+    assert claim.host == "apnews.com"
+    assert any("APNews.com" in (s.quote or "") for s in claim.sources)
