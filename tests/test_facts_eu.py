@@ -5,8 +5,9 @@ the outlets State Media Monitor codes as state-controlled, Khabar's ownership
 without an invented start or share, TVP's December 2023 takeover kept as
 continuous state ownership, governance and funding, the funding and governance
 of France Médias Monde, RTVE, RAI, SRG SSR, MTVA and EBC, and the facts removed
-because nothing acceptable backed them (including, after review, teleSUR's
-telesurtv.net domain and the state's funding of Télam).
+because nothing acceptable backed them (including, after review, the state's
+funding of Télam). teleSUR's telesurtv.net domain, rejected in the first review,
+came back in the second on teleSUR's own page there.
 """
 
 from __future__ import annotations
@@ -134,9 +135,25 @@ def test_polish_state_sole_ownership_rests_on_a_source_stating_it(registry, outl
 
 def test_telesur_domains(registry):
     claims = {claim.host: claim for claim in registry.claims("telesur")}
-    # Review: telesurtv.net was rejected (its only source, Agenda Latinoamericana, is of kind "other").
-    assert "telesurtv.net" not in claims
+    # Review 2: telesurtv.net is back, on teleSUR's own page there (kind "self"), with no start
+    # because no source dates the domain (the first review had rejected an Agenda Latinoamericana page).
+    own = claims["telesurtv.net"]
+    assert own.role == "primary"
+    assert own.interval.start is None
+    assert {source.kind for source in own.sources} == {"self"}
+    assert all(source.url.startswith("https://www.telesurtv.net/") for source in own.sources)
+    assert registry.outlet_for_url("https://www.telesurtv.net/english/news/1", at="2017-07-24").id == "telesur"
+    # Review 2: telesurenglish.net lost its start 2014-07-24 (Green Left dates the English site's
+    # launch but not its address).
+    assert claims["telesurenglish.net"].interval.start is None
     assert registry.outlet_for_url("https://www.telesurenglish.net/news/1", at="2020").id == "telesur"
+
+
+def test_telesur_start_rests_on_its_own_page(registry):
+    telesur = registry.lookup("telesur")
+    assert telesur.lifetime.start == PartialDate(2005, 7, 24)
+    assert not any("wikipedia.org/wiki/TeleSUR" in source.url for source in telesur.sources)
+    assert any(source.kind == "self" and "telesurtv.net" in source.url for source in telesur.sources)
 
 
 def test_telesur_shareholders(registry):
@@ -272,13 +289,33 @@ def test_ebc_is_owned_governed_and_funded_by_the_union(registry):
     assert {("state-br", "owns"), ("state-br", "governs"), ("state-br", "funds")} <= relation_set(registry, "ebc")
 
 
+def test_o_globo_ownership_quote_is_the_current_wikipedia_wording(registry):
+    # Review 2: the old quote ("O Globo is the most prominent ...") is not the page's wording any more.
+    (source,) = only(registry, "grupo-globo", "owns", "o-globo").sources
+    assert source.quote == "the most prominent print publication in the Grupo Globo media conglomerate"
+    assert registry.lookup("o-globo").lifetime.start == PartialDate(1925, 7, 29)
+
+
+def test_vtv_state_relations_cite_the_portuguese_article_at_its_address(registry):
+    # Review 2: the pt.wikipedia article is "Venezolana_de_Televisión", not "..._Televisão".
+    for kind in ("owns", "controls-editorially"):
+        relation = only(registry, "state-ve", kind, "vtv")
+        assert [source.url for source in relation.sources] == [
+            "https://pt.wikipedia.org/wiki/Venezolana_de_Televisi%C3%B3n"
+        ]
+    assert only(registry, "state-ve", "owns", "vtv").interval.start == PartialDate(1974)
+
+
 # -- Télam -------------------------------------------------------------------------------------------------
 
 
 def test_telam_ends_march_2024(registry):
     telam = registry.lookup("telam")
     assert telam.lifetime == Interval.parse("1945", "2024-03")
-    assert only(registry, "state-ar", "owns", "telam").interval.end == PartialDate(2024, 3)
+    owns = only(registry, "state-ar", "owns", "telam")
+    assert owns.interval.end == PartialDate(2024, 3)
+    # Review 2: the end also rests on LatAm Journalism Review's report that the government closed Télam.
+    assert any("fechou a agência oficial de notícias Télam" in (source.quote or "") for source in owns.sources)
     # Review: state-ar funds telam was rejected (the Clarín quote states a deficit, not who pays it).
     assert ("state-ar", "funds") not in relation_set(registry, "telam")
     assert registry.outlet_for_url("https://www.telam.com.ar/notas/1", at="2023").id == "telam"
