@@ -351,8 +351,37 @@ def test_belarus_editorial_control_kept_only_where_sourced(registry):
 
 def test_belteleradio_eu_sanction_of_3_june_2022(registry):
     (sanction,) = [a for a in registry.assessments("belteleradio", kind="sanction") if a.assessor == "eu"]
-    assert sanction.instrument == "Council Implementing Decision (CFSP) 2022/881"
+    # Review 2: the act's number rested only on Comité Denis Diderot (kind other) and laRegione's
+    # quote was not found; the listing now rests on the EU's own republished Council statement.
+    assert sanction.instrument.startswith("Council listing of 3 June 2022")
     assert sanction.interval.start == PartialDate(2022, 6, 3)
+    assert [(s.kind, "Belteleradio" in (s.quote or "")) for s in sanction.sources] == [("official", True)]
+
+
+def test_belarus_review2_sources_and_bounds(registry):
+    # BelTA: "state-owned" states no share; its dates now rest on en.wikipedia and BelTA's own history page.
+    assert only(registry, "state-by", "owns", "belta").share is None
+    belta = registry.lookup("belta")
+    assert belta.lifetime.start == PartialDate(1918, 12, 23)
+    assert not any("tgstat" in s.url or "inform.kz" in s.url for s in belta.sources)
+    name = next(n for n in belta.names if n.name == "Belarusian Telegraph Agency")
+    assert name.interval.start == PartialDate(1931, 3, 7)
+    # SB: no source dates a rename in 2018 (SMM's 2018 is the publishing house), so the names carry no bounds.
+    sb = registry.lookup("sb-belarus-segodnya")
+    titles = {"Sovetskaya Belorussiya", "SB. Belarus Segodnya"}
+    assert all(n.interval == Interval() for n in sb.names if n.name in titles)
+    parent = only(registry, "state-by", "parent-of", "presidential-administration-by")
+    assert [s.url for s in parent.sources] == ["https://president.gov.by/special/en/president/administration"]
+    assert not any("denisdiderot" in s.url for s in registry.lookup("belarus-1").sources)
+
+
+def test_hungary_and_kazakhstan_review2_sources(registry):
+    control = only(registry, "state-hu", "controls-editorially", "mti")
+    assert [(s.kind, "direkt36.hu" in s.url) for s in control.sources] == [("news", True)]
+    operates = only(registry, "khabar-agency", "operates", "kazakh-tv")
+    assert not any("it.wikipedia" in s.url for s in operates.sources)
+    assert {s.kind for s in operates.sources} == {"self", "reference"}
+    assert registry.lookup("khabar-agency").lifetime.start == PartialDate(1995, 10, 23)
 
 
 def test_azertac_owned_governed_and_funded_by_the_state(registry):
