@@ -399,3 +399,14 @@ def test_validate_report_finds_no_violation_in_these_files():
         assert row[-1] == "0", f"{name}.toml: {row}"
         assert row[-3] == "0", f"{name}.toml has sources without a kind: {row}"
     assert code in (0, 1)
+
+
+def test_kazakh_tv_rests_on_its_own_page_not_on_kazinform():
+    """Kazinform (Kazakhstan's state news agency) may back facts about itself only, not about Khabar's channels."""
+    registry = default_registry()
+    for outlet_id in ("kazakh-tv", "khabar-tv"):
+        outlet = registry.lookup(outlet_id)
+        assert all("inform.kz" not in source.url for source in outlet.sources)
+    kazakh_tv = registry.lookup("kazakh-tv")
+    assert kazakh_tv.lifetime.start is None  # 2002-10-25 was stated only by Kazinform
+    assert [(name.name, name.kind) for name in kazakh_tv.names] == [("Caspionet", "alias")]
