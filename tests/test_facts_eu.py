@@ -349,13 +349,13 @@ def test_belarus_editorial_control_kept_only_where_sourced(registry):
     assert ("belteleradio", "parent-of") in relation_set(registry, "belarus-1")
 
 
-def test_belteleradio_eu_sanction_of_3_june_2022(registry):
-    (sanction,) = [a for a in registry.assessments("belteleradio", kind="sanction") if a.assessor == "eu"]
-    # Review 2: the act's number rested only on Comité Denis Diderot (kind other) and laRegione's
-    # quote was not found; the listing now rests on the EU's own republished Council statement.
-    assert sanction.instrument.startswith("Council listing of 3 June 2022")
-    assert sanction.interval.start == PartialDate(2022, 6, 3)
-    assert [(s.kind, "Belteleradio" in (s.quote or "")) for s in sanction.sources] == [("official", True)]
+def test_belteleradio_eu_sanction_not_kept_on_a_communication_portal(registry):
+    # Review 2 had moved the 3 June 2022 listing onto the EU NEIGHBOURS east portal as kind official;
+    # review 3: that portal is an EU-funded communication programme run by a contractor (kind other),
+    # and neither the Council's press release nor the act was found, so the listing is not recorded.
+    assert [a for a in registry.assessments("belteleradio", kind="sanction") if a.assessor == "eu"] == []
+    for assessment in registry.assessments("belteleradio"):
+        assert not any("euneighbourseast.eu" in s.url for s in assessment.sources)
 
 
 def test_belarus_review2_sources_and_bounds(registry):
