@@ -226,6 +226,8 @@ def test_no_fact_of_these_files_rests_on_a_mirror_or_blog(registry):
         "lesering",
         "iv-dev1",
         "analib",
+        "geschichtspuls",
+        "newslettercollector",
     )
     ids = {
         body.id
@@ -251,3 +253,30 @@ def test_review_channel_four_ownership_and_operator_not_asserted(registry):
 def test_review_nos_minister_governs_from_2011(registry):
     rels = [r for r in registry.relations(object="nos") if r.kind == "governs" and r.subject == "state-nl"]
     assert [str(r.interval.start) for r in rels] == ["2011"]
+
+
+# -- second review (issue #12) -----------------------------------------------------------------
+
+
+def test_review2_zdf_and_dpa_start_on_their_own_or_news_sources(registry):
+    # geschichtspuls.de (kind other) replaced by stern.de; the NDR page for dpa was not found, dpa's own history cited
+    zdf = registry.lookup("zdf")
+    assert str(zdf.lifetime.start) == "1963-04-01"
+    assert not any("geschichtspuls" in s.url for s in zdf.sources)
+    assert any("stern.de" in s.url for s in zdf.sources)
+    dpa = registry.lookup("dpa")
+    assert str(dpa.lifetime.start) == "1949-08-18"
+    assert any(s.url.startswith("https://dpa.com/") and s.kind == "self" for s in dpa.sources)
+
+
+def test_review2_eu_funding_of_euronews_rests_on_no_newsletter_copy(registry):
+    funding = [r for r in registry.relations(subject="european-union", object="euronews") if r.kind == "funds"]
+    assert {str(r.interval.start) for r in funding} == {"1993", "2014"}
+    for relation in funding:
+        assert not any("newslettercollector" in s.url for s in relation.sources)
+
+
+def test_review2_foreign_office_carries_its_2020_name(registry):
+    names = {n.name for n in registry.lookup("uk-foreign-office").all_names()}
+    assert "Foreign, Commonwealth and Development Office" in names
+    assert "UK government" in {n.name for n in registry.lookup("state-gb").all_names()}

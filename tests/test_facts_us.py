@@ -173,3 +173,94 @@ def test_no_refused_host_backs_the_outlets_facts(registry, outlet):
     for record in records:
         for source in record.sources:
             assert not any(bad in source.url for bad in REFUSED), source.url
+
+
+# -- second review (weak-us-jp): weak hosts replaced by news, reference and self sources --
+
+
+WEAK_HOSTS = ("historybyday", "fngrpodcast", "tvmck", "pmja.org", "allbanglanewspaper")
+
+
+@pytest.mark.parametrize(
+    ("body", "weak"),
+    [
+        ("new-york-times", "historybyday"),
+        ("new-york-times-company", "historybyday"),
+        ("ochs-sulzberger-family", "historybyday"),
+        ("warner-bros-discovery", "fngrpodcast"),
+        ("fox-news", "tvmck"),
+        ("nhk-world-japan", "allbanglanewspaper"),
+    ],
+)
+def test_weak_hosts_no_longer_back_the_records(registry, body, weak):
+    assert not any(weak in source.url for source in registry.lookup(body).sources)
+
+
+def test_nytimes_com_claim_rests_on_news_that_names_the_site(registry):
+    (claim,) = registry.claims("new-york-times")
+    assert claim.host == "nytimes.com"
+    assert [(s.kind, "NYTimes.com" in (s.quote or "")) for s in claim.sources] == [("news", True)]
+    assert registry.outlet_for_url("https://www.nytimes.com/section/world").id == "new-york-times"
+
+
+def test_ochs_sulzberger_control_from_1896_rests_on_time_only(registry):
+    (relation,) = registry.relations(subject="ochs-sulzberger-family", object="new-york-times")
+    assert relation.kind == "governs"
+    assert relation.interval.start == PartialDate(1896)
+    assert [s.kind for s in relation.sources] == ["news"]
+
+
+def test_warner_bros_discovery_owns_cnn_from_april_2022_on_news(registry):
+    (relation,) = registry.relations(subject="warner-bros-discovery", object="cnn")
+    assert relation.kind == "owns"
+    assert relation.interval.start == PartialDate(2022, 4)
+    assert {s.kind for s in relation.sources} == {"news"}
+    assert not any(w in s.url for s in relation.sources for w in WEAK_HOSTS)
+
+
+def test_fox_news_launch_day_on_news(registry):
+    fox = registry.lookup("fox-news")
+    assert str(fox.lifetime.start) == "1996-10-07"
+    assert any(s.kind == "news" and "adweek.com" in s.url for s in fox.sources)
+
+
+def test_npr_state_affiliated_label_from_4_april_2023_without_the_association_page(registry):
+    (label,) = [a for a in registry.assessments("npr", kind="platform-label") if a.value == "US state-affiliated media"]
+    assert str(label.interval.start) == "2023-04-04"
+    assert not any("pmja.org" in s.url for s in label.sources)
+    assert any("unionleader.com" in s.url and s.kind == "news" for s in label.sources)
+
+
+def test_nhk_world_radio_japan_dates_on_nhk_world_chronology(registry):
+    world = registry.lookup("nhk-world-japan")
+    assert str(world.lifetime.start) == "1935-06-01"
+    radio_japan = [n for n in world.names if n.name == "Radio Japan"]
+    assert [str(n.interval.start) for n in radio_japan] == ["1952-02-01"]
+    chronology = [s for s in world.sources if "nhkworld/en/chronology/chrono" in s.url]
+    assert {s.kind for s in chronology} == {"self"} and len(chronology) == 2
+
+
+def test_nhk_corporation_1950_start_on_an_academic_source(registry):
+    nhk = registry.lookup("nhk-corporation")
+    assert nhk.lifetime.start == PartialDate(1950, 6)
+    assert any("jamco.or.jp" in s.url and s.kind == "reference" for s in nhk.sources)
+
+
+def test_cnn_launch_day_rests_on_news_not_an_unfound_wikipedia_quote(registry):
+    cnn = registry.lookup("cnn")
+    assert str(cnn.lifetime.start) == "1980-06-01"
+    assert [s.kind for s in cnn.sources] == ["news"]
+    assert not any("History_of_CNN" in s.url for s in cnn.sources)
+
+
+def test_rferl_merger_name_of_1976_on_its_own_page(registry):
+    rferl = registry.lookup("rferl")
+    current = [n for n in rferl.names if n.name == "Radio Free Europe/Radio Liberty" and n.interval.start]
+    assert [str(n.interval.start) for n in current] == ["1976"]
+    assert any(s.kind == "self" and "1976" in (s.quote or "") for s in rferl.sources)
+
+
+def test_apnews_com_claim_cites_a_page_that_names_the_site(registry):
+    (claim,) = registry.claims("associated-press")
+    assert claim.host == "apnews.com"
+    assert any("APNews.com" in (s.quote or "") for s in claim.sources)
