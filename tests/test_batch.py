@@ -3,6 +3,8 @@ import datetime
 import io
 import json
 import pickle
+import subprocess
+import sys
 import threading
 import tracemalloc
 
@@ -14,16 +16,16 @@ from provenance.batch import (
     BadRow,
     Labelled,
     Labeller,
-    _fast_host,
     compact_labels,
     label_file,
-    label_frame,
     label_many,
 )
+from provenance.batch._urls import fast_host
 from provenance.cli import main
 from provenance.dates import Interval, PartialDate, Truth
 from provenance.domains import normalize_host
 from provenance.errors import DateParseError, InvalidURLError, RegistryError, UnknownPolicyError
+from provenance.extras.pandas import label_frame
 from provenance.labelling import label_url
 from provenance.model import DomainClaim
 from provenance.policies import POLICIES, Policy
@@ -125,17 +127,17 @@ def test_every_segment_boundary_matches_label_url(fixture_registry):
     )
 )
 def test_fast_path_equals_normalize_host_or_defers(url):
-    fast = _fast_host(url)
+    fast = fast_host(url)
     if fast is not None:
         assert fast == normalize_host(url)
 
 
 def test_fast_path_handles_the_common_shapes():
-    assert _fast_host("https://www.rt.com/news/1") == "rt.com"
-    assert _fast_host("http://DE.RT.COM:8080/x?y#z") == "de.rt.com"
-    assert _fast_host("https://user@rt.com") == "rt.com"
-    assert _fast_host("HTTPS://WWW.RT.COM/x") == "rt.com"
-    assert _fast_host("www.rt.com/news/1") == "rt.com"
+    assert fast_host("https://www.rt.com/news/1") == "rt.com"
+    assert fast_host("http://DE.RT.COM:8080/x?y#z") == "de.rt.com"
+    assert fast_host("https://user@rt.com") == "rt.com"
+    assert fast_host("HTTPS://WWW.RT.COM/x") == "rt.com"
+    assert fast_host("www.rt.com/news/1") == "rt.com"
     for deferred in (
         "//rt.com/x",
         "rt.com://x",
@@ -146,8 +148,8 @@ def test_fast_path_handles_the_common_shapes():
         " https://rt.com/",
         "https://1.2.3.4/",
     ):
-        assert _fast_host(deferred) is None
-    assert _fast_host("https://rt.com/" + "x" * 9000) is None
+        assert fast_host(deferred) is None
+    assert fast_host("https://rt.com/" + "x" * 9000) is None
 
 
 FIXTURE_REGISTRY = Registry.from_folder(FIXTURES / "registry")
@@ -238,6 +240,38 @@ def test_custom_policy_reading_the_window_is_not_shared_across_dates(fixture_reg
     for (url, at), result in zip(rows, results, strict=True):
         assert_same(result, url, at, policy, fixture_registry)
     assert results[0].labels.labels[0].text != results[1].labels.labels[0].text
+
+
+def test_custom_policy_may_opt_in_to_sharing_per_segment(fixture_registry):
+    shipped = POLICIES["typology"]
+    policy = Policy("my-typology", "The typology, under another name.", shipped.rule, segment_shareable=True)
+    rows = [("https://rt.com/a", "2016-05-01"), ("https://rt.com/b", "2016-06-01"), ("https://rt.com/c", "2023-06-01")]
+    first, second, third = label_many(rows, policy, fixture_registry)
+    assert first is second and third is not first  # one segment, as for the shipped policies
+    for (url, at), result in zip(rows, (first, second, third), strict=True):
+        assert_same(result, url, at, policy, fixture_registry)
+    assert all(policy.segment_shareable for policy in POLICIES.values())
+    assert not Policy("plain", "A custom policy.", shipped.rule).segment_shareable
+
+
+def test_data_frame_entry_points_are_still_reachable_from_batch():
+    import provenance.batch
+    import provenance.extras.dask
+    import provenance.extras.pandas
+
+    assert provenance.batch.label_frame is provenance.extras.pandas.label_frame
+    assert provenance.batch.label_dask is provenance.extras.dask.label_dask
+    with pytest.raises(AttributeError):
+        provenance.batch.not_a_thing  # noqa: B018
+
+
+def test_batch_imports_no_data_frame_library():
+    # `import provenance.batch` loads neither pandas, Dask nor provenance.extras: they load on first use.
+    code = (
+        "import sys, provenance.batch; print([m for m in ('pandas', 'dask', 'provenance.extras') if m in sys.modules])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
 
 
 # -- sharing, streaming, caches ------------------------------------------------------------
@@ -552,7 +586,7 @@ def test_dask_dataframe_and_bag_equal_the_local_path(tmp_path):
     import dask.bag
     import dask.dataframe
 
-    from provenance.batch import label_dask
+    from provenance.extras.dask import label_dask
 
     overlay = tmp_path / "overlay"
     overlay.mkdir()
