@@ -1,11 +1,12 @@
 """The :class:`Labeller`: labels URLs at dates against one registry, sharing work across rows.
 
-How it is fast: hosts of plain ``http(s)://host/...`` URLs are cut out with
-string operations (see ``_urls``; anything unusual goes through
-:func:`~provenance.domains.normalize_host`); a plain host whose last two
+How it is fast: most rows need two dictionary lookups, one for the URL's
+prefix and one for its date text. A prefix seen for the first time is read
+through its network location (see ``_urls``; anything unusual goes through
+:func:`~provenance.domains.normalize_host`): a plain host whose last two
 and last three labels are not those of a claimed or rated host gets one
-shared empty result without being resolved; ISO days are read without a
-cache; each distinct claimed host is resolved once; and, under a policy
+shared empty result without being resolved; each distinct network location,
+host and date text is read once; and, under a policy
 whose :attr:`~provenance.policies.Policy.segment_shareable` is set, a label
 set is computed once per outlet and *segment* of constant facts (see
 ``_segments``). Two dates in the same segment get the very same immutable
