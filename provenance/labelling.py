@@ -33,6 +33,7 @@ from provenance.registry import Registry, default_registry
 __all__ = [
     "disclosure",
     "explain",
+    "host_labels",
     "host_rating_labels",
     "label_outlet",
     "label_url",
@@ -139,17 +140,45 @@ def label_url(
     """
     registry = registry if registry is not None else default_registry()
     host = normalize_host(url)
-    claim = registry.claim_for_url(host, at)
+    window = as_window(at)
+    claim = registry.claim_for_host(host, window)
     if claim is None:
         get_policy(policy)
+        return host_labels(registry, host, None, LabelSet(), window)
+    return host_labels(registry, host, claim, label_outlet(claim.outlet, window, policy, registry), window)
+
+
+def host_labels(
+    registry: Registry,
+    host: str,
+    claim: DomainClaim | None,
+    outlet_labels: LabelSet,
+    window: PartialDate | Interval | None,
+) -> LabelSet:
+    """What :func:`label_url` gives for a host once its claim and the claiming outlet's labels are known.
+
+    The outlet's labels, then the ``mirror-domain`` label when the claim is
+    a mirror, then the ratings given to the host or a domain above it (but
+    the outlet's own, shown already). With no claim, only those ratings.
+
+    Args:
+        registry: Where the facts come from.
+        host: The normalised host.
+        claim: The claim :meth:`~provenance.registry.Registry.claim_for_host` found, or ``None``.
+        outlet_labels: The claiming outlet's labels at the window (ignored without a claim).
+        window: When the URL dates from; ``None`` for any time.
+
+    Returns:
+        The labels.
+    """
+    if claim is None:
         return LabelSet(host_rating_labels(registry, host))
-    outlet = registry.lookup(claim.outlet)
-    assert isinstance(outlet, Outlet)
-    labels = list(label_outlet(outlet, at, policy, registry))
+    extra = host_rating_labels(registry, host, skip_outlet=claim.outlet)
     if claim.role == "mirror":
-        labels.append(mirror_label(host, outlet, claim, as_window(at)))
-    labels.extend(host_rating_labels(registry, host, skip_outlet=outlet.id))
-    return LabelSet(labels)
+        outlet = registry.lookup(claim.outlet)
+        assert isinstance(outlet, Outlet)
+        extra.insert(0, mirror_label(host, outlet, claim, window))
+    return LabelSet((*outlet_labels.labels, *extra)) if extra else outlet_labels
 
 
 def mirror_label(host: str, outlet: Outlet, claim: DomainClaim, window: PartialDate | Interval | None) -> Label:

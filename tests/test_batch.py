@@ -3,6 +3,8 @@ import datetime
 import io
 import json
 import pickle
+import subprocess
+import sys
 import threading
 import tracemalloc
 
@@ -14,16 +16,16 @@ from provenance.batch import (
     BadRow,
     Labelled,
     Labeller,
-    _fast_host,
     compact_labels,
     label_file,
-    label_frame,
     label_many,
 )
+from provenance.batch._urls import fast_host
 from provenance.cli import main
 from provenance.dates import Interval, PartialDate, Truth
 from provenance.domains import normalize_host
-from provenance.errors import DateParseError, InvalidURLError, RegistryError, UnknownPolicyError
+from provenance.errors import DateParseError, InvalidURLError, UnknownPolicyError
+from provenance.extras.pandas import label_frame
 from provenance.labelling import label_url
 from provenance.model import DomainClaim
 from provenance.policies import POLICIES, Policy
@@ -125,17 +127,17 @@ def test_every_segment_boundary_matches_label_url(fixture_registry):
     )
 )
 def test_fast_path_equals_normalize_host_or_defers(url):
-    fast = _fast_host(url)
+    fast = fast_host(url)
     if fast is not None:
         assert fast == normalize_host(url)
 
 
 def test_fast_path_handles_the_common_shapes():
-    assert _fast_host("https://www.rt.com/news/1") == "rt.com"
-    assert _fast_host("http://DE.RT.COM:8080/x?y#z") == "de.rt.com"
-    assert _fast_host("https://user@rt.com") == "rt.com"
-    assert _fast_host("HTTPS://WWW.RT.COM/x") == "rt.com"
-    assert _fast_host("www.rt.com/news/1") == "rt.com"
+    assert fast_host("https://www.rt.com/news/1") == "rt.com"
+    assert fast_host("http://DE.RT.COM:8080/x?y#z") == "de.rt.com"
+    assert fast_host("https://user@rt.com") == "rt.com"
+    assert fast_host("HTTPS://WWW.RT.COM/x") == "rt.com"
+    assert fast_host("www.rt.com/news/1") == "rt.com"
     for deferred in (
         "//rt.com/x",
         "rt.com://x",
@@ -146,8 +148,8 @@ def test_fast_path_handles_the_common_shapes():
         " https://rt.com/",
         "https://1.2.3.4/",
     ):
-        assert _fast_host(deferred) is None
-    assert _fast_host("https://rt.com/" + "x" * 9000) is None
+        assert fast_host(deferred) is None
+    assert fast_host("https://rt.com/" + "x" * 9000) is None
 
 
 FIXTURE_REGISTRY = Registry.from_folder(FIXTURES / "registry")
@@ -238,6 +240,38 @@ def test_custom_policy_reading_the_window_is_not_shared_across_dates(fixture_reg
     for (url, at), result in zip(rows, results, strict=True):
         assert_same(result, url, at, policy, fixture_registry)
     assert results[0].labels.labels[0].text != results[1].labels.labels[0].text
+
+
+def test_custom_policy_may_opt_in_to_sharing_per_segment(fixture_registry):
+    shipped = POLICIES["typology"]
+    policy = Policy("my-typology", "The typology, under another name.", shipped.rule, segment_shareable=True)
+    rows = [("https://rt.com/a", "2016-05-01"), ("https://rt.com/b", "2016-06-01"), ("https://rt.com/c", "2023-06-01")]
+    first, second, third = label_many(rows, policy, fixture_registry)
+    assert first is second and third is not first  # one segment, as for the shipped policies
+    for (url, at), result in zip(rows, (first, second, third), strict=True):
+        assert_same(result, url, at, policy, fixture_registry)
+    assert all(policy.segment_shareable for policy in POLICIES.values())
+    assert not Policy("plain", "A custom policy.", shipped.rule).segment_shareable
+
+
+def test_data_frame_entry_points_are_still_reachable_from_batch():
+    import provenance.batch
+    import provenance.extras.dask
+    import provenance.extras.pandas
+
+    assert provenance.batch.label_frame is provenance.extras.pandas.label_frame
+    assert provenance.batch.label_dask is provenance.extras.dask.label_dask
+    with pytest.raises(AttributeError):
+        provenance.batch.not_a_thing  # noqa: B018
+
+
+def test_batch_imports_no_data_frame_library():
+    # `import provenance.batch` loads neither pandas, Dask nor provenance.extras: they load on first use.
+    code = (
+        "import sys, provenance.batch; print([m for m in ('pandas', 'dask', 'provenance.extras') if m in sys.modules])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
 
 
 # -- sharing, streaming, caches ------------------------------------------------------------
@@ -552,7 +586,7 @@ def test_dask_dataframe_and_bag_equal_the_local_path(tmp_path):
     import dask.bag
     import dask.dataframe
 
-    from provenance.batch import label_dask
+    from provenance.extras.dask import label_dask
 
     overlay = tmp_path / "overlay"
     overlay.mkdir()
@@ -585,110 +619,6 @@ def test_repeated_bad_rows_raise_alike(fixture_registry):
     for (url, at), result in zip(rows, results, strict=True):
         assert_same(result, url, at, "typology", fixture_registry)
         assert result.error.value == expected(url, at, "typology", fixture_registry)[0].value
-
-
-# -- loading large registries (the fast TOML reader, lazy locations, linear checks) ------------
-
-TOML_LINES = st.one_of(
-    st.sampled_from(["[[outlets]]", "[[domains]]", "[ [outlets] ]", "[[ outlets ]]", "[sources.a]", "[sources.b]"]),
-    st.sampled_from(["[ sources . a ]", "[sources]", "[outlets.x]", "[[sources]]", "[a.b.c]", "# a comment", ""]),
-    st.sampled_from(["  ", "\t# indented", "names = [", "]", "],", '  {name = "X", kind = "acronym"},', "{}"]),
-    st.sampled_from(['{name = "Y"}', '{name = "Y", name = "Z"}', '"item",', "'lit',", "{name = 1}", "x = 1e3"]),
-    st.builds(
-        lambda key, spacing, value, comment: f"{key}{spacing}{value}{comment}",
-        st.sampled_from(["id", "name", "sources", "x-y", "1a", "a b", '"q"', "a.b", "start"]),
-        st.sampled_from([" = ", "=", "  =\t", " "]),
-        st.one_of(
-            st.text(st.sampled_from("ab\"\\ \té#\x01unU0{}[],'"), max_size=8).map(lambda t: f'"{t}"'),
-            st.text(st.sampled_from("ab\"' é#"), max_size=6).map(lambda t: f"'{t}'"),
-            st.sampled_from(["1", "-0", "01", "1.5", "+1", "1.", "true", "false", "True", '"\\u00e9"', '"\\ud800"']),
-            st.sampled_from(['["a"]', '["a", "b",]', "[]", "[ \"a\" , 'b' ]", '["a" "b"]', "[", '[{name = "N"}]']),
-            st.sampled_from(['[{a = "1", b = "2"}, "x"]', '[{a = "1",}]', '"unterminated', '"a" "b"', "1979-05-27"]),
-        ),
-        st.sampled_from(["", " # c", "#c", " #\x7f"]),
-    ),
-)
-
-
-VALID_TOML_LINES = st.one_of(
-    st.sampled_from(["[[outlets]]", "[[domains]]", "[sources.a]", "[sources.b]", "# comment", ""]),
-    st.builds(
-        lambda key, value: f"{key} = {value}",
-        st.sampled_from(["id", "name", "start", "x-y", "k1", "sources"]),
-        st.one_of(
-            st.text(max_size=10).map(lambda text: json.dumps(text, ensure_ascii=False)),
-            st.lists(st.text(max_size=5).map(json.dumps), max_size=3).map(lambda items: f"[{', '.join(items)}]"),
-            st.integers(-5, 5).map(str),
-            st.booleans().map(lambda flag: str(flag).lower()),
-        ),
-    ),
-)
-
-
-@settings(max_examples=300)
-@given(
-    st.lists(TOML_LINES, max_size=14) | st.lists(VALID_TOML_LINES, max_size=14),
-    st.sampled_from(["\n", "\r\n"]),
-)
-def test_flat_toml_reader_equals_tomllib_or_defers(lines, newline):
-    import tomllib
-
-    from provenance.registry._toml import read_flat_toml
-
-    text = newline.join(lines)
-    try:
-        wanted = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        wanted = None
-    found = read_flat_toml(text)
-    if found is not None:
-        assert wanted is not None and found == wanted
-
-
-def test_flat_toml_reader_reads_the_shipped_data_as_tomllib_does():
-    import tomllib
-
-    from provenance.registry import data_folder
-    from provenance.registry._toml import read_flat_toml
-
-    files = [*sorted(data_folder().glob("*.toml")), *sorted((FIXTURES / "registry").glob("*.toml"))]
-    for file in files:
-        text = file.read_text(encoding="utf-8")
-        assert read_flat_toml(text) == tomllib.loads(text), file.name
-
-
-def test_problems_still_name_file_table_and_id(tmp_path):
-    folder = tmp_path / "reg"
-    folder.mkdir()
-    (folder / "a.toml").write_text(
-        OVERLAY + '\n[[outlets]]\nid = "example-news"\nname = "Again"\nkind = "website"\ncountry = "US"\n'
-        'sources = ["x"]\n\n[[relations]]\nsubject = "example-news"\nkind = "owns"\nobject = "nobody"\n'
-        'sources = ["x"]\n',
-        encoding="utf-8",
-    )
-    with pytest.raises(RegistryError) as raised:
-        Registry.from_folder(folder)
-    assert raised.value.problems == (
-        "a.toml: outlets[1] (id 'example-news'): duplicate id 'example-news' "
-        "(also a.toml: outlets[0] (id 'example-news'))",
-        "a.toml: relations[0]: object 'nobody' is not a known outlet or organisation",
-    )
-
-
-def test_a_large_synthetic_registry_loads_and_labels(tmp_path):
-    import sys
-
-    sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
-    from synthetic import write_synthetic_registry
-
-    records = write_synthetic_registry(tmp_path / "big", outlets=2_000, per_file=500)
-    registry = Registry.from_folder(tmp_path / "big")
-    assert len(registry) == 2_000 and len(registry.records) == records
-    claim = next(r for r in registry.records if isinstance(r, DomainClaim))
-    rows = [(f"https://www.{claim.host}/x", "2024-01-01"), (f"https://{claim.host}/y", None)]
-    for (url, at), result in zip(rows, label_many(rows, registry=registry), strict=True):
-        assert result.outlet_id == claim.outlet
-        assert result.labels.to_json() == label_url(url, at, registry=registry).to_json()
 
 
 def test_cli_standard_output_stays_open(tmp_path, capsys):

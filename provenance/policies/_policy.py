@@ -44,6 +44,14 @@ class Policy:
         rollouts: For a platform's policy, the phases of its labelling
             programme: when, and for whose media; empty for a policy that
             holds at any date.
+        segment_shareable: Whether the rule reads the date only through the
+            interval tests of :class:`OutletFacts` (never the window itself),
+            so that its labels are the same on every day between two changes
+            of the facts and :mod:`provenance.batch` may share one result
+            across those days. ``False`` (no sharing, always exact) unless you
+            set it; ``True`` for the shipped policies. Set it back to
+            ``False`` when you evolve a shipped policy with a rule that reads
+            the window.
     """
 
     name: str
@@ -51,6 +59,7 @@ class Policy:
     rule: Callable[[OutletFacts], Iterable[Label]]
     definition_url: str | None = None
     rollouts: tuple[Rollout, ...] = ()
+    segment_shareable: bool = False
 
     def label(self, facts: OutletFacts) -> tuple[Label, ...]:
         """The labels this policy gives, each stamped with the policy's name."""
@@ -69,7 +78,7 @@ def _platform_policy(
     definition_url: str,
 ) -> Policy:
     rule = PlatformRule(platform, name, rollouts, definition, derive)
-    return Policy(name, description, rule, definition_url, rollouts)
+    return Policy(name, description, rule, definition_url, rollouts, segment_shareable=True)
 
 
 POLICIES: Mapping[str, Policy] = MappingProxyType(
@@ -81,6 +90,7 @@ POLICIES: Mapping[str, Policy] = MappingProxyType(
                 "State Media Monitor typology, assessed or derived from funding, governance and editorial control.",
                 typology_rule,
                 "https://statemediamonitor.com/methodology/",
+                segment_shareable=True,
             ),
             _platform_policy(
                 "x-2020",

@@ -1,0 +1,373 @@
+"""Label CSV and JSON Lines files, streaming: :func:`label_file` and its summary."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO, cast
+
+import attrs
+
+from provenance.batch._labeller import Labeller, labeller_for
+from provenance.batch._results import ADDED_COLUMNS, COMPACT_COLUMNS, BatchInputError, BatchResult, OutputFields
+from provenance.policies import Policy
+from provenance.registry import Registry
+
+_FORMATS = {".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+_DIALECTS: dict[str, type[csv.Dialect]] = {".tsv": csv.excel_tab}
+_PROGRESS_EVERY = 4096  # rows between progress updates (a power of two)
+
+
+@attrs.define(slots=True)
+class BatchSummary:
+    """What a batch run met.
+
+    ``rows == labelled + unknown + bad``.
+    """
+
+    rows: int = 0
+    """Rows read."""
+    labelled: int = 0
+    """Rows whose host an outlet claims at the date."""
+    unknown: int = 0
+    """Readable rows whose host no outlet claims (it may still carry host ratings)."""
+    bad: int = 0
+    """Rows whose URL or date could not be read."""
+    seconds: float = 0.0
+    """Wall-clock time."""
+    problems: list[str] = attrs.field(factory=list)
+    """The first bad rows, ``"line N: message"``."""
+
+    def describe(self) -> str:
+        """One line: ``1,000 rows, 250 labelled, 740 unknown hosts, 10 bad rows in 1.2 s``."""
+        rate = f" ({self.rows / self.seconds:,.0f} rows/s)" if self.seconds > 0 else ""
+        return (
+            f"{self.rows:,} rows, {self.labelled:,} labelled, {self.unknown:,} unknown hosts, "
+            f"{self.bad:,} bad rows in {self.seconds:.1f} s{rate}"
+        )
+
+
+def label_file(
+    source: str,
+    target: str,
+    *,
+    url_column: str = "url",
+    date_column: str | None = "date",
+    policy: str | Policy = "typology",
+    registry: Registry | None = None,
+    format: str | None = None,
+    progress: TextIO | None = None,
+    max_problems: int = 20,
+    compact: bool = False,
+) -> BatchSummary:
+    """Label every row of a CSV or JSON Lines file into a new file, streaming.
+
+    Output rows keep the input's columns (or keys) and add ``outlet_id``,
+    ``outlet_name``, ``labels`` and ``error``; CSV output also has
+    ``labels_json``. In CSV ``labels`` is compact (``state-media=SC;sanctioned=EU``,
+    see :func:`~provenance.batch.compact_labels`); in JSON Lines it is the full list of labels
+    in JSON form. An empty (or missing, or ``null``) date means the date is
+    unknown. Bad rows are written with empty labels and their ``error``, and
+    the first ``max_problems`` are listed in the summary with their line
+    numbers. With ``compact``, the labels are only written compact (CSV
+    loses ``labels_json``; JSON Lines gets the compact text as ``labels``):
+    files several times smaller, written several times faster, without the
+    explanations and sources.
+
+    Args:
+        source: Input path, or ``-`` for standard input.
+        target: Output path, or ``-`` for standard output.
+        url_column: The column (key) holding URLs.
+        date_column: The column holding dates, or ``None`` to label without dates.
+        policy: A policy name or :class:`~provenance.policies.Policy`.
+        registry: Where the facts come from (default: the shipped data).
+        format: ``csv`` or ``jsonl``; default: from the input's extension.
+        progress: Where to show progress (a terminal), or ``None``.
+        max_problems: How many bad rows to list in the summary.
+        compact: Write only the compact labels.
+
+    Returns:
+        The counts.
+
+    Raises:
+        BatchInputError: If the format is unknown, a column is missing, or
+            the input already has a column the output adds.
+        UnknownPolicyError: If the policy name is unknown.
+        OSError: If a file cannot be read or written.
+    """
+    chosen = _infer_format(source if source != "-" else target, format)
+    labeller = labeller_for(registry, policy)
+    started = time.monotonic()
+    summary = BatchSummary()
+    with _open_text(source, "r") as reader:
+        run = _Run(labeller, summary, max_problems, compact, reader, _Progress(progress, _size(source, progress)))
+        try:
+            with _open_text(target, "w") as writer:
+                if chosen == "csv":
+                    _label_csv(
+                        run, writer, url_column, date_column, _DIALECTS.get(Path(source).suffix.lower(), csv.excel)
+                    )
+                else:
+                    _label_jsonl(run, writer, url_column, date_column)
+        finally:
+            run.meter.close()
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _infer_format(path: str, format: str | None) -> str:
+    if format is not None:
+        if format not in ("csv", "jsonl"):
+            raise BatchInputError(f"unknown format {format!r}: expected csv or jsonl")
+        return format
+    found = _FORMATS.get(Path(path).suffix.lower())
+    if found is None:
+        raise BatchInputError(f"cannot tell the format of {path!r} from its extension: pass --format csv or jsonl")
+    return found
+
+
+def _size(source: str, progress: TextIO | None) -> int | None:
+    """The input's size in bytes, for the progress display (``None`` when not shown or not known)."""
+    if progress is None or source == "-":
+        return None
+    try:
+        return os.path.getsize(source)
+    except OSError:
+        return None
+
+
+class _Progress:
+    """A one-line progress display on a terminal; silent otherwise."""
+
+    def __init__(self, stream: TextIO | None, size: int | None) -> None:
+        self.stream = stream
+        self.size = size
+        self.started = self.shown = time.monotonic()
+
+    def update(self, rows: int, position: int | None) -> None:
+        if self.stream is None:
+            return
+        now = time.monotonic()
+        if now - self.shown < 0.25:
+            return
+        self.shown = now
+        rate = rows / max(now - self.started, 1e-9)
+        share = f"{100 * position / self.size:5.1f}%  " if self.size and position is not None else ""
+        self.stream.write(f"\r{share}{rows:,} rows  {rate:,.0f} rows/s")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.stream is not None:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+@attrs.define(slots=True)
+class _Run:
+    """What one file run shares: the labeller, the counts, the output fields and the progress display."""
+
+    labeller: Labeller
+    summary: BatchSummary
+    max_problems: int
+    compact: bool
+    reader: TextIO
+    meter: _Progress
+    fields: OutputFields = attrs.field(factory=OutputFields)
+
+    def problem(self, line: int, message: object) -> None:
+        """Count a bad row and list it among the first ``max_problems``."""
+        self.summary.bad += 1
+        if len(self.summary.problems) < self.max_problems:
+            self.summary.problems.append(f"line {line}: {message}")
+
+    def count(self, result: BatchResult, line: int) -> None:
+        """Count a result (its row read from ``line``)."""
+        if not result.ok:
+            self.problem(line, result.error)
+        elif result.outlet is None:
+            self.summary.unknown += 1
+        else:
+            self.summary.labelled += 1
+
+    def written(self) -> None:
+        """Note that a row was written; now and then, show the progress."""
+        self.summary.rows += 1
+        if not self.summary.rows % _PROGRESS_EVERY:
+            self.meter.update(self.summary.rows, _raw_position(self.reader))
+
+
+@contextlib.contextmanager
+def _open_text(path: str, mode: str) -> Iterator[TextIO]:
+    """A file as UTF-8 text (``-``: standard input or output, left open afterwards)."""
+    encoding = "utf-8-sig" if mode == "r" else "utf-8"
+    if path != "-":
+        with open(path, mode, encoding=encoding, errors="surrogateescape", newline="") as handle:
+            yield cast(TextIO, handle)
+        return
+    stream = sys.stdin if mode == "r" else sys.stdout
+    wrapper = io.TextIOWrapper(stream.buffer, encoding=encoding, errors="surrogateescape", newline="")
+    try:
+        yield cast(TextIO, wrapper)
+        wrapper.flush()
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            wrapper.detach()  # never close the process's own standard streams
+
+
+def _raw_position(handle: TextIO) -> int | None:
+    try:
+        return handle.buffer.raw.tell()  # type: ignore[attr-defined, no-any-return]
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+# -- CSV ----------------------------------------------------------------------------------------
+
+
+class _CsvRows:
+    """The ``(url, date)`` pairs of a CSV file's rows, keeping the current row and its line number."""
+
+    def __init__(self, reader: TextIO, dialect: type[csv.Dialect], url_column: str, date_column: str | None) -> None:
+        self.rows = csv.reader(reader, dialect)
+        self.header = self._header()
+        self.url_index = _column(self.header, url_column, "URL")
+        self.date_index = None if date_column is None else _column(self.header, date_column, "date")
+        clash = [name for name in ADDED_COLUMNS if name in self.header]
+        if clash:
+            raise BatchInputError(
+                f"the input already has column(s) {', '.join(map(repr, clash))}, which the output adds"
+            )
+        self.current: list[str] = []
+        self.line = 1
+
+    def _header(self) -> list[str]:
+        try:
+            return next(self.rows)
+        except StopIteration:
+            raise BatchInputError("the input is empty: expected a header row") from None
+        except csv.Error as error:
+            raise BatchInputError(f"line 1: {error}") from None
+
+    def pairs(self) -> Iterator[tuple[object, object]]:
+        """Each row's URL and date (``None`` for an empty cell), setting ``current`` and ``line``."""
+        while True:
+            self.line = self.rows.line_num + 1
+            try:
+                self.current = next(self.rows)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                raise BatchInputError(f"line {self.line}: {error}") from None
+            yield self._cell(self.url_index), self._cell(self.date_index).strip() or None
+
+    def _cell(self, index: int | None) -> str:
+        return self.current[index] if index is not None and index < len(self.current) else ""
+
+
+def _column(header: Sequence[str], name: str, what: str) -> int:
+    try:
+        return list(header).index(name)
+    except ValueError:
+        known = ", ".join(repr(column) for column in header[:12])
+        raise BatchInputError(f"no {what} column {name!r} in the header (columns: {known})") from None
+
+
+def _label_csv(run: _Run, writer: TextIO, url_column: str, date_column: str | None, dialect: type[csv.Dialect]) -> None:
+    source = _CsvRows(run.reader, dialect, url_column, date_column)
+    out = csv.writer(writer, dialect)
+    out.writerow([*source.header, *(COMPACT_COLUMNS if run.compact else ADDED_COLUMNS)])
+    for result in run.labeller.label_many(source.pairs()):
+        run.count(result, source.line)
+        added = run.fields.of(result)
+        out.writerow([*source.current, *(added[:3] if run.compact else added), "" if result.ok else str(result.error)])
+        run.written()
+
+
+# -- JSON Lines ---------------------------------------------------------------------------------
+
+
+class _JsonRows:
+    """The ``(url, date)`` pairs of a JSON Lines file, keeping the current object (or why there is none)."""
+
+    def __init__(self, reader: TextIO, url_column: str, date_column: str | None) -> None:
+        self.reader = reader
+        self.url_column = url_column
+        self.date_column = date_column
+        self.decode = json.JSONDecoder().decode
+        self.current: dict[str, Any] | None = None
+        self.problem: str | None = None
+        self.line = 0
+        self.checked = False
+
+    def pairs(self) -> Iterator[tuple[object, object]]:
+        """Each object's URL and date; ``(None, None)`` for a line that is not a JSON object."""
+        for text in self.reader:
+            self.line += 1
+            if text.strip():
+                self.current, self.problem = self._read(text)
+                yield self._pair(self.current)
+
+    def _read(self, text: str) -> tuple[dict[str, Any] | None, str | None]:
+        try:
+            value = self.decode(text)
+        except ValueError as error:
+            return None, f"not JSON ({error})"
+        if not isinstance(value, dict):
+            return None, f"not a JSON object but {type(value).__name__}"
+        return value, None
+
+    def _pair(self, current: dict[str, Any] | None) -> tuple[object, object]:
+        if current is None:
+            return None, None  # reported as a bad row by the writer
+        if not self.checked:
+            self.checked = True
+            if self.url_column not in current:
+                keys = ", ".join(current)[:200]
+                raise BatchInputError(f"line {self.line}: no URL key {self.url_column!r} (keys: {keys})")
+        at = None if self.date_column is None else current.get(self.date_column)
+        if isinstance(at, str):
+            at = at.strip() or None
+        return current.get(self.url_column), at
+
+
+def _label_jsonl(run: _Run, writer: TextIO, url_column: str, date_column: str | None) -> None:
+    source = _JsonRows(run.reader, url_column, date_column)
+    for result in run.labeller.label_many(source.pairs()):
+        if source.current is None:
+            run.problem(source.line, source.problem)
+            writer.write(json.dumps({"line": source.line, "error": source.problem}, ensure_ascii=False) + "\n")
+        else:
+            run.count(result, source.line)
+            writer.write(_jsonl_line(source.current, result, run.fields.of(result), run.compact))
+        run.written()
+
+
+def _jsonl_line(current: dict[str, Any], result: BatchResult, fields: tuple[str, str, str, str], compact: bool) -> str:
+    """The output line of a JSON object: its keys and the added ones."""
+    outlet_id, outlet_name, compact_text, labels_json = fields
+    if compact:
+        labels_json = json.dumps(compact_text, ensure_ascii=False)
+    if result.ok and not any(name in current for name in ADDED_COLUMNS):
+        # The object as it came, then the added keys, with the labels' JSON spliced in as text.
+        body = json.dumps(current, ensure_ascii=False)
+        extra = (
+            f'"outlet_id": {json.dumps(outlet_id or None)}, '
+            f'"outlet_name": {json.dumps(outlet_name or None, ensure_ascii=False)}, '
+            f'"labels": {labels_json}, "error": null'
+        )
+        return body[:-1] + (", " if len(body) > 2 else "") + extra + "}\n"
+    labels: object = json.loads(labels_json) if result.ok else "" if compact else []
+    current.update(
+        outlet_id=outlet_id or None,
+        outlet_name=outlet_name or None,
+        labels=labels,
+        error=None if result.ok else str(result.error),
+    )
+    return json.dumps(current, ensure_ascii=False) + "\n"
