@@ -26,7 +26,9 @@ from provenance.errors import InvalidURLError
 
 __all__ = [
     "HOST_LABEL",
+    "MAX_INPUT",
     "STRIPPED_PREFIXES",
+    "URL_SCHEME",
     "candidate_hosts",
     "is_normal_host",
     "normalize_host",
@@ -43,8 +45,10 @@ _NORMAL_HOST = re.compile(
     r"(?=.{1,253}$)(?!(?:www|m|amp)\.[^.]*\.)"
     r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)+"
 )
-_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
-_MAX_INPUT = 8192
+URL_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
+"""A URL's scheme and ``://``, as :func:`normalize_host` recognises it."""
+MAX_INPUT = 8192
+"""The longest URL or host :func:`normalize_host` reads (longer ones are refused)."""
 
 
 def normalize_host(url_or_host: str) -> str:
@@ -78,8 +82,8 @@ def normalize_host(url_or_host: str) -> str:
     text = url_or_host.strip()
     if not text:
         raise InvalidURLError(url_or_host, "empty")
-    if len(text) > _MAX_INPUT:
-        raise InvalidURLError(url_or_host[:80] + "...", f"longer than {_MAX_INPUT} characters")
+    if len(text) > MAX_INPUT:
+        raise InvalidURLError(url_or_host[:80] + "...", f"longer than {MAX_INPUT} characters")
     netloc = _netloc(text, url_or_host)
     host = netloc.rpartition("@")[2]
     if host.startswith("["):
@@ -101,7 +105,7 @@ def normalize_host(url_or_host: str) -> str:
 
 
 def _netloc(text: str, original: str) -> str:
-    if _SCHEME.match(text):
+    if URL_SCHEME.match(text):
         try:
             parts = urlsplit(text)
         except ValueError as error:

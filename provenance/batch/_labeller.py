@@ -36,7 +36,6 @@ from provenance.batch._segments import (
     window_of_key,
 )
 from provenance.batch._urls import (
-    MAX_INPUT,
     has_no_named_suffix,
     host_of_netloc,
     is_bare,
@@ -45,7 +44,7 @@ from provenance.batch._urls import (
     tails_of,
 )
 from provenance.dates import Interval, PartialDate, When, as_window
-from provenance.domains import candidate_hosts, normalize_host
+from provenance.domains import MAX_INPUT, candidate_hosts, normalize_host
 from provenance.errors import DateParseError, InvalidURLError
 from provenance.labelling import host_labels, host_rating_labels, label_outlet, publication_window
 from provenance.labels import LabelSet

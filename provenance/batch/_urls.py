@@ -18,13 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from provenance.domains import HOST_LABEL, is_normal_host, normalize_host
+from provenance.domains import HOST_LABEL, MAX_INPUT, URL_SCHEME, is_normal_host, normalize_host
 from provenance.errors import InvalidURLError
-
-MAX_INPUT = 8192
-"""Inputs longer than this :func:`~provenance.domains.normalize_host` refuses: they skip the caches."""
-SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
-"""What :func:`~provenance.domains.normalize_host` reads as a URL scheme."""
 
 _CLEAN_NETLOC = re.compile(r"[A-Za-z0-9._:@-]+")
 # A network location that is a host normalize_host leaves as it is (up to www./m./amp. labels it strips), of
@@ -104,7 +99,7 @@ def host_of_netloc(netloc: str) -> str | None:
 
 def is_bare(url: str) -> bool:
     """Whether a URL has neither a ``scheme://`` nor a leading ``//`` (``rt.com/news/1``)."""
-    return url[:2] != "//" and not SCHEME.match(url)
+    return url[:2] != "//" and not URL_SCHEME.match(url)
 
 
 def host_of_bare(url: str) -> str | None:
