@@ -223,19 +223,20 @@ def read_document(document: dict[str, Any], name: str) -> Records:
                 continue
             records.append(record)
             places.append(index)
+    return Records(tuple(records), LazyLocations(lambda: _locations(name, records, places)), tuple(problems))
 
-    def locations() -> dict[Record, str]:
-        # A record's table follows from its type; only bodies and raters have ids.
-        found: dict[Record, str] = {}
-        for record, index in zip(records, places, strict=True):
-            if record not in found:
-                where = f"{name}: {LAYOUTS[type(record)].table}[{index}]"
-                if isinstance(record, Outlet | Organization | Rater):
-                    where += f" (id {record.id!r})"
-                found[record] = where
-        return found
 
-    return Records(tuple(records), LazyLocations(locations), tuple(problems))
+def _locations(name: str, records: list[Record], places: list[int]) -> dict[Record, str]:
+    """Where each record of a document came from, given its index in its table: ``name: table[index] (id ...)``."""
+    # A record's table follows from its type; only bodies and raters have ids.
+    found: dict[Record, str] = {}
+    for record, index in zip(records, places, strict=True):
+        if record not in found:
+            where = f"{name}: {LAYOUTS[type(record)].table}[{index}]"
+            if isinstance(record, Outlet | Organization | Rater):
+                where += f" (id {record.id!r})"
+            found[record] = where
+    return found
 
 
 def _where(name: str, table: str, index: int, entry: object) -> str:

@@ -146,38 +146,19 @@ def _cut(text: str, limit: int = 120) -> str:
 
 
 def _encode(records: Sequence[Record]) -> dict[str, Any]:
-    sources: dict[Source, int] = {}
-    source_lists: dict[tuple[Source, ...], int] = {}
-    intervals: dict[Interval, int] = {}
+    """The payload of a snapshot: the records' columns by class, their order, and the tables they share.
 
-    def source_list(value: tuple[Source, ...]) -> int:
-        found = source_lists.get(value)
-        if found is None:
-            found = source_lists[value] = len(source_lists)
-            for source in value:
-                sources.setdefault(source, len(sources))
-        return found
+    Raises:
+        SnapshotError: If a record is not of one of the record classes themselves.
+    """
+    groups, runs = _group(records)
+    encoder = _Encoder()
+    tables = {_CODES[cls]: encoder.columns(cls, group) for cls, group in groups.items() if group}
+    return {**encoder.shared_tables(), "runs": runs, "records": tables}
 
-    def interval(value: Interval) -> int:
-        return intervals.setdefault(value, len(intervals))
 
-    def date(value: PartialDate | None) -> str | None:
-        return None if value is None else value.isoformat()
-
-    def names(value: tuple[Name, ...]) -> list[list[object]]:
-        return [[name.name, interval(name.interval), name.kind] for name in value]
-
-    def scales(value: tuple[Scale, ...]) -> list[list[object]]:
-        return [[s.id, s.axis, s.kind, list(s.categories), s.minimum, s.maximum, s.reversed] for s in value]
-
-    encoders: dict[str, Callable[[Any], Any]] = {
-        "interval": interval,
-        "sources": source_list,
-        "date": date,
-        "date?": date,
-        "names": names,
-        "scales": scales,
-    }
+def _group(records: Sequence[Record]) -> tuple[dict[type, list[Record]], list[list[object]]]:
+    """The records of each class, and the runs of one class that put them back in order: ``[code, count]``."""
     groups: dict[type, list[Record]] = {cls: [] for cls in _FIELDS}
     runs: list[list[object]] = []
     for record in records:
@@ -189,23 +170,67 @@ def _encode(records: Sequence[Record]) -> dict[str, Any]:
             runs[-1][1] += 1  # type: ignore[operator]
         else:
             runs.append([_CODES[cls], 1])
-    tables: dict[str, dict[str, list[Any]]] = {}
-    for cls, group in groups.items():
-        if not group:
-            continue
+    return groups, runs
+
+
+class _Encoder:
+    """Encodes the records' columns, collecting the sources, lists of sources and intervals they share."""
+
+    def __init__(self) -> None:
+        self.sources: dict[Source, int] = {}
+        self.source_lists: dict[tuple[Source, ...], int] = {}
+        self.intervals: dict[Interval, int] = {}
+        self.encoders: dict[str, Callable[[Any], Any]] = {
+            "interval": self.interval,
+            "sources": self.source_list,
+            "date": _iso,
+            "date?": _iso,
+            "names": self.names,
+            "scales": _scales,
+        }
+
+    def columns(self, cls: type, group: list[Record]) -> dict[str, list[Any]]:
+        """The columns of a group of records of class ``cls``, one per field."""
         columns: dict[str, list[Any]] = {}
         for name, kind in _FIELDS[cls]:
             values = [getattr(record, name) for record in group]
-            encode = encoders.get(kind)
+            encode = self.encoders.get(kind)
             columns[name] = values if encode is None else [encode(value) for value in values]
-        tables[_CODES[cls]] = columns
-    return {
-        "sources": [[s.url, s.title, s.publisher, date(s.accessed), s.quote, s.kind, s.archived] for s in sources],
-        "source_lists": [[sources[source] for source in value] for value in source_lists],
-        "intervals": [list(value.to_strings()) for value in intervals],
-        "runs": runs,
-        "records": tables,
-    }
+        return columns
+
+    def source_list(self, value: tuple[Source, ...]) -> int:
+        """The index of a list of sources in the shared table (its sources join theirs)."""
+        found = self.source_lists.get(value)
+        if found is None:
+            found = self.source_lists[value] = len(self.source_lists)
+            for source in value:
+                self.sources.setdefault(source, len(self.sources))
+        return found
+
+    def interval(self, value: Interval) -> int:
+        """The index of an interval in the shared table."""
+        return self.intervals.setdefault(value, len(self.intervals))
+
+    def names(self, value: tuple[Name, ...]) -> list[list[object]]:
+        """Names as rows of name, interval index and kind."""
+        return [[name.name, self.interval(name.interval), name.kind] for name in value]
+
+    def shared_tables(self) -> dict[str, list[list[Any]]]:
+        """The tables of sources, lists of sources (as indexes of sources) and intervals."""
+        sources = self.sources
+        return {
+            "sources": [[s.url, s.title, s.publisher, _iso(s.accessed), s.quote, s.kind, s.archived] for s in sources],
+            "source_lists": [[sources[source] for source in value] for value in self.source_lists],
+            "intervals": [list(value.to_strings()) for value in self.intervals],
+        }
+
+
+def _iso(value: PartialDate | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _scales(value: tuple[Scale, ...]) -> list[list[object]]:
+    return [[s.id, s.axis, s.kind, list(s.categories), s.minimum, s.maximum, s.reversed] for s in value]
 
 
 def save(registry: Registry, path: str | Path) -> None:
@@ -254,7 +279,21 @@ def _header(data: bytes, path: Path) -> tuple[dict[str, Any], bytes]:
 
 
 def _check_header(header: dict[str, Any], path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The layers and digests of a snapshot's header, once the header matches this library and the files.
 
+    Raises:
+        SnapshotError: At the first thing that does not match, in the order of the steps.
+    """
+    _check_header_shape(header, path)
+    _check_library(header, path)
+    layers, digests = _header_layers(header, path)
+    _check_data_version(header["data_version"], layers, path)
+    _check_layer_digests(layers, digests, path)
+    return layers, digests
+
+
+def _check_header_shape(header: dict[str, Any], path: Path) -> None:
+    """The header is of this format, with exactly the expected keys, each holding a value of its type."""
     if header.get("format") != FORMAT:
         raise SnapshotError(
             f"{path}: snapshot format is {_short(header.get('format'))}, this library needs {FORMAT}; "
@@ -269,29 +308,45 @@ def _check_header(header: dict[str, Any], path: Path) -> tuple[tuple[str, ...], 
     for key, types in _HEADER.items():
         if type(header[key]) not in types:
             raise SnapshotError(f"{path}: the snapshot header is damaged ({key} is a {type(header[key]).__name__})")
+
+
+def _check_library(header: dict[str, Any], path: Path) -> None:
+    """The snapshot was written by this package version, with these record classes."""
     for key, value in {"package": __version__, "schema": schema()}.items():
         if header[key] != value:
             raise SnapshotError(
                 f"{path}: snapshot {key} is {_short(header[key])}, this library needs {value!r}; rebuild the snapshot"
             )
+
+
+def _header_layers(header: dict[str, Any], path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The layers the header names (at least one) and a digest for each."""
     layers, digests = header["layers"], header["layer_digests"]
     if not layers or not all(type(layer) is str for layer in layers):
         raise SnapshotError(f"{path}: the snapshot header names no layers")
     if len(digests) != len(layers) or not all(type(digest) is str for digest in digests):
         raise SnapshotError(f"{path}: the snapshot header is damaged (a digest for each layer)")
+    return tuple(layers), tuple(digests)
+
+
+def _check_data_version(saved: str | None, layers: Sequence[str], path: Path) -> None:
+    """The snapshot's data version is that of the shipped data, if it holds the shipped data (else none)."""
     expected_version = data_version() if "default" in layers else None
-    if header["data_version"] != expected_version:
+    if saved != expected_version:
         raise SnapshotError(
-            f"{path}: snapshot of data version {_short(header['data_version'])}, the shipped data is "
+            f"{path}: snapshot of data version {_short(saved)}, the shipped data is "
             f"{expected_version!r}; rebuild the snapshot"
         )
+
+
+def _check_layer_digests(layers: Sequence[str], digests: Sequence[str], path: Path) -> None:
+    """The files of every layer are still those the snapshot's records were read from."""
     for layer, saved, current in zip(layers, digests, layer_digests(layers), strict=True):
         if saved != current:
             raise SnapshotError(
                 f"{path}: the registry files changed since the snapshot's records were read "
                 f"(layer {_short(layer)}, or it moved); rebuild the snapshot"
             )
-    return tuple(layers), tuple(digests)
 
 
 def load_records(path: str | Path) -> tuple[tuple[Record, ...], tuple[str, ...], tuple[str, ...]]:
@@ -358,44 +413,77 @@ def _decode(payload: dict[str, Any]) -> tuple[Record, ...]:
             payload is not one :func:`_encode` writes (the caller makes those a
             :class:`SnapshotError`).
     """
-    memo: dict[str, PartialDate] = {}
+    if type(payload) is not dict or set(payload) != _PAYLOAD:
+        raise ValueError("the payload is not the tables and columns of records")
+    decoder = _Decoder(payload["sources"], payload["source_lists"], payload["intervals"])
+    return _in_order(decoder.records(payload["records"]), payload["runs"])
 
-    def day(value: str) -> PartialDate:
-        found = memo.get(value)
+
+def _in_order(built: dict[str, Iterator[Any]], runs: object) -> tuple[Record, ...]:
+    """The records of each class (lazily built), put back in order by the runs of one class each."""
+    records: list[Record] = []
+    counted = [_row(2)(run) for run in _list(runs)]
+    for code, count in counted:
+        records.extend(islice(built[code], _index(count)))
+    if len(records) != sum(count for _, count in counted):
+        raise ValueError("fewer records than the runs say")
+    if any(next(group, None) is not None for group in built.values()):
+        raise ValueError("more records than the runs say")
+    return tuple(records)
+
+
+class _Decoder:
+    """Decodes the records' columns, given the payload's shared tables (read first, and checked)."""
+
+    def __init__(self, sources: object, source_lists: object, intervals: object) -> None:
+        self.memo: dict[str, PartialDate] = {}  # the dates that many values share, read once
+        self.source_lists = self._source_lists(sources, source_lists)
+        # Interval.parse, with the dates read through the memo.
+        self.intervals = [
+            Interval(self.date(start), ONGOING if end is None else UNKNOWN if end == "unknown" else self.day(end))
+            for start, end in map(_row(2), _list(intervals))
+        ]
+
+    def _source_lists(self, sources: object, source_lists: object) -> list[tuple[Source, ...]]:
+        """The lists of sources, from the table of sources and the lists of their indexes."""
+        for indexes in _list(source_lists):
+            if not all(type(index) is int and index >= 0 for index in _list(indexes)):
+                raise ValueError("bad source index")  # a negative index would pick from the end of the table
+        table = [
+            Source(url, title, publisher, self.date(accessed), quote, kind, archived)
+            for url, title, publisher, accessed, quote, kind, archived in map(_row(7), _list(sources))
+        ]
+        return [tuple(table[index] for index in indexes) for indexes in _list(source_lists)]
+
+    def day(self, value: str) -> PartialDate:
+        """The date of an ISO string."""
+        found = self.memo.get(value)
         if found is None:
             if type(value) is not str:
                 raise TypeError(f"a date is a {type(value).__name__}")
-            found = memo[value] = parse_iso(value)
+            found = self.memo[value] = parse_iso(value)
         return found
 
-    def date(value: str | None) -> PartialDate | None:
-        return None if value is None else day(value)
+    def date(self, value: str | None) -> PartialDate | None:
+        """The date of an ISO string, or ``None``."""
+        return None if value is None else self.day(value)
 
-    if type(payload) is not dict or set(payload) != _PAYLOAD:
-        raise ValueError("the payload is not the tables and columns of records")
-    for indexes in _list(payload["source_lists"]):
-        if not all(type(index) is int and index >= 0 for index in _list(indexes)):
-            raise ValueError("bad source index")  # a negative index would pick from the end of the table
-    sources = [
-        Source(url, title, publisher, date(accessed), quote, kind, archived)
-        for url, title, publisher, accessed, quote, kind, archived in map(_row(7), _list(payload["sources"]))
-    ]
-    source_lists = [tuple(sources[index] for index in indexes) for indexes in payload["source_lists"]]
-    # Interval.parse, with the dates that many intervals share read once.
-    intervals = [
-        Interval(date(start), ONGOING if end is None else UNKNOWN if end == "unknown" else day(end))
-        for start, end in map(_row(2), _list(payload["intervals"]))
-    ]
+    def records(self, tables: object) -> dict[str, Iterator[Any]]:
+        """For each class code in the tables, an iterator building its records from their columns."""
+        if type(tables) is not dict:
+            raise TypeError("the records are not tables")
+        built: dict[str, Iterator[Any]] = {}
+        for code, columns in tables.items():
+            cls = _CLASSES[code]
+            fields = _FIELDS[cls]
+            if type(columns) is not dict or set(columns) != {name for name, _ in fields}:
+                raise KeyError(f"{_short(code)} columns")
+            built[code] = _maker_of(cls)([self.column(kind, columns[name]) for name, kind in fields])
+        return built
 
-    def scale(value: object) -> Scale:
-        id, axis, kind, categories, minimum, maximum, reverse = _row(7)(value)
-        numbers = _TYPES["number?"]
-        if type(minimum) not in numbers or type(maximum) not in numbers or type(reverse) is not bool:
-            raise TypeError("a scale's range or direction is not a number or a bool")
-        return Scale(id, axis, kind, tuple(_list(categories)), minimum, maximum, reverse)
-
-    def column(kind: str, values: list[Any]) -> list[Any]:
-        _list(values)
+    def column(self, kind: str, values: object) -> list[Any]:
+        """The values of a column of a field stored as ``kind`` (see :data:`_FIELDS`)."""
+        values = _list(values)
         if kind in _TYPES:
             if not set(map(type, values)) <= _TYPES[kind]:
                 raise TypeError(f"a {kind} column holds {sorted({type(v).__name__ for v in values})}")
@@ -403,45 +491,41 @@ def _decode(payload: dict[str, Any]) -> tuple[Record, ...]:
         if kind in ("interval", "sources"):
             if values and (set(map(type, values)) != {int} or min(values) < 0):
                 raise ValueError(f"bad {kind} index")
-            table: list[Any] = intervals if kind == "interval" else source_lists
+            table: list[Any] = self.intervals if kind == "interval" else self.source_lists
             return list(map(table.__getitem__, values))
         if kind == "date?" or kind == "date":
-            dates = [date(value) for value in values]
+            dates = [self.date(value) for value in values]
             if kind == "date" and None in dates:
                 raise ValueError("a date is missing")
             return dates
         if kind == "names":
-            return [
-                tuple(
-                    Name(name, intervals[_index(interval)], name_kind)
-                    for name, interval, name_kind in map(_row(3), _list(entries))
-                )
-                for entries in values
-            ]
-        return [tuple(map(scale, _list(entries))) for entries in values]  # scales
+            return [self.names(entries) for entries in values]
+        return [tuple(map(_scale, _list(entries))) for entries in values]  # scales
 
-    built: dict[str, Iterator[Any]] = {}
-    tables = payload["records"]
-    if type(tables) is not dict:
-        raise TypeError("the records are not tables")
-    for code, columns in tables.items():
-        cls = _CLASSES[code]
-        fields = _FIELDS[cls]
-        if type(columns) is not dict or set(columns) != {name for name, _ in fields}:
-            raise KeyError(f"{_short(code)} columns")
-        make = _MAKERS.get(cls)
-        if make is None:
-            make = _MAKERS[cls] = _maker(cls, [name for name, _ in fields])
-        built[code] = make([column(kind, columns[name]) for name, kind in fields])
-    records: list[Record] = []
-    runs = [_row(2)(run) for run in _list(payload["runs"])]
-    for code, count in runs:
-        records.extend(islice(built[code], _index(count)))
-    if len(records) != sum(count for _, count in runs):
-        raise ValueError("fewer records than the runs say")
-    if any(next(group, None) is not None for group in built.values()):
-        raise ValueError("more records than the runs say")
-    return tuple(records)
+    def names(self, entries: object) -> tuple[Name, ...]:
+        """Names from rows of name, interval index and kind."""
+        intervals = self.intervals
+        return tuple(
+            Name(name, intervals[_index(interval)], name_kind)
+            for name, interval, name_kind in map(_row(3), _list(entries))
+        )
+
+
+def _scale(value: object) -> Scale:
+    """A scale from its row."""
+    id, axis, kind, categories, minimum, maximum, reverse = _row(7)(value)
+    numbers = _TYPES["number?"]
+    if type(minimum) not in numbers or type(maximum) not in numbers or type(reverse) is not bool:
+        raise TypeError("a scale's range or direction is not a number or a bool")
+    return Scale(id, axis, kind, tuple(_list(categories)), minimum, maximum, reverse)
+
+
+def _maker_of(cls: type) -> Callable[..., Iterator[Any]]:
+    """The :func:`_maker` of a record class, made once."""
+    make = _MAKERS.get(cls)
+    if make is None:
+        make = _MAKERS[cls] = _maker(cls, [name for name, _ in _FIELDS[cls]])
+    return make
 
 
 def _list(value: object) -> list[Any]:

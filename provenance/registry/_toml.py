@@ -90,91 +90,129 @@ def read_flat_toml(text: str) -> dict[str, Any] | None:
         text = text.replace("\r\n", "\n")
     if _FORBIDDEN_ANYWHERE.search(text):
         return None
-    root: dict[str, Any] = {}
-    arrays: set[str] = set()  # names defined by [[name]]
-    parents: set[str] = set()  # names defined implicitly by [name.key]
-    table = root
-    bare: set[str] = set()  # keys already found bare
-    items: list[Any] | None = None  # the array being read over several lines
-    comma = True  # whether the last item of that array was followed by a comma
-    match_line, match_item = _LINE.fullmatch, _ARRAY_LINE.fullmatch
     try:
-        for raw in text.split("\n"):
-            line = raw.strip(" \t")
-            if not line or line[0] == "#":
-                continue
-            if items is None:
-                # The commonest lines, with string operations: key = "text", key = ["text"], [[table]].
-                key, equals, value = line.partition(" = ")
-                if equals and key not in bare and _is_bare(key):
-                    bare.add(key)
-                if equals and key in bare and key not in table:
-                    if len(value) > 1 and value[0] == value[-1] == '"':
-                        inner = value[1:-1]
-                        if '"' not in inner and "\\" not in inner:
-                            table[key] = inner
-                            continue
-                    elif value[:2] == '["' and value[-2:] == '"]' and len(value) > 3:
-                        inner = value[2:-2]
-                        if '"' not in inner and "\\" not in inner:
-                            table[key] = [inner]
-                            continue
-                elif line[:2] == "[[" and line[-2:] == "]]" and _is_bare(name := line[2:-2]):
-                    if name in root and name not in arrays:
-                        return None
-                    arrays.add(name)
-                    table = {}
-                    root.setdefault(name, []).append(table)
-                    continue
-            if items is not None:
-                found = match_item(line)
-                if found is None:
-                    return None
-                item, follows, close = found.groups()
-                if close is not None:
-                    items = None
-                elif not comma:
-                    return None  # two items without a comma between them
-                else:
-                    items.append(_item(item))
-                    comma = follows is not None
-                continue
-            found = match_line(line)
-            if found is None:
-                return None
-            array, parent, child, key, plain, string, boolean, number, inline, _opened = found.groups()
-            if key is not None:
-                if key in table:
-                    return None  # a key defined twice: tomllib names the error
-                if plain is not None:
-                    table[key] = plain
-                elif string is not None:
-                    table[key] = _string(string)
-                elif boolean is not None:
-                    table[key] = boolean == "true"
-                elif number is not None:
-                    table[key] = float(number) if "." in number else int(number)
-                elif inline is not None:
-                    table[key] = [_item(a or b) for a, b in _ITEMS.findall(inline)]
-                else:
-                    items = table[key] = []
-                    comma = True
-            elif array is not None:
-                if array in root and array not in arrays:
-                    return None
-                arrays.add(array)
-                table = {}
-                root.setdefault(array, []).append(table)
-            else:
-                if parent in root and parent not in parents:
-                    return None
-                parents.add(parent)
-                tables = root.setdefault(parent, {})
-                if child in tables:
-                    return None
-                table = tables[child] = {}
+        return _FlatReader(text).read()
     except _NotFlat:
         return None
-    if items is not None:
-        return None  # an array left open
-    return root
+
+
+class _FlatReader:
+    """One flat TOML text, read line by line into its document; raises :class:`_NotFlat` where it leaves the subset.
+
+    :meth:`read` handles the commonest lines itself, with string operations
+    (a method call per line would cost a tenth of the time): ``key = "text"``,
+    ``key = ["text"]`` and ``[[table]]``. Every other line is matched by the
+    regular expression (:meth:`read_matched`), and the lines of an array
+    written over several lines are read by :meth:`read_array`.
+    """
+
+    __slots__ = ("arrays", "bare", "lines", "parents", "root")
+
+    def __init__(self, text: str) -> None:
+        self.root: dict[str, Any] = {}
+        self.arrays: set[str] = set()  # names defined by [[name]]
+        self.parents: set[str] = set()  # names defined implicitly by [name.key]
+        self.bare: set[str] = set()  # keys already found bare
+        # The lines that hold something (neither blank nor a comment), shared by read() and read_array().
+        self.lines = iter([line for raw in text.split("\n") if (line := raw.strip(" \t")) and line[0] != "#"])
+
+    def read(self) -> dict[str, Any]:
+        """The whole document; the commonest lines are read here, the others by :meth:`read_matched`."""
+        root, bare = self.root, self.bare
+        table = root
+        for line in self.lines:
+            key, equals, value = line.partition(" = ")
+            if equals and key not in bare and _is_bare(key):
+                bare.add(key)
+            if equals and key in bare and key not in table:
+                if len(value) > 1 and value[0] == value[-1] == '"':
+                    inner = value[1:-1]
+                    if '"' not in inner and "\\" not in inner:
+                        table[key] = inner
+                        continue
+                elif value[:2] == '["' and value[-2:] == '"]' and len(value) > 3:
+                    inner = value[2:-2]
+                    if '"' not in inner and "\\" not in inner:
+                        table[key] = [inner]
+                        continue
+            elif line[:2] == "[[" and line[-2:] == "]]" and _is_bare(name := line[2:-2]):
+                table = self.open_array_table(name)
+                continue
+            table = self.read_matched(line, table)
+        return root
+
+    def read_matched(self, line: str, table: dict[str, Any]) -> dict[str, Any]:
+        """Read a line by the regular expression: ``key = value``, ``[[table]]`` or ``[parent.child]``.
+
+        Returns:
+            The table the following lines fill.
+        """
+        found = _LINE.fullmatch(line)
+        if found is None:
+            raise _NotFlat
+        array, parent, child, key = found.groups()[:4]
+        if key is not None:
+            self.set_value(table, key, found)
+            return table
+        if array is not None:
+            return self.open_array_table(array)
+        return self.open_child_table(parent, child)
+
+    def set_value(self, table: dict[str, Any], key: str, found: re.Match[str]) -> None:
+        """Set ``key`` in ``table`` to the value of a ``key = value`` line the regular expression matched."""
+        plain, string, boolean, number, inline, _opened = found.groups()[4:]
+        if key in table:
+            raise _NotFlat  # a key defined twice: tomllib names the error
+        if plain is not None:
+            table[key] = plain
+        elif string is not None:
+            table[key] = _string(string)
+        elif boolean is not None:
+            table[key] = boolean == "true"
+        elif number is not None:
+            table[key] = float(number) if "." in number else int(number)
+        elif inline is not None:
+            table[key] = [_item(a or b) for a, b in _ITEMS.findall(inline)]
+        else:  # "key = [" opens an array continued on the next lines
+            items: list[Any] = []
+            table[key] = items
+            self.read_array(items)
+
+    def read_array(self, items: list[Any]) -> None:
+        """Read the items of an array written over several lines, up to its closing ``]``."""
+        comma = True  # whether the last item was followed by a comma
+        for line in self.lines:
+            found = _ARRAY_LINE.fullmatch(line)
+            if found is None:
+                raise _NotFlat
+            item, follows, close = found.groups()
+            if close is not None:
+                return
+            if not comma:
+                raise _NotFlat  # two items without a comma between them
+            items.append(_item(item))
+            comma = follows is not None
+        raise _NotFlat  # an array left open
+
+    def open_array_table(self, name: str) -> dict[str, Any]:
+        """Start a new table of the array of tables ``[[name]]`` and return it."""
+        root = self.root
+        if name in root and name not in self.arrays:
+            raise _NotFlat
+        self.arrays.add(name)
+        table: dict[str, Any] = {}
+        root.setdefault(name, []).append(table)
+        return table
+
+    def open_child_table(self, parent: str, child: str) -> dict[str, Any]:
+        """Start the table ``[parent.child]`` and return it."""
+        root = self.root
+        if parent in root and parent not in self.parents:
+            raise _NotFlat
+        self.parents.add(parent)
+        tables = root.setdefault(parent, {})
+        if child in tables:
+            raise _NotFlat
+        table: dict[str, Any] = {}
+        tables[child] = table
+        return table

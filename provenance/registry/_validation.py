@@ -9,7 +9,7 @@ twice at overlapping times, and ownership cycles.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from provenance.dates import Interval, Truth
 from provenance.domains import is_normal_host, normalize_host
@@ -57,76 +57,133 @@ def problems_by_kind(
     Returns:
         One message per problem, sorted.
     """
-    where = locations if locations is not None else {}
+    checks = _Checks(kinds, locations)
+    checks.sources(records)
+    checks.bodies(records)
+    checks.references()
+    checks.hosts()
+    checks.assessments()
+    checks.ratings()
+    checks.overlapping_claims()
+    checks.cycles()
+    return sorted(checks.problems)
 
-    def at(record: Record) -> str:
-        return where.get(record) or describe_record(record)
 
-    # The checks run kind by kind, each over a list in record order (the messages are sorted at
-    # the end, so the order of the checks changes nothing). The common case of each check is a
-    # comprehension; the records it picks out are worded one by one.
-    problems: list[str] = [f"{at(record)}: cites no source" for record in records if not record.sources]
-    bodies: dict[str, Outlet | Organization | Rater] = {}
-    body_records = kinds.outlets + kinds.organizations + kinds.raters
-    for body in body_records:
-        bodies.setdefault(body.id, body)
-    if len(bodies) != len(body_records):  # a duplicate id: which one is "also" depends on record order
-        bodies = {}
+class _Checks:
+    """The cross-record checks of one set of records, sorted by kind; each method adds one check's problems.
+
+    Each check runs over a list in record order (the messages are sorted at
+    the end, so the order of the checks changes nothing). The common case of
+    each check is a comprehension; the records it picks out are worded one by one.
+    """
+
+    def __init__(self, kinds: RecordsByKind, locations: Mapping[Record, str] | None) -> None:
+        self.kinds = kinds
+        self.where: Mapping[Record, str] = locations if locations is not None else {}
+        self.problems: list[str] = []
+        self.by_id: dict[str, Outlet | Organization | Rater] = {}  # the first body or rater of each id
+        self.outlets: set[str] = set()  # ids that pass every reference to an outlet
+        self.known: set[str] = set()  # ids that pass every reference to an outlet or organisation
+
+    def at(self, record: Record) -> str:
+        """Where a record came from, or a description of it, to begin its problem messages."""
+        return self.where.get(record) or describe_record(record)
+
+    def sources(self, records: Sequence[Record]) -> None:
+        """Every record cites a source."""
+        self.problems.extend(f"{self.at(record)}: cites no source" for record in records if not record.sources)
+
+    def bodies(self, records: Sequence[Record]) -> None:
+        """Outlets, organisations and raters have distinct ids; index them by id for the reference checks."""
+        kinds = self.kinds
+        bodies: dict[str, Outlet | Organization | Rater] = {}
+        body_records = kinds.outlets + kinds.organizations + kinds.raters
+        for body in body_records:
+            bodies.setdefault(body.id, body)
+        if len(bodies) != len(body_records):  # a duplicate id: which one is "also" depends on record order
+            bodies = self._first_of_each_id(records)
+        self.by_id = bodies
+        self.outlets = {id for id, body in bodies.items() if type(body) is Outlet}
+        self.known = self.outlets | {id for id, body in bodies.items() if type(body) is Organization}
+
+    def _first_of_each_id(self, records: Sequence[Record]) -> dict[str, Outlet | Organization | Rater]:
+        """The first body or rater of each id in record order; a problem for each later one."""
+        bodies: dict[str, Outlet | Organization | Rater] = {}
         for record in records:
             if isinstance(record, Outlet | Organization | Rater):
                 if record.id in bodies:
-                    problems.append(f"{at(record)}: duplicate id {record.id!r} (also {at(bodies[record.id])})")
+                    self.problems.append(
+                        f"{self.at(record)}: duplicate id {record.id!r} (also {self.at(bodies[record.id])})"
+                    )
                 else:
                     bodies[record.id] = record
-    raters = {rater.id: rater for rater in kinds.raters}
+        return bodies
 
-    def need(record: Record, role: str, id: str, outlet_only: bool = False) -> None:
-        body = bodies.get(id)
-        if body is None:
-            problems.append(f"{at(record)}: {role} {id!r} is not a known outlet or organisation")
-        elif isinstance(body, Rater):
-            problems.append(f"{at(record)}: {role} {id!r} is a rater, not an outlet or organisation")
-        elif outlet_only and not isinstance(body, Outlet):
-            problems.append(f"{at(record)}: {role} {id!r} is an organisation, not an outlet")
-
-    # Ids that pass every reference check; `need` words what fails.
-    outlets = {id for id, body in bodies.items() if type(body) is Outlet}
-    known = outlets | {id for id, body in bodies.items() if type(body) is Organization}
-    claims = kinds.claims
-    for claim in [claim for claim in claims if claim.outlet not in outlets]:
-        need(claim, "outlet", claim.outlet, outlet_only=True)
-    for claim in [claim for claim in claims if not is_normal_host(claim.host)]:
-        _check_host(claim, at, problems)
-    for relation in [r for r in kinds.relations if r.subject not in known or r.object not in known]:
-        need(relation, "subject", relation.subject)
-        need(relation, "object", relation.object)
-    for succession in [s for s in kinds.successions if s.predecessor not in known or s.successor not in known]:
-        need(succession, "predecessor", succession.predecessor)
-        need(succession, "successor", succession.successor)
-    for assessment in kinds.assessments:
-        if assessment.subject not in known:
+    def references(self) -> None:
+        """Every id a record refers to names a body of the right kind (after :meth:`bodies`)."""
+        kinds, outlets, known, need = self.kinds, self.outlets, self.known, self._need
+        for claim in [claim for claim in kinds.claims if claim.outlet not in outlets]:
+            need(claim, "outlet", claim.outlet, outlet_only=True)
+        for relation in [r for r in kinds.relations if r.subject not in known or r.object not in known]:
+            need(relation, "subject", relation.subject)
+            need(relation, "object", relation.object)
+        for succession in [s for s in kinds.successions if s.predecessor not in known or s.successor not in known]:
+            need(succession, "predecessor", succession.predecessor)
+            need(succession, "successor", succession.successor)
+        for assessment in [a for a in kinds.assessments if a.subject not in known]:
             need(assessment, "subject", assessment.subject)
-        if assessment.kind == "typology" and assessment.value not in TYPOLOGY_CODES:
-            problems.append(
-                f"{at(assessment)}: typology {assessment.value!r} is not one of " + ", ".join(TYPOLOGY_CODES)
-            )
-        if assessment.kind == "sanction" and assessment.instrument is None:
-            problems.append(f"{at(assessment)}: a sanction needs its legal instrument")
-    for rating in kinds.ratings:
-        _check_rating(rating, raters, at, problems)
-        if rating.outlet is not None:
-            need(rating, "outlet", rating.outlet, outlet_only=True)
-    hosts = Counter(claim.host for claim in claims)
-    shared = {host for host, count in hosts.items() if count > 1}
-    if shared:
+        for rating in kinds.ratings:
+            if rating.outlet is not None and rating.outlet not in outlets:
+                need(rating, "outlet", rating.outlet, outlet_only=True)
+
+    def _need(self, record: Record, role: str, id: str, outlet_only: bool = False) -> None:
+        """Word what is wrong with a reference that failed the quick check."""
+        body = self.by_id.get(id)
+        if body is None:
+            self.problems.append(f"{self.at(record)}: {role} {id!r} is not a known outlet or organisation")
+        elif isinstance(body, Rater):
+            self.problems.append(f"{self.at(record)}: {role} {id!r} is a rater, not an outlet or organisation")
+        elif outlet_only and not isinstance(body, Outlet):
+            self.problems.append(f"{self.at(record)}: {role} {id!r} is an organisation, not an outlet")
+
+    def hosts(self) -> None:
+        """Every claimed host is written in its normal form."""
+        for claim in [claim for claim in self.kinds.claims if not is_normal_host(claim.host)]:
+            _check_host(claim, self.at, self.problems)
+
+    def assessments(self) -> None:
+        """Typologies use the known codes and sanctions name their legal instrument."""
+        for assessment in self.kinds.assessments:
+            if assessment.kind == "typology" and assessment.value not in TYPOLOGY_CODES:
+                self.problems.append(
+                    f"{self.at(assessment)}: typology {assessment.value!r} is not one of " + ", ".join(TYPOLOGY_CODES)
+                )
+            if assessment.kind == "sanction" and assessment.instrument is None:
+                self.problems.append(f"{self.at(assessment)}: a sanction needs its legal instrument")
+
+    def ratings(self) -> None:
+        """Every rating names a declared rater and one of its scales, for the scale's axis, and a normal host."""
+        raters = {rater.id: rater for rater in self.kinds.raters}
+        for rating in self.kinds.ratings:
+            _check_rating(rating, raters, self.at, self.problems)
+
+    def overlapping_claims(self) -> None:
+        """No host is claimed by two claims that may hold on the same day."""
+        claims = self.kinds.claims
+        hosts = Counter(claim.host for claim in claims)
+        shared = {host for host, count in hosts.items() if count > 1}
+        if not shared:
+            return
         by_host: dict[str, list[DomainClaim]] = defaultdict(list)
         for claim in claims:
             if claim.host in shared:
                 by_host[claim.host].append(claim)
         for host_claims in by_host.values():
-            problems.extend(_overlapping_claims(host_claims, at))
-    problems.extend(_cycles(_maybe_cyclic(kinds.relations), at))
-    return sorted(problems)
+            self.problems.extend(_overlapping_claims(host_claims, self.at))
+
+    def cycles(self) -> None:
+        """No cycle of control whose relations may all hold on one day."""
+        self.problems.extend(_cycles(_maybe_cyclic(self.kinds.relations), self.at))
 
 
 _PEELING_ROUNDS = 8
@@ -273,42 +330,62 @@ def _components(relations: list[Relation]) -> list[set[str]]:
     edges: dict[str, list[str]] = defaultdict(list)
     for relation in relations:
         edges[relation.subject].append(relation.object)
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[set[str]] = []
-    for root in sorted(edges):
-        if root in index:
-            continue
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        work = [(root, iter(edges.get(root, ())))]
+    return _Tarjan(edges).components()
+
+
+class _Tarjan:
+    """Tarjan's strongly connected components of a graph, with an explicit stack of work instead of recursion."""
+
+    def __init__(self, edges: Mapping[str, list[str]]) -> None:
+        self.edges = edges
+        self.index: dict[str, int] = {}
+        self.low: dict[str, int] = {}
+        self.stack: list[str] = []
+        self.on_stack: set[str] = set()
+        self.found: list[set[str]] = []
+
+    def components(self) -> list[set[str]]:
+        """The components with more than one node, visiting the nodes in sorted order."""
+        for root in sorted(self.edges):
+            if root not in self.index:
+                self._visit(root)
+        return self.found
+
+    def _visit(self, root: str) -> None:
+        """Find the components reachable from ``root`` (depth first)."""
+        index, low, on_stack = self.index, self.low, self.on_stack
+        work = [(root, self._enter(root))]
         while work:
             node, children = work[-1]
             for child in children:
                 if child not in index:
-                    index[child] = low[child] = len(index)
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(edges.get(child, ()))))
+                    work.append((child, self._enter(child)))
                     break
                 if child in on_stack:
                     low[node] = min(low[node], index[child])
-            else:
+            else:  # every child seen: the node is done
                 work.pop()
                 if work:
                     parent = work[-1][0]
                     low[parent] = min(low[parent], low[node])
                 if low[node] == index[node]:
-                    component = set()
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component.add(member)
-                        if member == node:
-                            break
-                    if len(component) > 1:  # a relation never points at its own subject
-                        found.append(component)
-    return found
+                    self._pop_component(node)
+
+    def _enter(self, node: str) -> Iterator[str]:
+        """Number a node, push it, and return an iterator over its children."""
+        self.index[node] = self.low[node] = len(self.index)
+        self.stack.append(node)
+        self.on_stack.add(node)
+        return iter(self.edges.get(node, ()))
+
+    def _pop_component(self, node: str) -> None:
+        """Pop the component whose root is ``node`` off the stack, keeping it if it has more than one node."""
+        component = set()
+        while True:
+            member = self.stack.pop()
+            self.on_stack.discard(member)
+            component.add(member)
+            if member == node:
+                break
+        if len(component) > 1:  # a relation never points at its own subject
+            self.found.append(component)
