@@ -775,7 +775,8 @@ _JSON = st.recursive(
 
 def _csv_text(header, rows):
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # CRLF ends: with "\n" alone, csv.writer leaves a lone "\r" unquoted and a row of it reads back blank.
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
     return io.StringIO(buffer.getvalue())
