@@ -116,3 +116,14 @@ def test_a_large_synthetic_registry_loads_and_labels(tmp_path):
     for (url, at), result in zip(rows, label_many(rows, registry=registry), strict=True):
         assert result.outlet_id == claim.outlet
         assert result.labels.to_json() == label_url(url, at, registry=registry).to_json()
+
+
+def test_an_empty_array_for_a_text_key_is_named_as_the_wrong_type():
+    from provenance.registry import read_text
+
+    text = (
+        '[sources.s]\nurl = "https://a.example/x"\ntitle = "T"\naccessed = "2026-01-01"\n\n'
+        '[[outlets]]\nid = "x"\nname = []\nkind = "website"\ncountry = "US"\nsources = ["s"]\n'
+    )
+    assert read_text(text).problems == ("<text>: outlets[0] (id 'x'): name must be a string, got list []",)
+    assert "cites no source" in read_text(text.replace("name = []", 'name = "X"').replace('["s"]', "[]")).problems[0]

@@ -319,7 +319,7 @@ class _Reader:
                 values[name] = self.interval(entry.get("start"), entry.get("end"))
                 continue
             value = entry.get(key)
-            if value is None or value == []:
+            if value is None or (value == [] and store in _LISTS):
                 if required:
                     raise _Problem(_MISSING.get(store, "missing required key {key!r}").format(key=key))
             elif value.__class__ is str and read is _Reader.text:
@@ -419,6 +419,9 @@ def _plan(layout: RecordLayout) -> _Plan:
         )
     return plan
 
+
+_LISTS = frozenset({"sources", "names", "scales", "texts"})
+"""Kinds of storage for which an empty array is the same as leaving the key out."""
 
 _MISSING = {
     "sources": "cites no source (every fact needs 'sources = [...]')",
