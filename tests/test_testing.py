@@ -285,6 +285,48 @@ def test_assertions_default_to_the_shipped_registry():
     assert_not_labelled("https://rt.com.evil.example/", "state-media")
 
 
+HIDDEN_HELPER_TEST = """
+from provenance.testing import assert_labelled, assert_not_labelled, make_registry
+
+REG = make_registry(
+    outlets=[{"id": "vor", "name": "Voice of Russia", "country": "RU", "end": "2014-11-10"}],
+    domains=[{"host": "ruvr.ru", "outlet": "vor"}],
+)
+
+
+def test_labelled():
+    assert_labelled("http://ruvr.ru/x", "state-media", registry=REG)
+
+
+def test_not_labelled():
+    assert_not_labelled("http://ruvr.ru.evil.example/", "defunct", registry=REG)
+    assert_not_labelled("http://ruvr.ru/x", "defunct", registry=REG)
+"""
+
+
+def test_assertion_failures_show_the_message_not_the_helpers_source(pytester):
+    pytester.makepyfile(HIDDEN_HELPER_TEST)
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=2)
+    # The test's own line and the helper's whole message are shown...
+    result.stdout.fnmatch_lines(
+        [
+            '>       assert_labelled("http://ruvr.ru/x", "state-media", registry=REG)',
+            "E       AssertionError: expected a 'state-media' label for 'http://ruvr.ru/x' (outlet 'vor')*",
+            "E       Labels found (1):",
+            "E         - defunct = '2014-11-10' (certain) on 'vor'",
+            "E       Explanations:",
+            '>       assert_not_labelled("http://ruvr.ru/x", "defunct", registry=REG)',
+            "E       AssertionError: expected no 'defunct' label for 'http://ruvr.ru/x' (outlet 'vor')*",
+        ]
+    )
+    # ...and none of the helper's source: no signature, docstring or body, no frame in _assertions.py.
+    output = result.stdout.str()
+    for helper_line in ("def assert_labelled(", "def assert_not_labelled(", "raise AssertionError(_failure(", '"""'):
+        assert helper_line not in output
+    assert "_assertions.py" not in output
+
+
 # -- the pytest plugin ------------------------------------------------------------------
 
 

@@ -138,6 +138,7 @@ def assert_labelled(
         AssertionError: If no label matches; the message lists every label
             found, with the explanation of each.
     """
+    __tracebackhide__ = True  # pytest shows the failure message, not this helper's source
     labels, describe = _labels_of(url_or_article, at, policy, registry)
     found = list(labels)
     for label in found:
@@ -182,6 +183,7 @@ def assert_not_labelled(
         AssertionError: If a label matches; the message lists every label
             found and explains the matching ones.
     """
+    __tracebackhide__ = True  # pytest shows the failure message, not this helper's source
     labels, describe = _labels_of(url_or_article, at, policy, registry)
     found = list(labels)
     offending = [label for label in found if _matches(label, kind, value, certainty)]
