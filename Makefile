@@ -12,7 +12,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,dev,prov,dask]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,prov,dask,bods]'
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -10,6 +10,7 @@ from typing import TextIO
 from provenance._version import __version__
 from provenance.cli import _commands as command
 from provenance.cli._batch import add_batch_command
+from provenance.cli._export import add_export_command
 from provenance.cli._import import add_import_command
 from provenance.cli._options import EXIT_OK, EXIT_USAGE, Handler, Parser, add_policy_option, add_registry_option
 from provenance.errors import ProvenanceError, RegistryError
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_batch_command(commands)
 
     add_import_command(commands)
+    add_export_command(commands)
 
     validate = commands.add_parser("validate", help="check a registry folder and list every problem")
     validate.add_argument("path", nargs="?", help="registry folder (default: the shipped data)")
