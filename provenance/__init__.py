@@ -25,6 +25,7 @@ _EXPORTS_BY_MODULE: dict[str, tuple[str, ...]] = {
         "GenreTerms",
         "parse_article",
     ),
+    "provenance.bods": ("to_bods",),
     "provenance.batch": ("label_many",),
     "provenance.dates": (
         "Interval",
@@ -124,6 +125,7 @@ if TYPE_CHECKING:
     from provenance.batch import (
         label_many as label_many,
     )
+    from provenance.bods import to_bods as to_bods
     from provenance.dates import (
         ONGOING as ONGOING,
     )
