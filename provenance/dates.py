@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from provenance._datetext import read_date_text, without_zone
 from provenance.errors import DateParseError, IntervalError
 
 __all__ = [
@@ -217,34 +218,49 @@ def parse_iso(text: str) -> PartialDate:
         raise DateParseError(text, str(error).split(": ", 1)[-1]) from None
 
 
-# Two defaults that differ in every field: a field that comes out different
-# in the two parses was not in the text.
-_DEFAULT_A = datetime.datetime(1, 1, 1)
-_DEFAULT_B = datetime.datetime(2, 2, 2)
-
-
-def parse_date(text: str) -> PartialDate:
+def parse_date(text: str, *, dayfirst: bool | None = None) -> PartialDate:
     """Parse a date a person wrote, keeping the precision they gave.
 
-    ISO forms are read strictly; anything else goes through python-dateutil,
-    but no missing part is ever taken from today's date: ``"July 2012"`` is
-    the month 2012-07, not 2012-07-28.
+    ISO forms are read strictly; a time zone or offset written after the date
+    is dropped (the date is the calendar date written); numeric dates follow
+    the order asked; anything else goes through python-dateutil, but no
+    missing part is ever taken from today's date: ``"July 2012"`` is the
+    month 2012-07, not 2012-07-28.
+
+    A numeric date that could be read day-first or month-first
+    (``10.11.2014``: 10 November or 11 October) is refused unless ``dayfirst``
+    says the order; one that only one order can read (``13.11.2014``) is read
+    so. Given an order, a date that does not fit it is refused. A year-first
+    numeric date (``2014/11/10``) is always year, month, day. The year of a
+    numeric date must have four digits (``1/1/1`` is refused), and a range
+    or open interval (``2014-2015``, ``-2014``) is not a date.
 
     Args:
-        text: For example ``"2012-07-04"``, ``"July 2012"``, ``"4 July 2012"``
-            or ``"2012"``.
+        text: For example ``"2012-07-04"``, ``"July 2012"``, ``"4 July 2012"``,
+            ``"2012"`` or ``"04.07.2012"`` (with an order).
+        dayfirst: ``True`` to read numeric dates day-first (``04.07.2012``
+            is 4 July), ``False`` month-first (``07/04/2012`` is 4 July),
+            ``None`` to refuse those that could be either.
 
     Returns:
         The partial date.
 
     Raises:
         DateParseError: If the text has no year, gives a day without a month,
-            or cannot be read at all.
+            is ambiguous, is a range, or cannot be read at all.
 
     >>> parse_date("July 2012")
     PartialDate('2012-07')
     >>> parse_date("Wednesday, 4 July 2012 14:00 UTC")
     PartialDate('2012-07-04')
+    >>> parse_date("2014-11-10 UTC")
+    PartialDate('2014-11-10')
+    >>> parse_date("10.11.2014", dayfirst=True), parse_date("13.11.2014")
+    (PartialDate('2014-11-10'), PartialDate('2014-11-13'))
+    >>> parse_date("10.11.2014")
+    Traceback (most recent call last):
+    ...
+    provenance.errors.DateParseError: cannot read date '10.11.2014': ambiguous: 10 November or October 11 2014? ...
     >>> parse_date("July 4")
     Traceback (most recent call last):
     ...
@@ -259,27 +275,25 @@ def parse_date(text: str) -> PartialDate:
         raise DateParseError(text[:100] + "...", "too long to be a date")
     if _ISO.fullmatch(stripped):
         return parse_iso(stripped)
-    from dateutil import parser  # lazy: keeps `import provenance` light
-
+    body = without_zone(stripped)
+    if _ISO.fullmatch(body):
+        try:
+            return parse_iso(body)
+        except DateParseError as error:
+            raise DateParseError(text, str(error).split(": ", 1)[-1]) from None
+    year, month, day = read_date_text(text, body, dayfirst)
     try:
-        first = parser.parse(stripped, default=_DEFAULT_A)
-        second = parser.parse(stripped, default=_DEFAULT_B)
-    except (ValueError, OverflowError, TypeError) as error:
-        raise DateParseError(text, f"not a date ({error})") from None
-    if first.year != second.year:
-        raise DateParseError(text, "no year given")
-    has_month = first.month == second.month
-    has_day = first.day == second.day
-    if has_day and not has_month:
-        raise DateParseError(text, "a day without a month")
-    return PartialDate(first.year, first.month if has_month else None, first.day if has_day else None)
+        return PartialDate(year, month, day)
+    except DateParseError as error:
+        raise DateParseError(text, str(error).split(": ", 1)[-1]) from None
 
 
-def as_partial_date(value: DateLike) -> PartialDate:
+def as_partial_date(value: DateLike, *, dayfirst: bool | None = None) -> PartialDate:
     """Turn any accepted date value into a :class:`PartialDate`.
 
     Args:
         value: A partial date, a date or datetime, or text for :func:`parse_date`.
+        dayfirst: How to read a numeric date in text (see :func:`parse_date`).
 
     Returns:
         The partial date.
@@ -292,7 +306,7 @@ def as_partial_date(value: DateLike) -> PartialDate:
     if isinstance(value, datetime.date):  # datetime is a subclass of date
         return PartialDate.from_date(value)
     if isinstance(value, str):
-        return parse_date(value)
+        return parse_date(value, dayfirst=dayfirst)
     raise DateParseError(value, f"expected a date, got {type(value).__name__}")
 
 
@@ -483,15 +497,22 @@ When = DateLike | Interval | None
 """A day, a partial date, text to parse, an interval (a window), or ``None`` for any time."""
 
 
-def as_window(at: When) -> PartialDate | Interval | None:
+def as_window(at: When, *, dayfirst: bool | None = None) -> PartialDate | Interval | None:
     """A date argument as the library asks questions with: a partial date, an interval, or ``None``.
 
-    >>> as_window("2014-11"), as_window(None)
-    (PartialDate('2014-11'), None)
+    >>> as_window("2014-11"), as_window(None), as_window("10.11.2014", dayfirst=True)
+    (PartialDate('2014-11'), None, PartialDate('2014-11-10'))
+
+    Args:
+        at: A date, partial date, text, interval, or ``None``.
+        dayfirst: How to read a numeric date in text (see :func:`parse_date`).
+
+    Returns:
+        The partial date or interval, or ``None``.
 
     Raises:
         DateParseError: If text cannot be read as a date.
     """
     if at is None or isinstance(at, Interval):
         return at
-    return as_partial_date(at)
+    return as_partial_date(at, dayfirst=dayfirst)

@@ -81,6 +81,8 @@ def label_outlet(
     at: When = None,
     policy: str | Policy = "typology",
     registry: Registry | None = None,
+    *,
+    dayfirst: bool | None = None,
 ) -> LabelSet:
     """Every label of an outlet at a date, under a policy.
 
@@ -91,6 +93,9 @@ def label_outlet(
         policy: A policy name (``typology``, ``x-2020``, ``meta-2020``,
             ``youtube-2018``) or a :class:`~provenance.policies.Policy`.
         registry: Where the facts come from (default: the shipped data).
+        dayfirst: How to read a numeric date in text: ``True`` day-first,
+            ``False`` month-first, ``None`` refuse one that could be either
+            (see :func:`~provenance.dates.parse_date`).
 
     Returns:
         The policy's state-media labels, then sanctions, ``defunct`` and
@@ -106,7 +111,7 @@ def label_outlet(
     record = registry.lookup(outlet) if isinstance(outlet, str) else outlet
     if not isinstance(record, Outlet):
         raise TypeError(f"{record.id!r} is an organisation, not an outlet")
-    facts = OutletFacts.gather(registry, record, publication_window(record, at))
+    facts = OutletFacts.gather(registry, record, publication_window(record, as_window(at, dayfirst=dayfirst)))
     labels = [
         *chosen.label(facts),
         *_sanctions(facts),
@@ -121,6 +126,8 @@ def label_url(
     at: When = None,
     policy: str | Policy = "typology",
     registry: Registry | None = None,
+    *,
+    dayfirst: bool | None = None,
 ) -> LabelSet:
     """Every label of the outlet behind a URL at a date, plus host-level labels.
 
@@ -129,6 +136,7 @@ def label_url(
         at: When the URL was published or shared; ``None`` when unknown.
         policy: A policy name or :class:`~provenance.policies.Policy`.
         registry: Where the facts come from (default: the shipped data).
+        dayfirst: How to read a numeric date in text (see :func:`label_outlet`).
 
     Returns:
         The labels; empty when no outlet claims the host and nobody rated it.
@@ -140,7 +148,7 @@ def label_url(
     """
     registry = registry if registry is not None else default_registry()
     host = normalize_host(url)
-    window = as_window(at)
+    window = as_window(at, dayfirst=dayfirst)
     claim = registry.claim_for_host(host, window)
     if claim is None:
         get_policy(policy)

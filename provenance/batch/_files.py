@@ -15,7 +15,7 @@ from typing import Any, TextIO, cast
 
 import attrs
 
-from provenance.batch._labeller import Labeller, labeller_for
+from provenance.batch._labeller import Labeller, check_bad_dates, labeller_for
 from provenance.batch._results import ADDED_COLUMNS, COMPACT_COLUMNS, BatchInputError, BatchResult, OutputFields
 from provenance.policies import Policy
 from provenance.registry import Registry
@@ -43,14 +43,18 @@ class BatchSummary:
     seconds: float = 0.0
     """Wall-clock time."""
     problems: list[str] = attrs.field(factory=list)
-    """The first bad rows, ``"line N: message"``."""
+    """The first bad rows, ``"line N: message"`` (and rows labelled without their unreadable date)."""
+    undated: int = 0
+    """Rows labelled as undated because their date could not be read (``bad_dates="unknown"``);
+    they are counted in ``labelled`` or ``unknown`` too."""
 
     def describe(self) -> str:
         """One line: ``1,000 rows, 250 labelled, 740 unknown hosts, 10 bad rows in 1.2 s``."""
         rate = f" ({self.rows / self.seconds:,.0f} rows/s)" if self.seconds > 0 else ""
+        undated = f", {self.undated:,} labelled without their unreadable date" if self.undated else ""
         return (
             f"{self.rows:,} rows, {self.labelled:,} labelled, {self.unknown:,} unknown hosts, "
-            f"{self.bad:,} bad rows in {self.seconds:.1f} s{rate}"
+            f"{self.bad:,} bad rows{undated} in {self.seconds:.1f} s{rate}"
         )
 
 
@@ -66,6 +70,8 @@ def label_file(
     progress: TextIO | None = None,
     max_problems: int = 20,
     compact: bool = False,
+    dayfirst: bool | None = None,
+    bad_dates: str = "error",
 ) -> BatchSummary:
     """Label every row of a CSV or JSON Lines file into a new file, streaming.
 
@@ -81,6 +87,12 @@ def label_file(
     files several times smaller, written several times faster, without the
     explanations and sources.
 
+    A numeric date that could be day-first or month-first (``10.11.2014``)
+    makes a bad row unless ``dayfirst`` gives the order. With
+    ``bad_dates="unknown"``, a row whose URL can be read but not its date is
+    labelled as undated (as with an empty date), written without an error,
+    listed among the problems and counted in :attr:`BatchSummary.undated`.
+
     Args:
         source: Input path, or ``-`` for standard input.
         target: Output path, or ``-`` for standard output.
@@ -92,6 +104,10 @@ def label_file(
         progress: Where to show progress (a terminal), or ``None``.
         max_problems: How many bad rows to list in the summary.
         compact: Write only the compact labels.
+        dayfirst: ``True`` to read numeric dates day-first, ``False`` month-first,
+            ``None`` to refuse those that could be either.
+        bad_dates: ``"error"`` (a bad row) or ``"unknown"`` (labelled as undated):
+            what a row whose date cannot be read becomes.
 
     Returns:
         The counts.
@@ -101,13 +117,16 @@ def label_file(
             the input already has a column the output adds.
         UnknownPolicyError: If the policy name is unknown.
         OSError: If a file cannot be read or written.
+        ValueError: If ``bad_dates`` is neither ``"error"`` nor ``"unknown"``.
     """
+    check_bad_dates(bad_dates)
     chosen = _infer_format(source if source != "-" else target, format)
     labeller = labeller_for(registry, policy)
     started = time.monotonic()
     summary = BatchSummary()
     with _open_text(source, "r") as reader:
         run = _Run(labeller, summary, max_problems, compact, reader, _Progress(progress, _size(source, progress)))
+        run.dayfirst, run.bad_dates = dayfirst, bad_dates
         try:
             with _open_text(target, "w") as writer:
                 if chosen == "csv":
@@ -180,10 +199,19 @@ class _Run:
     reader: TextIO
     meter: _Progress
     fields: OutputFields = attrs.field(factory=OutputFields)
+    dayfirst: bool | None = None
+    bad_dates: str = "error"
 
-    def problem(self, line: int, message: object) -> None:
-        """Count a bad row and list it among the first ``max_problems``."""
-        self.summary.bad += 1
+    def label(self, pairs: Iterator[tuple[object, object]]) -> Iterator[BatchResult]:
+        """The results of the rows' ``(url, date)`` pairs, dates read as the run says."""
+        return self.labeller.label_many(pairs, dayfirst=self.dayfirst, bad_dates=self.bad_dates)
+
+    def problem(self, line: int, message: object, bad: bool = True) -> None:
+        """Count a bad row (or, not ``bad``, a row labelled undated) and list it among the first ``max_problems``."""
+        if bad:
+            self.summary.bad += 1
+        else:
+            self.summary.undated += 1
         if len(self.summary.problems) < self.max_problems:
             self.summary.problems.append(f"line {line}: {message}")
 
@@ -191,7 +219,10 @@ class _Run:
         """Count a result (its row read from ``line``)."""
         if not result.ok:
             self.problem(line, result.error)
-        elif result.outlet is None:
+            return
+        if result.date_error is not None:
+            self.problem(line, f"labelled as undated: {result.date_error}", bad=False)
+        if result.outlet is None:
             self.summary.unknown += 1
         else:
             self.summary.labelled += 1
@@ -283,7 +314,7 @@ def _label_csv(run: _Run, writer: TextIO, url_column: str, date_column: str | No
     source = _CsvRows(run.reader, dialect, url_column, date_column)
     out = csv.writer(writer, dialect)
     out.writerow([*source.header, *(COMPACT_COLUMNS if run.compact else ADDED_COLUMNS)])
-    for result in run.labeller.label_many(source.pairs()):
+    for result in run.label(source.pairs()):
         run.count(result, source.line)
         added = run.fields.of(result)
         out.writerow([*source.current, *(added[:3] if run.compact else added), "" if result.ok else str(result.error)])
@@ -339,7 +370,7 @@ class _JsonRows:
 
 def _label_jsonl(run: _Run, writer: TextIO, url_column: str, date_column: str | None) -> None:
     source = _JsonRows(run.reader, url_column, date_column)
-    for result in run.labeller.label_many(source.pairs()):
+    for result in run.label(source.pairs()):
         if source.current is None:
             run.problem(source.line, source.problem)
             writer.write(json.dumps({"line": source.line, "error": source.problem}, ensure_ascii=False) + "\n")

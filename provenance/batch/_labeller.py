@@ -22,6 +22,8 @@ import datetime
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+import attrs
+
 from provenance.batch._results import EMPTY, BadRow, BatchResult, Labelled
 from provenance.batch._segments import (
     NO_DATE,
@@ -62,6 +64,18 @@ _OUTLET_LIMIT = 1 << 16
 
 _Entry = ClaimedHost | Labelled
 """What is known about a host: its one result when no outlet claims it, else its segments."""
+BAD_DATES = ("error", "unknown")
+"""What ``bad_dates`` may say about a row whose date cannot be read: a bad row, or labelled as undated."""
+
+
+def check_bad_dates(bad_dates: str) -> None:
+    """Refuse a ``bad_dates`` value other than ``"error"`` and ``"unknown"``.
+
+    Raises:
+        ValueError: If it is another value.
+    """
+    if bad_dates not in BAD_DATES:
+        raise ValueError(f"bad_dates must be 'error' or 'unknown', not {bad_dates!r}")
 
 
 def _keep(cache: dict[_K, _V], key: _K, value: _V, limit: int) -> _V:
@@ -112,8 +126,13 @@ class Labeller:
         self._bad_urls: dict[str, tuple[object, str]] = {}  # the same for InvalidURLError
         self._hosts: dict[str, _Entry] = {}
         self._claims: dict[tuple[str, ...], SharedClaims] = {}
-        self._days: dict[str, int] = {}  # ISO day texts (YYYY-MM-DD), read by date.fromisoformat
+        self._days: dict[str, int] = {}  # ISO day texts (YYYY-MM-DD), read by date.fromisoformat, in any order
         self._dates: dict[object, int] = {None: NO_DATE}  # other date texts, partial dates and intervals
+        # The same two caches for texts read day-first (True) and month-first (False); the above: dayfirst=None.
+        self._ordered: dict[bool, tuple[dict[object, int], dict[str, tuple[object, str]]]] = {
+            True: ({None: NO_DATE}, {}),
+            False: ({None: NO_DATE}, {}),
+        }
         self._windows: dict[int, PartialDate | Interval | None] = {}  # by date key
         self._outlet_points: dict[str, list[int]] = {}
         self._outlet_labels: dict[tuple[str, int, int], LabelSet] = {}
@@ -124,12 +143,13 @@ class Labeller:
 
     # -- one row ------------------------------------------------------------
 
-    def result(self, url: str, at: When = None) -> Labelled:
+    def result(self, url: str, at: When = None, *, dayfirst: bool | None = None) -> Labelled:
         """The result for one URL at a date.
 
         Args:
             url: A URL or host name.
             at: When it was published or shared; ``None`` when unknown.
+            dayfirst: How to read a numeric date in text (see :func:`~provenance.dates.parse_date`).
 
         Returns:
             The outlet, claim and labels.
@@ -139,15 +159,16 @@ class Labeller:
             DateParseError: If ``at`` cannot be read.
         """
         entry = self._host_entry(normalize_host(url))
-        key = self._date_key(at)
+        key = self._date_key(at, dayfirst)
         return entry if isinstance(entry, Labelled) else self._claimed_result(entry, key)
 
-    def label(self, url: str, at: When = None) -> LabelSet:
+    def label(self, url: str, at: When = None, *, dayfirst: bool | None = None) -> LabelSet:
         """The labels of one URL at a date: the same as :func:`~provenance.labelling.label_url`.
 
         Args:
             url: A URL or host name.
             at: When it was published or shared; ``None`` when unknown.
+            dayfirst: How to read a numeric date in text (see :func:`~provenance.dates.parse_date`).
 
         Returns:
             The labels.
@@ -156,24 +177,36 @@ class Labeller:
             InvalidURLError: If ``url`` has no valid host.
             DateParseError: If ``at`` cannot be read.
         """
-        return self.result(url, at).labels
+        return self.result(url, at, dayfirst=dayfirst).labels
 
     # -- many rows ----------------------------------------------------------
 
-    def label_many(self, rows: Iterable[tuple[object, object]]) -> Iterator[BatchResult]:
+    def label_many(
+        self, rows: Iterable[tuple[object, object]], *, dayfirst: bool | None = None, bad_dates: str = "error"
+    ) -> Iterator[BatchResult]:
         """One result per ``(url, date)`` row, in order; see :func:`~provenance.batch.label_many`.
 
         Args:
             rows: ``(url, date)`` pairs; the date may be ``None``, text, a
                 :class:`datetime.date` or a :class:`~provenance.dates.PartialDate`.
+            dayfirst: How to read a numeric date in text (see :func:`~provenance.dates.parse_date`).
+            bad_dates: ``"error"``: a row whose date cannot be read is a bad row;
+                ``"unknown"``: it is labelled as undated, its ``date_error`` saying why.
 
-        Yields:
-            A :class:`~provenance.batch.Labelled` or a :class:`~provenance.batch.BadRow`
-            per row, before the next row is read.
+        Returns:
+            An iterator of a :class:`~provenance.batch.Labelled` or a :class:`~provenance.batch.BadRow`
+            per row, each yielded before the next row is read; it raises ``TypeError`` if a row is not a pair.
 
         Raises:
-            TypeError: If a row is not a pair.
+            ValueError: If ``bad_dates`` is neither ``"error"`` nor ``"unknown"`` (at once).
         """
+        check_bad_dates(bad_dates)
+        return self._label_rows(rows, dayfirst, bad_dates == "unknown")
+
+    def _label_rows(
+        self, rows: Iterable[tuple[object, object]], dayfirst: bool | None, undated: bool
+    ) -> Iterator[BatchResult]:
+        """The hot loop of :meth:`label_many`."""
         by_prefix, known_day, date_key = self._prefixes.get, self._days.get, self._date_key  # bound once
         for number, row in enumerate(rows, 1):
             try:
@@ -189,15 +222,24 @@ class Labeller:
                     entry = self._entry(url)
                 key = known_day(at) if at.__class__ is str else NO_DATE if at is None else None
                 if key is None:
-                    key = date_key(at)
+                    key = date_key(at, dayfirst)
             except (InvalidURLError, DateParseError) as error:
-                yield BadRow(number, url, at, error)
+                yield self._bad_row(number, url, at, error, entry if undated else None)
                 continue
             if isinstance(entry, Labelled):
                 yield entry
             else:
                 result = entry.by_segment.get(entry.segment(key))
                 yield result if result is not None else self._claimed_result(entry, key)
+
+    def _bad_row(
+        self, number: int, url: object, at: object, error: InvalidURLError | DateParseError, entry: _Entry | None
+    ) -> BatchResult:
+        """A bad row; or, given the entry of a row whose URL was read but not its date, the row labelled undated."""
+        if entry is None or not isinstance(error, DateParseError):
+            return BadRow(number, url, at, error)
+        result = entry if isinstance(entry, Labelled) else self._claimed_result(entry, NO_DATE)
+        return attrs.evolve(result, date_error=error)
 
     # -- hosts --------------------------------------------------------------
 
@@ -288,8 +330,8 @@ class Labeller:
 
     # -- dates --------------------------------------------------------------
 
-    def _date_key(self, at: object) -> int:
-        """The date key of a date (see ``_segments``), each text and partial date read once.
+    def _date_key(self, at: object, dayfirst: bool | None = None) -> int:
+        """The date key of a date (see ``_segments``), each text and partial date read once per ``dayfirst``.
 
         Raises:
             DateParseError: If ``at`` cannot be read.
@@ -297,47 +339,49 @@ class Labeller:
         if isinstance(at, str):
             known = self._days.get(at) if len(at) == 10 and at[7] == "-" else None
             if known is None:
-                known = self._dates.get(at)
-            return known if known is not None else self._read_text(at)
+                known = (self._dates if dayfirst is None else self._ordered[dayfirst][0]).get(at)
+            return known if known is not None else self._read_text(at, dayfirst)
         if isinstance(at, datetime.date):  # dates and datetimes: the day, as as_partial_date reads it
             return day_key(at.toordinal())
         if at is None:
             return NO_DATE
-        known = self._dates.get(at) if isinstance(at, PartialDate | Interval) else None
-        return known if known is not None else self._read_date(at)
+        known = self._dates.get(at) if isinstance(at, PartialDate | Interval) else None  # read alike in any order
+        return known if known is not None else self._read_date(at, dayfirst)
 
-    def _read_text(self, at: str) -> int:
+    def _read_text(self, at: str, dayfirst: bool | None) -> int:
         """The date key of a text read for the first time: an ISO day at once, anything else by ``as_window``."""
         if len(at) == 10 and at[7] == "-":
-            # In this shape date.fromisoformat reads only YYYY-MM-DD, and parse_date reads it alike;
-            # what it refuses (2019-02-30) goes the general way.
+            # In this shape date.fromisoformat reads only YYYY-MM-DD, and parse_date reads it alike whatever
+            # dayfirst says (ISO is never ambiguous); what it refuses (2019-02-30) goes the general way.
             try:
                 day = datetime.date.fromisoformat(at).toordinal()
             except ValueError:
                 pass
             else:
                 return _keep(self._days, at, day_key(day), _DATE_LIMIT)
-        return self._read_date(at)
+        return self._read_date(at, dayfirst)
 
-    def _read_date(self, at: object) -> int:
+    def _read_date(self, at: object, dayfirst: bool | None) -> int:
         """The date key of a date read by ``as_window``, remembering text it could not read (dateutil is slow)."""
-        bad = self._bad_dates.get(at) if isinstance(at, str) else None
+        dates, bad_dates = (self._dates, self._bad_dates) if dayfirst is None else self._ordered[dayfirst]
+        bad = bad_dates.get(at) if isinstance(at, str) else None
         if bad is not None:
             raise DateParseError(*bad)
         try:
-            window = as_window(at)  # type: ignore[arg-type]
+            window = as_window(at, dayfirst=dayfirst)  # type: ignore[arg-type]
         except DateParseError as error:
             reason = _reason(error, "cannot read date")
             if isinstance(at, str) and reason is not None:
-                _keep(self._bad_dates, at, (error.value, reason), _DATE_LIMIT)
+                _keep(bad_dates, at, (error.value, reason), _DATE_LIMIT)
             raise
         assert window is not None
         key = key_of_window(window)
         if isinstance(at, str | PartialDate | Interval):
-            if len(self._dates) >= _DATE_LIMIT:
-                self._dates.clear()
-                self._dates[None] = NO_DATE
-            self._dates[at] = key
+            dates = dates if isinstance(at, str) else self._dates
+            if len(dates) >= _DATE_LIMIT:
+                dates.clear()
+                dates[None] = NO_DATE
+            dates[at] = key
         return key
 
     # -- results ------------------------------------------------------------
@@ -414,6 +458,9 @@ def label_many(
     rows: Iterable[tuple[object, object]],
     policy: str | Policy = "typology",
     registry: Registry | None = None,
+    *,
+    dayfirst: bool | None = None,
+    bad_dates: str = "error",
 ) -> Iterator[BatchResult]:
     """Label ``(url, date)`` rows, one result per row, in order, streaming.
 
@@ -424,16 +471,28 @@ def label_many(
     on. The n-th result is yielded before row n + 1 is read, so a caller may
     pair results with rows it keeps aside.
 
+    Dates in text are read as :func:`~provenance.dates.parse_date` reads
+    them: a numeric date that could be day-first or month-first
+    (``10.11.2014``) is a bad row unless ``dayfirst`` gives the order. With
+    ``bad_dates="unknown"``, a row whose URL can be read but not its date is
+    labelled as if it had no date (as ``label_url(url, None)``), and its
+    result's ``date_error`` says why; with ``"error"`` (the default) it is a
+    :class:`~provenance.batch.BadRow`.
+
     Args:
         rows: ``(url, date)`` pairs; the date may be ``None`` (unknown), text,
             a :class:`datetime.date` or a :class:`~provenance.dates.PartialDate`.
         policy: A policy name or :class:`~provenance.policies.Policy`.
         registry: Where the facts come from (default: the shipped data).
+        dayfirst: ``True`` to read numeric dates day-first, ``False`` month-first,
+            ``None`` to refuse those that could be either.
+        bad_dates: ``"error"`` or ``"unknown"``: what a row whose date cannot be read becomes.
 
     Returns:
         An iterator of :class:`~provenance.batch.Labelled` and :class:`~provenance.batch.BadRow` results.
 
     Raises:
         UnknownPolicyError: If the policy name is unknown (at once, before any row is read).
+        ValueError: If ``bad_dates`` is neither ``"error"`` nor ``"unknown"`` (at once).
     """
-    return labeller_for(registry, policy).label_many(rows)
+    return labeller_for(registry, policy).label_many(rows, dayfirst=dayfirst, bad_dates=bad_dates)

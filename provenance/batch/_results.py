@@ -48,6 +48,9 @@ class Labelled:
     """The domain claim that matched."""
     labels: LabelSet
     """Exactly what :func:`~provenance.labelling.label_url` gives for the row."""
+    date_error: DateParseError | None = attrs.field(default=None, kw_only=True)
+    """Why the row's date could not be read, when it was labelled as undated instead
+    (``bad_dates="unknown"``); ``None`` for every other row."""
 
     ok: ClassVar[bool] = True
     """Always ``True``: the row could be read."""
@@ -87,6 +90,8 @@ class BadRow:
     """Always ``None``."""
     labels: ClassVar[LabelSet] = EMPTY
     """Always empty."""
+    date_error: ClassVar[None] = None
+    """Always ``None`` (a bad date is in ``error``)."""
 
 
 BatchResult = Labelled | BadRow

@@ -17,7 +17,7 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from provenance.cli._options import add_policy_option, add_registry_option, registry_from_args
+from provenance.cli._options import add_date_order_options, add_policy_option, add_registry_option, registry_from_args
 
 __all__ = ["add_batch_command"]
 
@@ -46,6 +46,14 @@ def add_batch_command(commands: Any) -> None:
         help="the column (key) of dates; an empty cell means unknown (default: date)",
     )
     dates.add_argument("--no-date", action="store_true", help="label without dates (over each outlet's lifetime)")
+    add_date_order_options(batch)
+    batch.add_argument(
+        "--bad-dates",
+        choices=("error", "unknown"),
+        default="error",
+        help="a row whose date cannot be read: a bad row (error, the default), or labelled as undated "
+        "and counted (unknown)",
+    )
     add_policy_option(batch)
     batch.add_argument(
         "--format",
@@ -86,10 +94,13 @@ def _cmd_batch(args: argparse.Namespace, _out: TextIO) -> int:
         progress=errors if errors.isatty() else None,
         max_problems=max(args.max_errors, 0),
         compact=args.compact,
+        dayfirst=args.dayfirst,
+        bad_dates=args.bad_dates,
     )
     for problem in summary.problems:
         errors.write(f"provenance batch: {problem}\n")
-    if summary.bad > len(summary.problems):
-        errors.write(f"provenance batch: ... and {summary.bad - len(summary.problems):,} more bad rows\n")
+    if summary.bad + summary.undated > len(summary.problems):
+        more = summary.bad + summary.undated - len(summary.problems)
+        errors.write(f"provenance batch: ... and {more:,} more {'problems' if summary.undated else 'bad rows'}\n")
     errors.write(f"provenance batch: {summary.describe()}\n")
     return 0

@@ -12,7 +12,15 @@ from provenance.cli import _commands as command
 from provenance.cli._batch import add_batch_command
 from provenance.cli._export import add_export_command
 from provenance.cli._import import add_import_command
-from provenance.cli._options import EXIT_OK, EXIT_USAGE, Handler, Parser, add_policy_option, add_registry_option
+from provenance.cli._options import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Handler,
+    Parser,
+    add_date_order_options,
+    add_policy_option,
+    add_registry_option,
+)
 from provenance.errors import ProvenanceError, RegistryError
 from provenance.registry import data_version
 
@@ -35,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     lookup = commands.add_parser("lookup", help="the outlet behind each URL")
     lookup.add_argument("urls", nargs="+", metavar="URL")
     lookup.add_argument("--at", metavar="DATE", help="when the URL was seen (any readable date)")
+    add_date_order_options(lookup, "at")
     lookup.add_argument("--format", choices=("text", "json"), default="text")
     add_registry_option(lookup)
     lookup.set_defaults(handler=command.lookup)
@@ -42,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     label = commands.add_parser("label", help="labels of the outlet behind a URL, explained")
     label.add_argument("url", metavar="URL")
     label.add_argument("--at", metavar="DATE", help="when it was published or shared (any readable date)")
+    add_date_order_options(label, "at")
     add_policy_option(label)
     label.add_argument("--format", choices=("text", "json"), default="text")
     add_registry_option(label)
@@ -51,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("file", metavar="FILE", help="the article: a text or HTML file, or - for standard input")
     report.add_argument("--url", help="where the article was found")
     report.add_argument("--published", metavar="DATE", help="when it was published, if the file does not say")
+    add_date_order_options(report, "published")
     add_policy_option(report)
     report.add_argument("--format", default="markdown", choices=("markdown", "json", "html", "prov-json", "jsonld"))
     report.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
@@ -60,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     outlet = commands.add_parser("outlet", help="an outlet's record, control chain and labels")
     outlet.add_argument("query", metavar="ID|NAME|URL")
     outlet.add_argument("--at", metavar="DATE", help="when (any readable date); default: its whole lifetime")
+    add_date_order_options(outlet, "at")
     add_policy_option(outlet)
     outlet.add_argument("--format", choices=("text", "json"), default="text")
     add_registry_option(outlet)

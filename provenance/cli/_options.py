@@ -1,11 +1,16 @@
-"""What the subcommands share: exit statuses, the one-line-error parser, and the --registry and --policy options."""
+"""What the subcommands share: exit statuses, the one-line-error parser, and the common options.
+
+The common options: --registry, --policy, and the --dayfirst / --monthfirst of the commands that take dates.
+"""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
+from provenance.dates import parse_date
+from provenance.errors import DateParseError
 from provenance.policies import POLICIES
 from provenance.registry import Registry, load_registry
 
@@ -15,6 +20,7 @@ __all__ = [
     "EXIT_USAGE",
     "Handler",
     "Parser",
+    "add_date_order_options",
     "add_policy_option",
     "add_registry_option",
     "registry_from_args",
@@ -30,6 +36,19 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        """Parse, then read the date options in the order ``--dayfirst`` or ``--monthfirst`` gives (if any)."""
+        namespace, extras = super().parse_known_args(*args, **kwargs)
+        dayfirst = getattr(namespace, "dayfirst", None)
+        for dest in getattr(namespace, "dated_options", ()) if dayfirst is not None else ():
+            text = getattr(namespace, dest, None)
+            if isinstance(text, str):
+                try:  # the commands get the date as ISO text, which reads the same in either order
+                    setattr(namespace, dest, parse_date(text, dayfirst=dayfirst).isoformat())
+                except DateParseError as error:
+                    self.error(str(error))
+        return namespace, extras
 
 
 def registry_from_args(args: argparse.Namespace) -> Registry:
@@ -55,3 +74,35 @@ def add_policy_option(parser: argparse.ArgumentParser) -> None:
         choices=sorted(POLICIES),
         help="how facts become labels (default: typology)",
     )
+
+
+def add_date_order_options(parser: argparse.ArgumentParser, *dests: str) -> None:
+    """Add ``--dayfirst`` and ``--monthfirst``: how to read numeric dates such as ``10.11.2014``.
+
+    Without either, a numeric date that could be read both ways is refused.
+    Given one, the options named by ``dests`` (``"at"``, ``"published"``...)
+    are read in that order once parsed, and reach the command as ISO text; a
+    command that reads dates itself (``batch``) reads ``args.dayfirst``:
+    ``True``, ``False`` or ``None``.
+
+    Args:
+        parser: A subcommand's parser (a :class:`Parser`, which reads the named options).
+        dests: The destinations of the command's date options.
+    """
+    order = parser.add_mutually_exclusive_group()
+    order.add_argument(
+        "--dayfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=True,
+        default=None,
+        help="read numeric dates day-first: 10.11.2014 is 10 November (default: refuse a date read both ways)",
+    )
+    order.add_argument(
+        "--monthfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=False,
+        help="read numeric dates month-first: 10/11/2014 is October 11",
+    )
+    parser.set_defaults(dated_options=dests)
