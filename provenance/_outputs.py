@@ -147,3 +147,5 @@ def _create_beside(target: Path) -> tuple[Path, int]:
             return temporary, os.open(temporary, _FLAGS, 0o666)
         except FileExistsError:
             continue
+        except OSError as error:  # named after the file asked for, not the temporary one
+            raise OSError(error.errno, error.strerror, os.fspath(target)) from None

@@ -33,6 +33,11 @@ OLD = b"the old output, which must survive\n"
 ADDED = ["outlet_id", "outlet_name", "labels", "labels_json", "error"]
 
 
+def _examples(fraction: float) -> int:
+    """A share of the profile's examples (``HYPOTHESIS_PROFILE=fuzz`` runs many more)."""
+    return max(5, int(settings().max_examples * fraction))
+
+
 def run_cli(*args: str) -> tuple[int, str]:
     out = io.StringIO()
     return main(list(args), out), out.getvalue()
@@ -135,6 +140,16 @@ def test_batch_output_replaces_the_old_one_and_keeps_its_mode_and_links(tmp_path
     assert Path(os.devnull).is_char_device()
 
 
+def test_an_output_in_a_missing_folder_is_named_in_the_error(tmp_path, capsys):
+    """Issue #14 item 2: the error names the output asked for, not the temporary file beside it."""
+    source = tmp_path / "in.csv"
+    source.write_text("url\nhttps://rt.com\n", encoding="utf-8")
+    assert run_cli("batch", str(source), "-o", str(tmp_path / "missing" / "out.csv"), "--no-date")[0] == 2
+    assert (
+        capsys.readouterr().err == f"provenance: error: No such file or directory: {tmp_path / 'missing' / 'out.csv'}\n"
+    )
+
+
 def _limited(limit: int):
     def apply() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
@@ -233,7 +248,7 @@ def test_keyboard_interrupt_in_any_command_is_one_line_and_130(monkeypatch, caps
     assert capsys.readouterr().err == "provenance: interrupted\n"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=_examples(0.6), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     old=st.binary(max_size=200),
     chunks=st.lists(st.text(max_size=50), max_size=8),
@@ -321,7 +336,7 @@ def test_a_field_over_the_limit_is_a_bad_row_and_the_batch_goes_on(tmp_path, cap
 _CELL = st.text(alphabet=st.sampled_from('ab ,"\n\r\tx'), max_size=12) | st.text(max_size=6)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=_examples(0.8), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     rows=st.lists(
         st.tuples(
