@@ -507,10 +507,11 @@ def test_cli_jsonl(tmp_path, capsys):
     assert lines[1]["error"].startswith("not a usable URL") and lines[1]["labels"] == []
     assert lines[2] == {"line": 3, "error": "not JSON (Expecting value: line 1 column 1 (char 0))"}
     assert lines[3]["outlet_id"] is None and lines[3]["error"] is None
-    assert lines[4]["labels"][0]["kind"] == "state-media"  # an input key the output adds is replaced
+    # An input key the output adds is never overwritten (issue #14 item 16): the object is a bad row.
+    assert lines[4] == {"line": 6, "error": "the object already has key(s) 'labels', which the output adds"}
     err = capsys.readouterr().err
     assert "line 2: not a usable URL" in err and "line 3: not JSON" in err
-    assert "5 rows, 2 labelled, 1 unknown hosts, 2 bad rows" in err
+    assert "5 rows, 1 labelled, 1 unknown hosts, 3 bad rows" in err
 
 
 @pytest.mark.parametrize(

@@ -5,18 +5,27 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import json
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import TextIO, cast
 
 import attrs
 
+from provenance._outputs import replacing_text, same_file
+from provenance.batch._csv_rows import CsvRows
+from provenance.batch._json_rows import JsonRows, bad_line, jsonl_line
 from provenance.batch._labeller import Labeller, check_bad_dates, labeller_for
-from provenance.batch._results import ADDED_COLUMNS, COMPACT_COLUMNS, BatchInputError, BatchResult, OutputFields
+from provenance.batch._results import (
+    ADDED_COLUMNS,
+    COMPACT_COLUMNS,
+    BatchInputError,
+    BatchResult,
+    OutputFields,
+    clip,
+)
 from provenance.policies import Policy
 from provenance.registry import Registry
 
@@ -93,6 +102,22 @@ def label_file(
     labelled as undated (as with an empty date), written without an error,
     listed among the problems and counted in :attr:`BatchSummary.undated`.
 
+    Every output row lines up with its input row, under the right headers.
+    A CSV row shorter than the header is padded with empty cells; a longer
+    one is cut to it when its extra fields are empty, and is otherwise a bad
+    row (written with its first cells, not labelled); a row the csv module
+    cannot read (a field over :func:`csv.field_size_limit`) is a bad row
+    written with empty cells; blank lines are skipped. A JSON Lines line that
+    is not a JSON object, holds ``NaN``, ``Infinity``, a number too large to
+    write back, an escaped lone surrogate, or a key the output adds is a bad
+    row written as ``{"line": N, "error": "..."}``. The summary's messages
+    quote at most a few hundred characters of input; the ``error`` cells keep
+    the whole message.
+
+    A file output is written to a temporary file beside it, which replaces
+    it only when complete: after an error, ``KeyboardInterrupt`` or a kill,
+    an old output is left as it was.
+
     Args:
         source: Input path, or ``-`` for standard input.
         target: Output path, or ``-`` for standard output.
@@ -113,14 +138,18 @@ def label_file(
         The counts.
 
     Raises:
-        BatchInputError: If the format is unknown, a column is missing, or
-            the input already has a column the output adds.
+        BatchInputError: If the format is unknown, a column is missing, the
+            input already has a column the output adds (in JSON Lines: its
+            first object has such a key), or the output is the input's file
+            (also through a link).
         UnknownPolicyError: If the policy name is unknown.
         OSError: If a file cannot be read or written.
         ValueError: If ``bad_dates`` is neither ``"error"`` nor ``"unknown"``.
     """
     check_bad_dates(bad_dates)
     chosen = _infer_format(source if source != "-" else target, format)
+    if _same_file(source, target):
+        raise BatchInputError(f"the output {clip(target, 120)!r} is the input: write the labelled rows to another file")
     labeller = labeller_for(registry, policy)
     started = time.monotonic()
     summary = BatchSummary()
@@ -150,6 +179,18 @@ def _infer_format(path: str, format: str | None) -> str:
     if found is None:
         raise BatchInputError(f"cannot tell the format of {path!r} from its extension: pass --format csv or jsonl")
     return found
+
+
+def _same_file(source: str, target: str) -> bool:
+    """Whether the output names the input's file (through links too; ``-`` as input: standard input's file)."""
+    if target == "-":
+        return False
+    if source != "-":
+        return same_file(source, target)
+    try:
+        return os.path.samestat(os.fstat(sys.stdin.fileno()), os.stat(target))
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def _size(source: str, progress: TextIO | None) -> int | None:
@@ -213,7 +254,7 @@ class _Run:
         else:
             self.summary.undated += 1
         if len(self.summary.problems) < self.max_problems:
-            self.summary.problems.append(f"line {line}: {message}")
+            self.summary.problems.append(f"line {line}: {clip(str(message))}")
 
     def count(self, result: BatchResult, line: int) -> None:
         """Count a result (its row read from ``line``)."""
@@ -238,6 +279,10 @@ class _Run:
 def _open_text(path: str, mode: str) -> Iterator[TextIO]:
     """A file as UTF-8 text (``-``: standard input or output, left open afterwards)."""
     encoding = "utf-8-sig" if mode == "r" else "utf-8"
+    if path != "-" and mode == "w":
+        with replacing_text(path, encoding=encoding, errors="surrogateescape", newline="") as written:
+            yield written
+        return
     if path != "-":
         with open(path, mode, encoding=encoding, errors="surrogateescape", newline="") as handle:
             yield cast(TextIO, handle)
@@ -259,146 +304,32 @@ def _raw_position(handle: TextIO) -> int | None:
         return None
 
 
-# -- CSV ----------------------------------------------------------------------------------------
-
-
-class _CsvRows:
-    """The ``(url, date)`` pairs of a CSV file's rows, keeping the current row and its line number."""
-
-    def __init__(self, reader: TextIO, dialect: type[csv.Dialect], url_column: str, date_column: str | None) -> None:
-        self.rows = csv.reader(reader, dialect)
-        self.header = self._header()
-        self.url_index = _column(self.header, url_column, "URL")
-        self.date_index = None if date_column is None else _column(self.header, date_column, "date")
-        clash = [name for name in ADDED_COLUMNS if name in self.header]
-        if clash:
-            raise BatchInputError(
-                f"the input already has column(s) {', '.join(map(repr, clash))}, which the output adds"
-            )
-        self.current: list[str] = []
-        self.line = 1
-
-    def _header(self) -> list[str]:
-        try:
-            return next(self.rows)
-        except StopIteration:
-            raise BatchInputError("the input is empty: expected a header row") from None
-        except csv.Error as error:
-            raise BatchInputError(f"line 1: {error}") from None
-
-    def pairs(self) -> Iterator[tuple[object, object]]:
-        """Each row's URL and date (``None`` for an empty cell), setting ``current`` and ``line``."""
-        while True:
-            self.line = self.rows.line_num + 1
-            try:
-                self.current = next(self.rows)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                raise BatchInputError(f"line {self.line}: {error}") from None
-            yield self._cell(self.url_index), self._cell(self.date_index).strip() or None
-
-    def _cell(self, index: int | None) -> str:
-        return self.current[index] if index is not None and index < len(self.current) else ""
-
-
-def _column(header: Sequence[str], name: str, what: str) -> int:
-    try:
-        return list(header).index(name)
-    except ValueError:
-        known = ", ".join(repr(column) for column in header[:12])
-        raise BatchInputError(f"no {what} column {name!r} in the header (columns: {known})") from None
+# -- writing ----------------------------------------------------------------------------------
 
 
 def _label_csv(run: _Run, writer: TextIO, url_column: str, date_column: str | None, dialect: type[csv.Dialect]) -> None:
-    source = _CsvRows(run.reader, dialect, url_column, date_column)
+    source = CsvRows(run.reader, dialect, url_column, date_column)
     out = csv.writer(writer, dialect)
     out.writerow([*source.header, *(COMPACT_COLUMNS if run.compact else ADDED_COLUMNS)])
     for result in run.label(source.pairs()):
-        run.count(result, source.line)
+        if source.problem is None:
+            run.count(result, source.line)
+            error = "" if result.ok else str(result.error)
+        else:
+            run.problem(source.line, source.problem)
+            error = source.problem
         added = run.fields.of(result)
-        out.writerow([*source.current, *(added[:3] if run.compact else added), "" if result.ok else str(result.error)])
+        out.writerow([*source.current, *(added[:3] if run.compact else added), error])
         run.written()
-
-
-# -- JSON Lines ---------------------------------------------------------------------------------
-
-
-class _JsonRows:
-    """The ``(url, date)`` pairs of a JSON Lines file, keeping the current object (or why there is none)."""
-
-    def __init__(self, reader: TextIO, url_column: str, date_column: str | None) -> None:
-        self.reader = reader
-        self.url_column = url_column
-        self.date_column = date_column
-        self.decode = json.JSONDecoder().decode
-        self.current: dict[str, Any] | None = None
-        self.problem: str | None = None
-        self.line = 0
-        self.checked = False
-
-    def pairs(self) -> Iterator[tuple[object, object]]:
-        """Each object's URL and date; ``(None, None)`` for a line that is not a JSON object."""
-        for text in self.reader:
-            self.line += 1
-            if text.strip():
-                self.current, self.problem = self._read(text)
-                yield self._pair(self.current)
-
-    def _read(self, text: str) -> tuple[dict[str, Any] | None, str | None]:
-        try:
-            value = self.decode(text)
-        except ValueError as error:
-            return None, f"not JSON ({error})"
-        if not isinstance(value, dict):
-            return None, f"not a JSON object but {type(value).__name__}"
-        return value, None
-
-    def _pair(self, current: dict[str, Any] | None) -> tuple[object, object]:
-        if current is None:
-            return None, None  # reported as a bad row by the writer
-        if not self.checked:
-            self.checked = True
-            if self.url_column not in current:
-                keys = ", ".join(current)[:200]
-                raise BatchInputError(f"line {self.line}: no URL key {self.url_column!r} (keys: {keys})")
-        at = None if self.date_column is None else current.get(self.date_column)
-        if isinstance(at, str):
-            at = at.strip() or None
-        return current.get(self.url_column), at
 
 
 def _label_jsonl(run: _Run, writer: TextIO, url_column: str, date_column: str | None) -> None:
-    source = _JsonRows(run.reader, url_column, date_column)
+    source = JsonRows(run.reader, url_column, date_column)
     for result in run.label(source.pairs()):
         if source.current is None:
             run.problem(source.line, source.problem)
-            writer.write(json.dumps({"line": source.line, "error": source.problem}, ensure_ascii=False) + "\n")
+            writer.write(bad_line(source.line, source.problem))
         else:
             run.count(result, source.line)
-            writer.write(_jsonl_line(source.current, result, run.fields.of(result), run.compact))
+            writer.write(jsonl_line(source.current, result, run.fields.of(result), run.compact))
         run.written()
-
-
-def _jsonl_line(current: dict[str, Any], result: BatchResult, fields: tuple[str, str, str, str], compact: bool) -> str:
-    """The output line of a JSON object: its keys and the added ones."""
-    outlet_id, outlet_name, compact_text, labels_json = fields
-    if compact:
-        labels_json = json.dumps(compact_text, ensure_ascii=False)
-    if result.ok and not any(name in current for name in ADDED_COLUMNS):
-        # The object as it came, then the added keys, with the labels' JSON spliced in as text.
-        body = json.dumps(current, ensure_ascii=False)
-        extra = (
-            f'"outlet_id": {json.dumps(outlet_id or None)}, '
-            f'"outlet_name": {json.dumps(outlet_name or None, ensure_ascii=False)}, '
-            f'"labels": {labels_json}, "error": null'
-        )
-        return body[:-1] + (", " if len(body) > 2 else "") + extra + "}\n"
-    labels: object = json.loads(labels_json) if result.ok else "" if compact else []
-    current.update(
-        outlet_id=outlet_id or None,
-        outlet_name=outlet_name or None,
-        labels=labels,
-        error=None if result.ok else str(result.error),
-    )
-    return json.dumps(current, ensure_ascii=False) + "\n"

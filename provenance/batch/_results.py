@@ -17,7 +17,9 @@ EMPTY = LabelSet()
 ADDED_COLUMNS = ("outlet_id", "outlet_name", "labels", "labels_json", "error")
 """The columns (keys) file and data-frame output adds to each input row."""
 COMPACT_COLUMNS = ("outlet_id", "outlet_name", "labels", "error")
-"""The columns compact file output adds (no ``labels_json``)."""
+"""The columns compact file output adds (no ``labels_json``), and the keys JSON Lines output adds."""
+MESSAGE_LIMIT = 240
+"""The most characters of a batch message quoting input (see :func:`clip`)."""
 
 
 class BatchInputError(ProvenanceError, ValueError):
@@ -109,6 +111,22 @@ def compact_labels(labels: LabelSet) -> str:
     return ";".join(
         f"{label.kind}={label.value}{'?' if label.certainty == POSSIBLE else ''}" for label in labels.labels
     )
+
+
+def clip(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """Text cut in the middle to at most about ``limit`` characters, saying how much was cut.
+
+    Messages quote the input they refuse; a binary file or a long cell must
+    not make them screenfuls.
+
+    >>> clip("not a usable URL or host '" + "x" * 5000 + "': white space in host", 100)
+    "not a usable URL or host 'xxxxxxxxxxx [... 4,978 characters ...] xxxxxxxxxxx': white space in host"
+    """
+    if len(text) <= limit:
+        return text
+    tail = min(limit // 3, 80)
+    head = limit - tail - 30
+    return f"{text[:head]} [... {len(text) - head - tail:,} characters ...] {text[-tail:]}"
 
 
 class OutputFields:

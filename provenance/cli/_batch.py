@@ -9,6 +9,11 @@ Output rows keep the input's columns and add ``outlet_id``, ``outlet_name``,
 :func:`provenance.batch.label_file`. A progress line is shown on standard
 error when it is a terminal; a summary (rows, labelled, unknown hosts, bad
 rows, with the first bad rows' line numbers) is printed there at the end.
+
+The exit status is 0 when the run went through, 1 when it went through but
+no row could be read (every row bad) or, with ``--strict``, any row was bad
+(the output is written in full either way), and 2 when the input could not
+be labelled at all (nothing written: an old output is left as it was).
 """
 
 from __future__ import annotations
@@ -17,7 +22,14 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from provenance.cli._options import add_date_order_options, add_policy_option, add_registry_option, registry_from_args
+from provenance.cli._options import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    add_date_order_options,
+    add_policy_option,
+    add_registry_option,
+    registry_from_args,
+)
 
 __all__ = ["add_batch_command"]
 
@@ -73,6 +85,11 @@ def add_batch_command(commands: Any) -> None:
         help="write the labels only as compact kind=value text, without the JSON with explanations and sources "
         "(CSV: no labels_json column): smaller files, written faster",
     )
+    batch.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with status 1 if any row is bad (default: only if no row could be read)",
+    )
     add_registry_option(batch)
     batch.set_defaults(handler=_cmd_batch)
 
@@ -103,4 +120,10 @@ def _cmd_batch(args: argparse.Namespace, _out: TextIO) -> int:
         more = summary.bad + summary.undated - len(summary.problems)
         errors.write(f"provenance batch: ... and {more:,} more {'problems' if summary.undated else 'bad rows'}\n")
     errors.write(f"provenance batch: {summary.describe()}\n")
-    return 0
+    if summary.bad and summary.bad == summary.rows:
+        errors.write("provenance batch: error: no row could be read\n")
+        return EXIT_PROBLEMS
+    if summary.bad and args.strict:
+        errors.write(f"provenance batch: error: {summary.bad:,} bad row{'s' if summary.bad != 1 else ''} (--strict)\n")
+        return EXIT_PROBLEMS
+    return EXIT_OK

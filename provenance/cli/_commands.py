@@ -7,6 +7,7 @@ import json
 import sys
 from typing import TextIO
 
+from provenance._outputs import replacing_text
 from provenance.cli._options import EXIT_OK, EXIT_PROBLEMS, registry_from_args
 from provenance.dates import parse_date
 from provenance.errors import RegistryError, UnknownIdError
@@ -100,10 +101,11 @@ def _read_input(path: str) -> str:
 
 
 def _write_output(text: str, path: str | None, out: TextIO) -> None:
+    """The text to ``out``, or to the file at ``path``, which it replaces only once written whole."""
     if path is None:
         out.write(text)
         return
-    with open(path, "w", encoding="utf-8") as handle:
+    with replacing_text(path, encoding="utf-8") as handle:
         handle.write(text)
 
 

@@ -153,4 +153,6 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         )
         return EXIT_USAGE
     except KeyboardInterrupt:
+        # Ctrl-C: one line, the conventional status; any output being written was left as it was.
+        print("provenance: interrupted", file=sys.stderr)
         return 130

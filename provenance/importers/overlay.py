@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from provenance._outputs import replacing_text
 from provenance.layout import LAYOUTS, NESTED, TABLES, Record, RecordLayout
 from provenance.model import Source
 
@@ -164,12 +165,6 @@ def write_overlay(
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     path = target / f"{name}.toml"
-    temporary = target / f".{name}.toml.{os.getpid()}.tmp"
-    try:
-        with temporary.open("x", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    with replacing_text(path, encoding="utf-8", newline="\n") as stream:
+        stream.write(text)
     return path

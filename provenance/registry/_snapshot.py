@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from provenance._outputs import replacing_bytes
 from provenance._version import __version__
 from provenance.dates import ONGOING, UNKNOWN, Interval, PartialDate, parse_iso
 from provenance.errors import ProvenanceError, SnapshotError
@@ -259,7 +260,8 @@ def save(registry: Registry, path: str | Path) -> None:
         "payload_digest": "sha256:" + hashlib.sha256(payload).hexdigest(),
         "records": len(registry.records),
     }
-    Path(path).write_bytes(_MAGIC + json.dumps(header).encode("ascii") + b"\n" + payload)
+    with replacing_bytes(path) as stream:  # an old snapshot stays whole until the new one is
+        stream.write(_MAGIC + json.dumps(header).encode("ascii") + b"\n" + payload)
 
 
 # -- reading ---------------------------------------------------------------------------------
