@@ -56,13 +56,14 @@ def has_no_named_suffix(netloc: str, tails: frozenset[str] | None) -> bool:
     A host has a claimed or rated suffix only if its last two or its last
     three labels are among the tails of the claimed and rated hosts, so for
     such a network location :func:`~provenance.labelling.label_url` gives
-    empty labels, without the host being resolved.
+    empty labels, without the host being resolved. A punycode (``xn--``)
+    label is never plain: it must be decoded to be checked.
 
     >>> tails = tails_of(["rt.com", "bbc.co.uk"])
     >>> has_no_named_suffix("news.example.co.uk", tails), has_no_named_suffix("de.rt.com", tails)
     (True, False)
     """
-    if tails is None:
+    if tails is None or "xn--" in netloc:  # punycode labels must be decoded to know whether the host is valid
         return False
     plain = _PLAIN_HOST.fullmatch(netloc)
     return plain is not None and plain[1] not in tails and plain[2] not in tails
@@ -92,21 +93,27 @@ def host_of_netloc(netloc: str) -> str | None:
     if is_normal_host(netloc):  # the quick exact test: normalize_host would leave it as it is
         return netloc
     try:
-        return normalize_host(netloc)  # a clean netloc reads as a bare host: the same host as in the URL
+        # Read as an authority ("//netloc"), never as a bare "scheme:..." form: "https:rt.com" is rt.com as a
+        # URL of its own but names the host "https" in "https://https:rt.com/".
+        return normalize_host("//" + netloc)
     except InvalidURLError:
         return None
 
 
 def is_bare(url: str) -> bool:
-    """Whether a URL has neither a ``scheme://`` nor a leading ``//`` (``rt.com/news/1``)."""
+    """Whether a URL has neither a scheme (``https:``, ``mailto:``...) nor a leading ``//`` (``rt.com/news/1``).
+
+    ``rt.com:8080/x`` is bare: ``rt.com:`` followed by a port is no scheme (see
+    :data:`~provenance.domains.URL_SCHEME`).
+    """
     return url[:2] != "//" and not URL_SCHEME.match(url)
 
 
 def host_of_bare(url: str) -> str | None:
     r"""The host of a URL without a scheme (``rt.com/news/1``), or ``None`` to ask ``normalize_host``.
 
-    With no ``scheme://`` and no leading ``//``, normalize_host reads the
-    network location up to the first ``/``, ``?``, ``#`` or ``\``.
+    With no scheme and no leading ``//``, normalize_host reads the network
+    location up to the first ``/``, ``?``, ``#`` or ``\`` as an authority.
     """
     return host_of_netloc(url.partition("/")[0]) if is_bare(url) else None
 
