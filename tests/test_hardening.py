@@ -992,8 +992,14 @@ AUDIT_WRAPPER = textwrap.dedent(
             path, mode, flags = args
             writes = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
                 isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC))
-            if writes and not (isinstance(path, str) and path.startswith(allowed)):
+            if isinstance(path, int):
+                pass  # a file descriptor: its open (by path) was audited already
+            elif writes and not (isinstance(path, str) and path.startswith(allowed)):
                 seen.append(f"write {path!r}")
+        elif event in ("os.rename", "os.remove") and all(
+            isinstance(path, str) and path.startswith(allowed) for path in args if not isinstance(path, int)
+        ):
+            pass  # the safe write: a temporary file beside the output, moved over it (or removed)
         elif event in ("socket.__new__", "socket.bind") and (event == "socket.__new__" or args[-1] == ("::1", 0)):
             pass  # urllib3's IPv6 probe when tldextract is first imported: loopback only, no traffic
         elif event.startswith(("socket.", "http.client.", "urllib.", "os.mkdir", "os.rename", "os.remove")):

@@ -341,6 +341,9 @@ def urls(registry: Registry, hosts: Sequence[str] | None = None) -> SearchStrate
                 for index, char in enumerate(full)
             )
         host = full + draw(dots)
-        return f"{draw(schemes)}{draw(userinfos)}{host}{draw(ports)}{draw(paths)}{draw(queries)}{draw(fragments)}"
+        scheme, userinfo = draw(schemes), draw(userinfos)
+        if ":" in userinfo and not scheme:  # a bare "user:secret@host" is a "user:" URL, which names no host
+            userinfo = "user@"
+        return f"{scheme}{userinfo}{host}{draw(ports)}{draw(paths)}{draw(queries)}{draw(fragments)}"
 
     return build()
