@@ -305,3 +305,23 @@ def registrable_domain(url_or_host: str) -> str | None:
     host = normalize_host(url_or_host)
     result = _extractor()(host)
     return f"{result.domain}.{result.suffix}" if result.domain and result.suffix else None
+
+
+def is_public_suffix(host: str) -> bool:
+    """Whether a normalised host is itself a public suffix, under which anyone may register a domain.
+
+    Uses the same bundled public-suffix snapshot as :func:`registrable_domain`
+    (offline, loaded once on first use), with its private section too: nobody
+    owns ``co.uk`` or ``github.io``, so no outlet can claim every site below them.
+
+    Args:
+        host: A host from :func:`normalize_host`.
+
+    Returns:
+        ``True`` for ``"co.uk"``, ``"github.io"`` or ``"xn--p1ai"``; ``False`` for ``"bbc.co.uk"``.
+
+    >>> is_public_suffix("co.uk"), is_public_suffix("github.io"), is_public_suffix("bbc.co.uk")
+    (True, True, False)
+    """
+    result = _extractor()(host, include_psl_private_domains=True)
+    return not result.domain and result.suffix == host

@@ -21,16 +21,23 @@ Voice of Russia was a Russian state-controlled radio broadcaster (1993-2014); it
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Callable, Sequence
+
+import attrs
+
 from provenance.countries import country_adjective, country_name
 from provenance.dates import ONGOING, Interval, PartialDate, Truth, When, as_window
 from provenance.domains import normalize_host
-from provenance.labels import CERTAIN, Evidence, Label, LabelSet
+from provenance.labels import CERTAIN, POSSIBLE, Evidence, Label, LabelSet
 from provenance.model import DomainClaim, Outlet
 from provenance.policies import TYPOLOGY_NAMES, OutletFacts, Policy, certainty_of, get_policy, with_article
 from provenance.ratings import Rating
 from provenance.registry import Registry, default_registry
 
 __all__ = [
+    "after_claims",
+    "claimed_labels",
     "disclosure",
     "explain",
     "host_labels",
@@ -138,6 +145,14 @@ def label_url(
         registry: Where the facts come from (default: the shipped data).
         dayfirst: How to read a numeric date in text (see :func:`label_outlet`).
 
+    The outlet is the one whose claim on the host (or a domain above it) may
+    hold at ``at`` (see :meth:`~provenance.registry.Registry.claims_for_host`).
+    When the date spans a change of the host's claim, every outlet it allows
+    is labelled, each label ``possible``. When no claim holds at ``at`` (a
+    link shared after its domain's end), the outlet of the latest claim that
+    ended before it is labelled over the days that claim held, or at the
+    date in the URL's path; each of its labels says so in its basis.
+
     Returns:
         The labels; empty when no outlet claims the host and nobody rated it.
 
@@ -149,11 +164,119 @@ def label_url(
     registry = registry if registry is not None else default_registry()
     host = normalize_host(url)
     window = as_window(at, dayfirst=dayfirst)
-    claim = registry.claim_for_host(host, window)
-    if claim is None:
-        get_policy(policy)
+    chosen = get_policy(policy)
+    matches = registry.claims_for_host(host, window, url)
+    if not matches:
         return host_labels(registry, host, None, LabelSet(), window)
-    return host_labels(registry, host, claim, label_outlet(claim.outlet, window, policy, registry), window)
+    labels = claimed_labels(
+        registry, host, matches, window, lambda outlet, when: label_outlet(outlet, when, chosen, registry)
+    )
+    return host_labels(registry, host, matches[0][0], labels, matches[0][1], matches)
+
+
+Window = PartialDate | Interval | None
+Matches = Sequence[tuple[DomainClaim, Window]]
+
+
+def after_claims(registry: Registry, matches: Matches, window: Window) -> bool:
+    """Whether the claims found are one that ended before the window (a share after its domain's end).
+
+    Args:
+        registry: Where the claims are.
+        matches: What :meth:`~provenance.registry.Registry.claims_for_host` gave.
+        window: The window asked.
+
+    Returns:
+        ``True`` when no claim found may hold at the window.
+    """
+    if window is None or len(matches) != 1:
+        return False
+    claim = matches[0][0]
+    lifetime = registry.lookup(claim.outlet).lifetime
+    return Truth.NO in (claim.interval.contains(window), lifetime.contains(window))
+
+
+def claimed_labels(
+    registry: Registry,
+    host: str,
+    matches: Matches,
+    window: Window,
+    outlet_labels: Callable[[Outlet, Window], LabelSet],
+) -> LabelSet:
+    """The labels of the outlets behind a host's claims, as :func:`label_url` gives them (before host labels).
+
+    Args:
+        registry: Where the facts come from.
+        host: The normalised host.
+        matches: What :meth:`~provenance.registry.Registry.claims_for_host` gave (not empty).
+        window: The window asked.
+        outlet_labels: An outlet's labels at a window (:func:`label_outlet` under a policy).
+
+    Returns:
+        One outlet's labels; noted when its claim ended before the window; or,
+        when the window spans a change of claim, every outlet's, each ``possible``.
+    """
+    outlets = [_outlet(registry, claim) for claim, _ in matches]
+    if len(matches) == 1:
+        labels = outlet_labels(outlets[0], matches[0][1])
+        if not after_claims(registry, matches, window):
+            return labels
+        note = _after_claims_note(host, matches[0], outlets[0], window)
+        return LabelSet(attrs.evolve(label, basis=(*label.basis, note)) for label in labels)
+    # Shared by every window of the same segments in batches: the note names no day of the window.
+    spans = "; ".join(
+        f"{outlet.name} on {claim.host} ({Interval.from_days(*_held_days(claim, outlet)).describe()})"
+        for (claim, _), outlet in zip(matches, outlets, strict=True)
+    )
+    found: list[Label] = []
+    for (claim, when), outlet in zip(matches, outlets, strict=True):
+        note = Evidence(
+            f"The date given spans a change of the outlet behind {host}: {spans}. The longest claimed host "
+            f"wins, so this label holds only if the page dates from while {outlet.name} held it.",
+            claim.sources,
+        )
+        found.extend(
+            attrs.evolve(label, certainty=POSSIBLE, basis=(*label.basis, note)) for label in outlet_labels(outlet, when)
+        )
+    return LabelSet(found)
+
+
+def _held_days(claim: DomainClaim, outlet: Outlet) -> tuple[int, int]:
+    """The first and last day a claim may hold, within its outlet's lifetime."""
+    start, _, _, end = claim.interval.bounds()
+    first, _, _, last = outlet.lifetime.bounds()
+    return max(start, first), max(min(end, last), max(start, first))
+
+
+def _outlet(registry: Registry, claim: DomainClaim) -> Outlet:
+    outlet = registry.lookup(claim.outlet)
+    assert isinstance(outlet, Outlet)
+    return outlet
+
+
+def _describe(window: Window) -> str:
+    """A window by its days (the batch reads a month as its days: the words must not differ)."""
+    if window is None:
+        return "any time"
+    lo, _, _, hi = (Interval.of(window) if isinstance(window, PartialDate) else window).bounds()
+    return (
+        str(PartialDate.from_date(datetime.date.fromordinal(lo))) if lo == hi else Interval.from_days(lo, hi).describe()
+    )
+
+
+def _after_claims_note(host: str, match: tuple[DomainClaim, Window], outlet: Outlet, window: Window) -> Evidence:
+    claim, when = match
+    if isinstance(when, PartialDate):
+        statement = (
+            f"No outlet held {host} on {_describe(window)}; the URL's path dates the page {when}, "
+            f"when {outlet.name} held {claim.host}: labelled as of then."
+        )
+    else:
+        statement = (
+            f"No outlet held {host} on {_describe(window)}; a page on it was published while "
+            f"{outlet.name} held {claim.host} ({_describe(when)}): labelled over that time."
+        )
+    return Evidence(statement, claim.sources)
 
 
 def host_labels(
@@ -162,6 +285,7 @@ def host_labels(
     claim: DomainClaim | None,
     outlet_labels: LabelSet,
     window: PartialDate | Interval | None,
+    matches: Matches = (),
 ) -> LabelSet:
     """What :func:`label_url` gives for a host once its claim and the claiming outlet's labels are known.
 
@@ -175,12 +299,24 @@ def host_labels(
         claim: The claim :meth:`~provenance.registry.Registry.claim_for_host` found, or ``None``.
         outlet_labels: The claiming outlet's labels at the window (ignored without a claim).
         window: When the URL dates from; ``None`` for any time.
+        matches: Every claim :meth:`~provenance.registry.Registry.claims_for_host` gave, when
+            there are several (a window spanning a change of claim): a mirror label for each
+            mirror among them, ``possible``, and no rating of any of their outlets.
 
     Returns:
         The labels.
     """
     if claim is None:
         return LabelSet(host_rating_labels(registry, host))
+    if len(matches) > 1:
+        outlets = {match[0].outlet for match in matches}
+        mirrors = [
+            attrs.evolve(mirror_label(host, _outlet(registry, other), other, when), certainty=POSSIBLE)
+            for other, when in matches
+            if other.role == "mirror"
+        ]
+        ratings = [label for label in host_rating_labels(registry, host) if label.subject not in outlets]
+        return LabelSet((*outlet_labels.labels, *mirrors, *ratings))
     extra = host_rating_labels(registry, host, skip_outlet=claim.outlet)
     if claim.role == "mirror":
         outlet = registry.lookup(claim.outlet)

@@ -268,6 +268,9 @@ class DomainClaim:
     """When the outlet used it."""
     sources: tuple[Source, ...] = _SOURCES
     """What backs it."""
+    under: str | None = attrs.field(default=None, validator=attrs.validators.optional(check.identifier))
+    """Id of the outlet whose claim on a domain above this host it sits under, if any (``bbc`` for a
+    ``news.bbc.co.uk`` another outlet holds); a claim below another outlet's must say so."""
 
 
 @attrs.frozen(slots=True)

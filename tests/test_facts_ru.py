@@ -118,7 +118,7 @@ def test_outlet_command_shows_successors_and_dated_domains():
     [
         ("http://ruvr.ru/2012_07_11/x.html", "2012-07", "voice-of-russia"),
         ("http://voiceofrussia.com/2014_01_01/x/", "2014-01", "voice-of-russia"),
-        ("http://voiceofrussia.com/x", "2016", None),
+        ("http://voiceofrussia.com/x", "2016", "voice-of-russia"),  # shared after its end (issue #14 item 8)
         # no source dates the move to sputnikglobe.com: the claim starts at its earliest attested use
         ("https://sputnikglobe.com/x", "2014-11-09", None),
         ("https://sputnikglobe.com/x", "2015", None),

@@ -393,7 +393,8 @@ def test_wikidata_dump_fixture():
     assert reg.outlet_for_url("https://testland-today.example/x").id == "wd-q90000001"
     former = reg.claim_for_url("ttoday.example")
     assert (former.role, former.interval) == ("former", Interval(end=PartialDate(2009)))
-    assert reg.outlet_for_url("ttoday.example", at="2012") is None
+    # Shared after the former site's end: published while Testland Today held it (issue #14 item 8).
+    assert reg.outlet_for_url("ttoday.example", at="2012").id == "wd-q90000001"
     [website] = [c for c in of(result.records, DomainClaim) if c.host == "testland-today.example"]
     assert website.sources[0].url == "https://example.org/about-testland-today"
     assert website.sources[0].title == "About Testland Today"

@@ -32,7 +32,8 @@ def test_lookalikes_match_nothing(fixture_registry, url):
 def test_dated_claims(fixture_registry):
     reg = fixture_registry
     assert reg.outlet_for_url("ruvr.ru", "2012-07-04").id == "voice-of-russia"
-    assert reg.outlet_for_url("ruvr.ru", "2016") is None
+    # Shared after the domain's end: the latest claim that ended before (issue #14 item 8).
+    assert reg.outlet_for_url("ruvr.ru", "2016").id == "voice-of-russia"
     # Before Radio Sputnik existed, its host falls back to the shorter claim.
     assert reg.outlet_for_url("radiosputnik.ria.ru", "2010").id == "ria-novosti"
     assert reg.outlet_for_url("rtde.world", "2021") is None

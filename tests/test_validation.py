@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.dates import Interval, PartialDate
+from provenance.dates import Interval, PartialDate, Truth
+from provenance.domains import candidate_hosts, is_normal_host, is_public_suffix
 from provenance.layout import by_kind
 from provenance.model import TYPOLOGY_CODES, Assessment, DomainClaim, Organization, Outlet, Relation, Source, Succession
 from provenance.ratings import Rater, Rating, Scale
@@ -84,8 +85,43 @@ def reference_problems(records, locations=None):
                 need(record, "outlet", record.outlet, outlet_only=True)
     for host_claims in claims.values():
         problems.extend(_overlapping_claims(host_claims, at))
+    problems.extend(_reference_claim_places(claims, at))
     problems.extend(_cycles([r for r in records if isinstance(r, Relation)], at))
     return sorted(problems)
+
+
+def _reference_claim_places(claims, at):
+    """Public suffixes and hosts below another outlet's claim (issue #14 item 9), claim by claim."""
+    problems = []
+    everything = [claim for host_claims in claims.values() for claim in host_claims]
+    for claim in everything:
+        if is_normal_host(claim.host) and is_public_suffix(claim.host):
+            problems.append(
+                f"{at(claim)}: host {claim.host!r} is a public suffix: "
+                "a claim on it would take every site registered under it"
+            )
+        suffixes = candidate_hosts(claim.host)[1:]
+        for key in suffixes:
+            together = [
+                other
+                for other in claims.get(key, ())
+                if other.interval.overlaps(claim.interval) is not Truth.NO
+                and not (other.interval.end == claim.interval.start and claim.interval.start is not None)
+                and not (claim.interval.end == other.interval.start and other.interval.start is not None)
+            ]
+            if together:
+                for outlet in dict.fromkeys(other.outlet for other in together):
+                    if outlet not in (claim.outlet, claim.under):
+                        problems.append(
+                            f"{at(claim)}: host {claim.host!r} of {claim.outlet!r} lies under {key!r}, claimed by "
+                            f"{outlet!r} at overlapping times: take it explicitly with under = {outlet!r}"
+                        )
+                break
+        if claim.under is not None and not any(o.outlet == claim.under for k in suffixes for o in claims.get(k, ())):
+            problems.append(
+                f"{at(claim)}: under {claim.under!r}, but {claim.under!r} claims no domain above {claim.host!r}"
+            )
+    return problems
 
 
 class SpecialOutlet(Outlet):

@@ -48,9 +48,16 @@ from provenance.batch._urls import (
 from provenance.dates import Interval, PartialDate, When, as_window
 from provenance.domains import MAX_INPUT, candidate_hosts, normalize_host
 from provenance.errors import DateParseError, InvalidURLError
-from provenance.labelling import host_labels, host_rating_labels, label_outlet, publication_window
+from provenance.labelling import (
+    after_claims,
+    claimed_labels,
+    host_labels,
+    host_rating_labels,
+    label_outlet,
+    publication_window,
+)
 from provenance.labels import LabelSet
-from provenance.model import Organization, Outlet
+from provenance.model import DomainClaim, Organization, Outlet
 from provenance.policies import Policy, get_policy
 from provenance.registry import Registry, default_registry
 
@@ -76,6 +83,10 @@ def check_bad_dates(bad_dates: str) -> None:
     """
     if bad_dates not in BAD_DATES:
         raise ValueError(f"bad_dates must be 'error' or 'unknown', not {bad_dates!r}")
+
+
+_AFTER_CLAIMS = "after claims"
+"""What matched in a segment where no claim holds but one ended before: read per row (the URL's path may date it)."""
 
 
 def _keep(cache: dict[_K, _V], key: _K, value: _V, limit: int) -> _V:
@@ -136,6 +147,7 @@ class Labeller:
         self._windows: dict[int, PartialDate | Interval | None] = {}  # by date key
         self._outlet_points: dict[str, list[int]] = {}
         self._outlet_labels: dict[tuple[str, int, int], LabelSet] = {}
+        self._after: dict[tuple[str, int, object], Labelled] = {}  # see _after_claims
         # The one result of every host that no outlet claims and nobody rates.
         self._unclaimed = Labelled(None, None, None, EMPTY)
         self._claimed = self.registry.claimed_hosts()
@@ -160,7 +172,7 @@ class Labeller:
         """
         entry = self._host_entry(normalize_host(url))
         key = self._date_key(at, dayfirst)
-        return entry if isinstance(entry, Labelled) else self._claimed_result(entry, key)
+        return entry if isinstance(entry, Labelled) else self._claimed_result(entry, key, url)
 
     def label(self, url: str, at: When = None, *, dayfirst: bool | None = None) -> LabelSet:
         """The labels of one URL at a date: the same as :func:`~provenance.labelling.label_url`.
@@ -230,7 +242,7 @@ class Labeller:
                 yield entry
             else:
                 result = entry.by_segment.get(entry.segment(key))
-                yield result if result is not None else self._claimed_result(entry, key)
+                yield result if result is not None else self._claimed_result(entry, key, url)  # type: ignore[arg-type]
 
     def _bad_row(
         self, number: int, url: object, at: object, error: InvalidURLError | DateParseError, entry: _Entry | None
@@ -238,7 +250,7 @@ class Labeller:
         """A bad row; or, given the entry of a row whose URL was read but not its date, the row labelled undated."""
         if entry is None or not isinstance(error, DateParseError):
             return BadRow(number, url, at, error)
-        result = entry if isinstance(entry, Labelled) else self._claimed_result(entry, NO_DATE)
+        result = entry if isinstance(entry, Labelled) else self._claimed_result(entry, NO_DATE, url)  # type: ignore[arg-type]
         return attrs.evolve(result, date_error=error)
 
     # -- hosts --------------------------------------------------------------
@@ -386,17 +398,29 @@ class Labeller:
 
     # -- results ------------------------------------------------------------
 
-    def _claimed_result(self, entry: ClaimedHost, key: int) -> Labelled:
-        """The result for a claimed host at a date key: its segment's result, computed on first use."""
+    def _claimed_result(self, entry: ClaimedHost, key: int, url: str) -> Labelled:
+        """The result for a claimed host at a date key: its segment's result, computed on first use.
+
+        Where no claim holds but one ended before, the result is the row's own
+        (the URL's path may date the page) and is not kept.
+        """
         if not self._segmented:  # the policy may read the window itself: no sharing across dates
-            return self._labelled(entry.host, self._match(entry.host, key), key)
+            match = self._match(entry.host, key)
+            return (
+                self._after_claims(entry.host, url, key)
+                if isinstance(match, str)
+                else self._labelled(entry.host, match)
+            )
         segment = entry.segment(key)
         result = entry.by_segment.get(segment)
         if result is None:
             shared = entry.claims.by_segment
             if segment not in shared:
                 shared[segment] = self._match(entry.host, key)
-            result = entry.by_segment[segment] = self._labelled(entry.host, shared[segment], key)
+            match = shared[segment]
+            if isinstance(match, str):  # _AFTER_CLAIMS
+                return self._after_claims(entry.host, url, key)
+            result = entry.by_segment[segment] = self._labelled(entry.host, match)
         return result
 
     def _window(self, key: int) -> PartialDate | Interval | None:
@@ -406,22 +430,53 @@ class Labeller:
             window = _keep(self._windows, key, window_of_key(key), _DATE_LIMIT)
         return window
 
-    def _match(self, host: str, key: int) -> Match | None:
-        """The claim label_url finds for a host at a date key, its outlet, name and outlet labels."""
+    def _match(self, host: str, key: int) -> Match | str | None:
+        """The claims label_url finds for a host at a date key, the first one's outlet and name, the outlets' labels.
+
+        ``_AFTER_CLAIMS`` when none holds but one ended before (see :meth:`_after_claims`).
+        """
         window = self._window(key)
-        claim = self.registry.claim_for_host(host, window)
-        if claim is None:
+        matches = self.registry.claims_for_host(host, window)
+        if not matches:
             return None
+        if after_claims(self.registry, matches, window):
+            return _AFTER_CLAIMS
+        return self._matched(host, matches, window)
+
+    def _matched(
+        self,
+        host: str,
+        matches: tuple[tuple[DomainClaim, PartialDate | Interval | None], ...],
+        window: PartialDate | Interval | None,
+    ) -> Match:
+        """The match of claims found for a host at a window."""
+        claim, when = matches[0]
         outlet = self.registry.lookup(claim.outlet)
         assert isinstance(outlet, Outlet)
-        return claim, outlet, outlet.name_at(window), self._outlet_labels_at(outlet, window)
+        labels = claimed_labels(self.registry, host, matches, window, self._outlet_labels_at)
+        return claim, outlet, outlet.name_at(when), labels, matches
 
-    def _labelled(self, host: str, match: Match | None, key: int) -> Labelled:
+    def _after_claims(self, host: str, url: str, key: int) -> Labelled:
+        """The result of a row whose host no claim holds at its date, but one held before (read with its URL's path).
+
+        Kept by host, date and the window the claims found apply over (the
+        claim's days, or the day the path gives), which decide the result.
+        """
+        window = self._window(key)
+        matches = self.registry.claims_for_host(host, window, url)
+        kept = (host, key, matches[0][1])
+        result = self._after.get(kept)
+        if result is None:
+            result = _keep(self._after, kept, self._labelled(host, self._matched(host, matches, window)), _HOST_LIMIT)
+        return result
+
+    def _labelled(self, host: str, match: Match | None) -> Labelled:
         """The result for a host, adding what is the host's own: label_url's mirror label and host ratings."""
         if match is None:
             return self._unclaimed_result(host)
-        claim, outlet, name, labels = match
-        return Labelled(outlet, name, claim, host_labels(self.registry, host, claim, labels, self._window(key)))
+        claim, outlet, name, labels, matches = match
+        when = matches[0][1]
+        return Labelled(outlet, name, claim, host_labels(self.registry, host, claim, labels, when, matches))
 
     def _unclaimed_result(self, host: str) -> Labelled:
         """The result for a host no outlet claims: the shared empty one, or its host ratings."""

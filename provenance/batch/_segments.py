@@ -29,8 +29,9 @@ from provenance.registry import Registry
 
 NO_DATE = 0
 """The date key of "no date given"; no real window has key 0."""
-Match = tuple[DomainClaim, Outlet, str, LabelSet]
-"""The claim that matched a host at a window, its outlet, the outlet's name and labels at the window."""
+Match = tuple[DomainClaim, Outlet, str, LabelSet, tuple[tuple[DomainClaim, PartialDate | Interval | None], ...]]
+"""The claim that matched a host at a window, its outlet, the outlet's name, the labels of the outlets behind
+the claims (:func:`~provenance.labelling.claimed_labels`), and every claim found with its window."""
 _BITS = 22  # day ordinals (at most 3,652,059) fit in 22 bits
 _MASK = (1 << _BITS) - 1
 
@@ -146,8 +147,9 @@ class SharedClaims:
         """Sorted first days of segments."""
         self.width = len(points) + 1
         """Segment numbers run from 0 to ``len(points)``."""
-        self.by_segment: dict[int, Match | None] = {}
-        """What matched in each segment (see :meth:`ClaimedHost.segment`); ``None`` for no claim."""
+        self.by_segment: dict[int, Match | str | None] = {}
+        """What matched in each segment (see :meth:`ClaimedHost.segment`); ``None`` for no claim, a text
+        where no claim holds but one ended before (each row is then read with its URL's path)."""
 
 
 class ClaimedHost:

@@ -18,10 +18,11 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from provenance.domains import normalize_host
+from provenance.dates import Truth
+from provenance.domains import candidate_hosts, normalize_host
 from provenance.errors import InvalidURLError, ProvenanceError
 from provenance.layout import Record
-from provenance.model import Outlet
+from provenance.model import DomainClaim, Outlet
 from provenance.ratings import Rater
 from provenance.registry import Registry
 
@@ -485,10 +486,47 @@ def raters_to_emit(base: Registry | None, raters: Iterable[Rater], name: str) ->
 
 
 def finish(tally: Tally, records: Sequence[Record], base: Registry | None, label: str) -> ImportResult:
-    """Build the result: extend the base with the records, validated together."""
-    unique = tuple(dict.fromkeys(records))
+    """Build the result: extend the base with the records, validated together.
+
+    A claim on a host below another outlet's claim (of the records or the base,
+    at times both may hold) is taken explicitly: it gets ``under`` that outlet.
+    """
+    unique = tuple(dict.fromkeys(_with_under(records, base)))
     registry = base_or_empty(base).extended(unique, name=label)
     return ImportResult(unique, registry, tally.report())
+
+
+def _with_under(records: Sequence[Record], base: Registry | None) -> list[Record]:
+    """The records, each claim below another outlet's claim saying so (see ``docs/data-format.md``)."""
+    own: dict[str, list[DomainClaim]] = {}
+    for record in records:
+        if isinstance(record, DomainClaim):
+            own.setdefault(record.host, []).append(record)
+    if not own:
+        return list(records)
+
+    def above(claim: DomainClaim) -> DomainClaim | None:
+        for key in candidate_hosts(claim.host)[1:]:
+            claims = [*own.get(key, ()), *(base.host_claims(key) if base is not None else ())]
+            near = [other for other in claims if _together(other, claim)]
+            if near:
+                return next((other for other in near if other.outlet != claim.outlet), None)
+        return None
+
+    found: list[Record] = []
+    for record in records:
+        if isinstance(record, DomainClaim) and record.under is None:
+            other = above(record)
+            record = attrs.evolve(record, under=other.outlet) if other is not None else record
+        found.append(record)
+    return found
+
+
+def _together(a: DomainClaim, b: DomainClaim) -> bool:
+    """Whether two claims may hold on one day other than a hand-over day (as validation reads it)."""
+    x, y = a.interval, b.interval
+    touching = (x.end == y.start and y.start is not None) or (y.end == x.start and x.start is not None)
+    return x.overlaps(y) is not Truth.NO and not touching
 
 
 def check_columns(

@@ -7,19 +7,13 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Set
 from pathlib import Path
 from typing import Any, TypeVar
 
-from provenance.dates import Interval, PartialDate, Truth, When, as_window
+from provenance.dates import Interval, PartialDate, When, as_window
 from provenance.domains import candidate_hosts, normalize_host
 from provenance.errors import RegistryError, UnknownIdError
 from provenance.layout import Record, RecordsByKind, by_kind
-from provenance.model import (
-    Assessment,
-    DomainClaim,
-    Organization,
-    Outlet,
-    Relation,
-    Succession,
-)
+from provenance.model import Assessment, DomainClaim, Organization, Outlet, Relation, Succession
 from provenance.ratings import Rater, Rating
+from provenance.registry._claims import Match, claims_for_host
 from provenance.registry._indexes import LazyIndexes, distinct, group, holds, layered
 from provenance.registry._loader import Records, paused_gc, read_folder
 from provenance.registry._shipped import read_layer
@@ -28,6 +22,7 @@ from provenance.registry._validation import describe_record, problems_by_kind
 __all__ = ["Registry", "default_registry", "load_registry"]
 
 _T = TypeVar("_T")
+_Window = PartialDate | Interval | None
 
 
 class Registry:
@@ -57,6 +52,7 @@ class Registry:
         locations: Mapping[Record, str] | None = None,
         layers: tuple[str, ...] | None = None,
         layer_digests: tuple[str, ...] | None = None,
+        vetted_hosts: Set[str] = frozenset(),
     ) -> None:
         """Validate and index records. Prefer the ``from_*`` constructors.
 
@@ -67,6 +63,7 @@ class Registry:
             layer_digests: For each layer, the digest of the bytes its records
                 were read from (:attr:`provenance.registry.Records.digest`), for
                 snapshots; ``None`` when not known.
+            vetted_hosts: Claimed hosts known not to be public suffixes (the shipped data's).
 
         Raises:
             RegistryError: Listing every problem found.
@@ -76,7 +73,7 @@ class Registry:
         if not distinct(kinds):
             unique = tuple(dict.fromkeys(unique))
             kinds = by_kind(unique)
-        problems = problems_by_kind(unique, kinds, locations)
+        problems = problems_by_kind(unique, kinds, locations, vetted_hosts)
         if problems:
             raise RegistryError(problems)
         self._records = unique
@@ -141,7 +138,9 @@ class Registry:
         ordered, locations = layered(parts)
         if layer_digests is None and all(part.digest is not None for part in parts):
             layer_digests = tuple(part.digest for part in parts if part.digest is not None)
-        return cls(ordered, locations=locations, layers=layers, layer_digests=layer_digests)
+        shipped = parts[0].records if parts and layers and layers[0] == "default" else ()  # checked by its tests
+        vetted = {r.host for r in shipped if isinstance(r, DomainClaim)}
+        return cls(ordered, locations=locations, layers=layers, layer_digests=layer_digests, vetted_hosts=vetted)
 
     @classmethod
     def from_records(cls, records: Iterable[Record]) -> Registry:
@@ -370,7 +369,7 @@ class Registry:
         The longest claimed suffix of the host wins, among claims that may
         hold at ``at`` (within the outlet's lifetime: a claim with an open
         start holds from the day the outlet began); with no date, the most
-        recent claim on that host.
+        recent claim on that host; when none holds, see :meth:`claims_for_host`.
 
         Args:
             url: A URL or host name.
@@ -383,40 +382,35 @@ class Registry:
             InvalidURLError: If ``url`` has no valid host.
             DateParseError: If ``at`` is text that cannot be read.
         """
-        return self.claim_for_host(normalize_host(url), as_window(at))
+        return self.claim_for_host(normalize_host(url), as_window(at), url)
 
-    def claim_for_host(self, host: str, window: PartialDate | Interval | None = None) -> DomainClaim | None:
+    def claim_for_host(self, host: str, window: _Window = None, url: str | None = None) -> DomainClaim | None:
         """:meth:`claim_for_url` for a host already normalised and a date already read.
+
+        Returns:
+            The first claim of :meth:`claims_for_host` (same arguments), or ``None``.
+        """
+        found = claims_for_host(self._claims_by_host, self._bodies, host, window, url)
+        return found[0][0] if found else None
+
+    def claims_for_host(self, host: str, window: _Window = None, url: str | None = None) -> tuple[Match, ...]:
+        """Every claim a host falls under at a window, each with the window it applies over.
+
+        One claim, with the window as given, when a claim may hold at it; one
+        per outlet when the window spans a change of claim; when none holds,
+        the latest claim that ended before the window, over the days it held,
+        or the one that held on a date in the URL's path no later than the
+        window (``docs/data-model.md``, "Claims at the edges of time").
 
         Args:
             host: A host as :func:`~provenance.domains.normalize_host` returns it.
-            window: A partial date or interval (see :func:`~provenance.dates.as_window`); ``None`` for any time.
+            window: A partial date or interval; ``None`` for any time (the most recent claim).
+            url: The URL the host came from (its path is read only when no claim holds at the window).
 
         Returns:
-            The claim, or ``None`` when no outlet claims the host or a domain above it.
+            ``(claim, window)`` pairs, the one :meth:`claim_for_host` gives first; empty when none applies.
         """
-        claims_by_host = self._claims_by_host
-        for key in candidate_hosts(host):
-            claims = claims_by_host.get(key)
-            if not claims:
-                continue
-            if window is None:
-                return claims[0]
-            maybe = None
-            for claim in claims:
-                truth = Truth.combine_all(
-                    (
-                        claim.interval.contains(window),
-                        self._bodies[claim.outlet].lifetime.contains(window),
-                    )
-                )
-                if truth is Truth.YES:
-                    return claim
-                if truth is Truth.MAYBE and maybe is None:
-                    maybe = claim
-            if maybe is not None:
-                return maybe
-        return None
+        return tuple(claims_for_host(self._claims_by_host, self._bodies, host, window, url))
 
     def outlet_for_url(self, url: str, at: When = None) -> Outlet | None:
         """The outlet behind a URL or host at a date.
@@ -426,7 +420,7 @@ class Registry:
         ...     outlets=[{"id": "ria", "name": "RIA Novosti", "country": "RU"},
         ...              {"id": "radio-sputnik", "name": "Radio Sputnik", "country": "RU"}],
         ...     domains=[{"host": "ria.ru", "outlet": "ria"},
-        ...              {"host": "radiosputnik.ria.ru", "outlet": "radio-sputnik"}])
+        ...              {"host": "radiosputnik.ria.ru", "outlet": "radio-sputnik", "under": "ria"}])
         >>> reg.outlet_for_url("radiosputnik.ria.ru/20160101/x.html").id
         'radio-sputnik'
         >>> reg.outlet_for_url("https://ria.ru/").id

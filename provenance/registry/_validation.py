@@ -3,16 +3,17 @@
 Single records validate their own fields when they are built (see
 :mod:`provenance.model`); this module checks what only the whole set can
 show: unknown references, duplicate ids, facts without sources, hosts claimed
-twice at overlapping times, and ownership cycles.
+twice at overlapping times, claims on public suffixes, hosts taken under another
+outlet's claim without saying so (``under``), and ownership cycles.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 
 from provenance.dates import Interval, Truth
-from provenance.domains import is_normal_host, normalize_host
+from provenance.domains import candidate_hosts, is_normal_host, is_public_suffix, normalize_host
 from provenance.errors import InvalidURLError
 from provenance.layout import Record, RecordsByKind, by_kind
 from provenance.model import (
@@ -45,7 +46,10 @@ def find_problems(records: Sequence[Record], locations: Mapping[Record, str] | N
 
 
 def problems_by_kind(
-    records: Sequence[Record], kinds: RecordsByKind, locations: Mapping[Record, str] | None
+    records: Sequence[Record],
+    kinds: RecordsByKind,
+    locations: Mapping[Record, str] | None,
+    vetted_hosts: Set[str] = frozenset(),
 ) -> list[str]:
     """:func:`find_problems` with the records already sorted by kind (the registry sorts them once for both).
 
@@ -53,6 +57,8 @@ def problems_by_kind(
         records: All records of a registry.
         kinds: ``by_kind(records)``.
         locations: Where each record came from, for the messages.
+        vetted_hosts: Hosts known not to be public suffixes (the shipped data's, which its tests
+            check), not looked up again: loading the shipped data alone needs no public-suffix list.
 
     Returns:
         One message per problem, sorted.
@@ -62,6 +68,8 @@ def problems_by_kind(
     checks.bodies(records)
     checks.references()
     checks.hosts()
+    checks.public_suffixes(vetted_hosts)
+    checks.nested_claims()
     checks.assessments()
     checks.ratings()
     checks.overlapping_claims()
@@ -150,6 +158,24 @@ class _Checks:
         """Every claimed host is written in its normal form."""
         for claim in [claim for claim in self.kinds.claims if not is_normal_host(claim.host)]:
             _check_host(claim, self.at, self.problems)
+
+    def public_suffixes(self, vetted: Set[str]) -> None:
+        """No claim is on a public suffix (``co.uk``, ``github.io``): nobody owns every site below one."""
+        for claim in self.kinds.claims:
+            if claim.host not in vetted and is_normal_host(claim.host) and is_public_suffix(claim.host):
+                self.problems.append(
+                    f"{self.at(claim)}: host {claim.host!r} is a public suffix: "
+                    "a claim on it would take every site registered under it"
+                )
+
+    def nested_claims(self) -> None:
+        """A claim below another outlet's claim (at overlapping times) says so with ``under``, and ``under`` is true."""
+        claims = self.kinds.claims
+        by_host = _group_by_host(claims)
+        for claim in claims:
+            if claim.under is None and not any(key in by_host for key in candidate_hosts(claim.host)[1:]):
+                continue  # the common case: nothing claimed above
+            self.problems.extend(_nesting_problems(claim, by_host, self.at))
 
     def assessments(self) -> None:
         """Typologies use the known codes and sanctions name their legal instrument."""
@@ -255,6 +281,46 @@ def _check_host(claim: DomainClaim, describe: Describe, problems: list[str]) -> 
         return
     if normalized != claim.host:
         problems.append(f"{describe(claim)}: host {claim.host!r} should be written {normalized!r}")
+
+
+def _group_by_host(claims: Iterable[DomainClaim]) -> dict[str, list[DomainClaim]]:
+    """Claims by their host, each list in record order."""
+    by_host: dict[str, list[DomainClaim]] = defaultdict(list)
+    for claim in claims:
+        by_host[claim.host].append(claim)
+    return by_host
+
+
+def _claims_above(claim: DomainClaim, by_host: Mapping[str, list[DomainClaim]]) -> tuple[str, list[DomainClaim]]:
+    """The nearest domain above a claim's host with claims that may hold on a day it does, and those claims."""
+    for key in candidate_hosts(claim.host)[1:]:
+        above = [
+            other
+            for other in by_host.get(key, ())
+            if other.interval.overlaps(claim.interval) is not Truth.NO and not _touching(other.interval, claim.interval)
+        ]
+        if above:
+            return key, above
+    return "", []
+
+
+def _nesting_problems(claim: DomainClaim, by_host: Mapping[str, list[DomainClaim]], describe: Describe) -> list[str]:
+    """What is wrong with a claim's place below other claims: an ``under`` missing, wrong or untrue."""
+    problems = []
+    key, above = _claims_above(claim, by_host)
+    for other in dict.fromkeys(other.outlet for other in above if other.outlet != claim.outlet):
+        if other != claim.under:
+            problems.append(
+                f"{describe(claim)}: host {claim.host!r} of {claim.outlet!r} lies under {key!r}, claimed by "
+                f"{other!r} at overlapping times: take it explicitly with under = {other!r}"
+            )
+    if claim.under is not None and not any(
+        other.outlet == claim.under for host in candidate_hosts(claim.host)[1:] for other in by_host.get(host, ())
+    ):
+        problems.append(
+            f"{describe(claim)}: under {claim.under!r}, but {claim.under!r} claims no domain above {claim.host!r}"
+        )
+    return problems
 
 
 def _touching(a: Interval, b: Interval) -> bool:

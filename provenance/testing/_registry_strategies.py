@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from provenance.dates import Interval, PartialDate
+from provenance.dates import Interval, PartialDate, Truth
+from provenance.domains import candidate_hosts, is_public_suffix
 from provenance.model import (
     DOMAIN_ROLES,
     ORGANIZATION_KINDS,
@@ -210,7 +211,7 @@ class _RegistryDraw:
                 host = f"{self.draw(self.parts.labels)}.{self.draw(st.sampled_from(hosts))}"
             else:
                 host = self.draw(self.parts.hosts)
-            if host not in hosts and len(host) <= 253:
+            if host not in hosts and len(host) <= 253 and not is_public_suffix(host):
                 hosts.append(host)
         return hosts
 
@@ -222,7 +223,7 @@ class _RegistryDraw:
             owner = outlet_ids[number] if number < len(outlet_ids) else self.draw(owners)
             role, interval = self.draw(parts.roles), self.draw(parts.lifetimes)
             claims.append(DomainClaim(host, owner, role, interval, self.draw(self.cite)))
-        return claims
+        return _with_under(claims)
 
     def relations(self) -> list[Relation]:
         """Relations between bodies; they only point "down" the list of ids, so they never form a cycle."""
@@ -347,3 +348,32 @@ def urls(registry: Registry, hosts: Sequence[str] | None = None) -> SearchStrate
         return f"{scheme}{userinfo}{host}{draw(ports)}{draw(paths)}{draw(queries)}{draw(fragments)}"
 
     return build()
+
+
+def _with_under(claims: list[DomainClaim]) -> list[DomainClaim]:
+    """The claims, each below another outlet's claim (at times both may hold) saying so with ``under``.
+
+    One claim a host: the nearest claim above that may hold with it is the one
+    the registry's check looks at.
+    """
+    by_host = {claim.host: claim for claim in claims}
+    found = []
+    for claim in claims:
+        above = next(
+            (
+                other
+                for key in candidate_hosts(claim.host)[1:]
+                if (other := by_host.get(key)) is not None and _together(other.interval, claim.interval)
+            ),
+            None,
+        )
+        if above is not None and above.outlet != claim.outlet:
+            claim = attrs.evolve(claim, under=above.outlet)
+        found.append(claim)
+    return found
+
+
+def _together(a: Interval, b: Interval) -> bool:
+    """Whether two claims may hold on one day other than a hand-over day (as the registry's check reads it)."""
+    touching = (a.end == b.start and b.start is not None) or (b.end == a.start and a.start is not None)
+    return a.overlaps(b) is not Truth.NO and not touching
