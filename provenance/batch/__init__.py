@@ -39,7 +39,8 @@ nor :mod:`provenance.extras`).
 
 Inside: ``_labeller`` (the labeller and its hot loop), ``_urls`` (reading
 hosts fast), ``_segments`` (date keys and segments of constant facts),
-``_results`` (results and errors), ``_files`` (the file front ends).
+``_results`` (results and errors), ``_csv_rows`` and ``_json_rows`` (reading
+input rows), ``_files`` (the file front ends).
 """
 
 from __future__ import annotations
