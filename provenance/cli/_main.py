@@ -93,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--source-policy", metavar="FILE", help="check sources against this policy file (default: the shipped one)"
     )
     validate.add_argument("--no-source-policy", action="store_true", help="check only the records, not their sources")
+    validate.add_argument(
+        "--on-default",
+        action="store_true",
+        help="check PATH layered on the shipped data, as --registry PATH loads it (ids, clashes, sources)",
+    )
     validate.set_defaults(handler=command.validate)
 
     snapshot = commands.add_parser(
