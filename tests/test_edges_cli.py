@@ -303,3 +303,13 @@ def test_validate_on_default_checks_the_source_policy(tmp_path):
     assert "source policy violation" in text and "mine.toml" in text
     shipped, text = run("validate")
     assert shipped == 0
+
+
+@pytest.mark.parametrize("command", [["lookup", "rt.com"], ["label", "rt.com"], ["outlet", "rt"]])
+def test_a_registry_option_on_a_symlink_loop_is_one_line(command, tmp_path, capsys):
+    """issue #14 item 12 (found by the CLI fuzzer): `--registry LOOP` ended in pathlib's RuntimeError."""
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    code, text = run(*command, "--registry", str(loop))
+    assert code == 2 and text == ""
+    assert "not a folder" in one_line_error(capsys)
