@@ -7,8 +7,8 @@ system can pass (bytes that are not UTF-8 arrive as lone surrogates). Each test 
 active Hypothesis profile's example count: a few in the normal suite, hundreds under
 ``HYPOTHESIS_PROFILE=fuzz`` (``make fuzz``). The invariants:
 
-- ``main`` returns 0, 1 (only ``validate``: the data has problems) or 2 (bad input), or argparse stops
-  with 2; no other exception escapes;
+- ``main`` returns 0, 1 (only ``validate``: the data has problems; ``batch``: no row could be read) or 2
+  (bad input), or argparse stops with 2; no other exception escapes;
 - standard error holds no traceback, and an exit 2 says ``error`` (there, or in lookup's JSON);
 - standard output and every file written are UTF-8 (a strict UTF-8 terminal takes them).
 """
@@ -30,15 +30,10 @@ from hypothesis import strategies as st
 from provenance.cli import main
 from tests.conftest import FIXTURES
 
-# -- tracebacks found here and fixed outside the CLI's files ----------------------------------------------
-# Each is a traceback this fuzzer found in code that another change of issue #14 fixes; its inputs are left
-# out until that fix is in. Delete the predicate (and its use) once it is.
-
-
-def batch_known(data: bytes) -> bool:
-    """``batch``: JSON Lines with a lone surrogate escape (``"\\ud800"``: UnicodeEncodeError on writing, item 12),
-    or nested deeper than ``json`` recurses (RecursionError while reading a row)."""
-    return b"\\ud" in data.lower() or _deep(data)
+# -- a traceback found here outside the CLI's files ------------------------------------------------------
+# This fuzzer found it in code this change may not touch (provenance/source_policy.py reads the policy with
+# tomllib and catches no RecursionError); its inputs are left out until it is fixed there. Then delete the
+# predicate and its use.
 
 
 def policy_known(data: bytes) -> bool:
@@ -279,7 +274,7 @@ def run(argv: list[str], stdin: bytes = b"") -> Run:
     result = Run(code, out.getvalue(), err.getvalue())
     assert "Traceback" not in result.err, (argv, result.err)
     assert code in (0, 1, 2), (argv, code, result.err)
-    assert code != 1 or argv[0] == "validate", (argv, result.err)
+    assert code != 1 or argv[0] in ("validate", "batch"), (argv, result.err)  # the data has problems, no row read
     assert code != 2 or "error" in result.err + result.out, (argv, result.err)  # lookup --format json: in out
     result.out.encode("utf-8")  # what a strict UTF-8 standard output takes
     return result
@@ -363,7 +358,6 @@ def test_batch_never_ends_in_a_traceback(data):
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         where = data.draw(tables)
-        assume(not batch_known(where.data))
         source = str(make(root, "shares", where))
         output = str(root / data.draw(st.sampled_from(["out.csv", "out.jsonl", "out", "missing/out.csv"])))
         extra = options(
