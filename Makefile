@@ -48,7 +48,7 @@ test-pythons:
 test: lint typecheck pytest
 
 fuzz: install
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_hardening.py
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_hardening.py tests/test_fuzz_cli.py
 
 bench: install
 	$(BIN)/python benchmarks/bench_labels.py

@@ -4,50 +4,83 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from provenance._outputs import replacing_text
-from provenance.cli._options import EXIT_OK, EXIT_PROBLEMS, registry_from_args
+from provenance.cli._bodies import name_of, organisation_json, resolve_body, write_organisation
+from provenance.cli._options import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, registry_from_args
 from provenance.dates import parse_date
-from provenance.errors import RegistryError, UnknownIdError
+from provenance.errors import InvalidURLError, ProvenanceError, RegistryError
 from provenance.labels import LabelSet
-from provenance.model import Outlet
-from provenance.registry import Registry, load_registry
+from provenance.layout import Record
+from provenance.model import Organization, Outlet
+from provenance.registry import Records, Registry, load_registry
 
 __all__ = ["lookup", "label", "report", "outlet", "validate", "snapshot"]
 
 
+def url_argument(url: str) -> str:
+    """A URL given on the command line as a browser sends it: bytes of argv that are not UTF-8 percent-encoded.
+
+    Python reads such a byte as a lone surrogate (U+DC80 to U+DCFF), which no
+    UTF-8 output can hold.
+
+    Raises:
+        InvalidURLError: If the text holds another lone surrogate, which stands for no byte.
+    """
+    if not _SURROGATE.search(url):
+        return url
+    escaped = _ESCAPED_BYTE.sub(lambda match: f"%{ord(match.group()) - 0xDC00:02X}", url)
+    if _SURROGATE.search(escaped):
+        raise InvalidURLError(url, "holds a lone surrogate, which is no text")
+    return escaped
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _lookup_one(registry: Registry, url: str, at: str | None) -> dict[str, object]:
+    url = url_argument(url)
+    claim = registry.claim_for_url(url, at)
+    if claim is None:
+        return {"url": url, "outlet": None}
+    outlet = registry.lookup(claim.outlet)
+    return {
+        "url": url,
+        "outlet": {"id": outlet.id, "name": outlet.name, "country": getattr(outlet, "country", None)},
+        "host": claim.host,
+        "role": claim.role,
+    }
+
+
+def _lookup_line(result: dict[str, object]) -> str:
+    found = result["outlet"]
+    name = f"{found['name']} ({found['id']}, {result['role']})" if isinstance(found, dict) else "unknown"
+    return f"{result['url']}\t{name}\n"
+
+
 def lookup(args: argparse.Namespace, out: TextIO) -> int:
-    """``provenance lookup``."""
+    """``provenance lookup``: one line (or JSON object) per URL; a bad URL is reported and the rest looked up."""
     registry = registry_from_args(args)
+    bad = 0
     for url in args.urls:
-        claim = registry.claim_for_url(url, args.at)
-        if claim is None:
-            result: dict[str, object] = {"url": url, "outlet": None}
-        else:
-            outlet = registry.lookup(claim.outlet)
-            result = {
-                "url": url,
-                "outlet": {
-                    "id": outlet.id,
-                    "name": outlet.name,
-                    "country": getattr(outlet, "country", None),
-                },
-                "host": claim.host,
-                "role": claim.role,
-            }
+        try:
+            result = _lookup_one(registry, url, args.at)
+        except InvalidURLError as error:
+            bad += 1
+            if args.format != "json":
+                print(f"provenance: error: {error}", file=sys.stderr)
+                continue
+            result = {"url": printable(url), "outlet": None, "error": str(error)}
         if args.format == "json":
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
         else:
-            found = result["outlet"]
-            name = (
-                f"{found['name']} ({found['id']}, {claim.role if claim else ''})"
-                if isinstance(found, dict)
-                else "unknown"
-            )
-            out.write(f"{url}\t{name}\n")
-    return EXIT_OK
+            out.write(_lookup_line(result))
+    return EXIT_USAGE if bad else EXIT_OK
 
 
 def _outlet_json(outlet: Outlet | None, at: str | None) -> dict[str, str] | None:
@@ -73,11 +106,12 @@ def label(args: argparse.Namespace, out: TextIO) -> int:
     from provenance.labelling import label_url
 
     registry = registry_from_args(args)
-    outlet = registry.outlet_for_url(args.url, args.at)
-    labels = label_url(args.url, args.at, args.policy, registry)
+    url = url_argument(args.url)
+    outlet = registry.outlet_for_url(url, args.at)
+    labels = label_url(url, args.at, args.policy, registry)
     if args.format == "json":
         result = {
-            "url": args.url,
+            "url": url,
             "at": None if args.at is None else str(parse_date(args.at)),
             "policy": args.policy,
             "outlet": _outlet_json(outlet, args.at),
@@ -86,18 +120,43 @@ def label(args: argparse.Namespace, out: TextIO) -> int:
         out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     if outlet is None:
-        out.write(f"{args.url}: no outlet in the registry claims this host\n")
+        out.write(f"{url}: no outlet in the registry claims this host\n")
     else:
-        out.write(f"{args.url}: {outlet.name} ({outlet.id}, {outlet.country})\n")
+        out.write(f"{url}: {outlet.name} ({outlet.id}, {outlet.country})\n")
     _write_explained(out, labels, registry)
     return EXIT_OK
 
 
+_ODD = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+"""Control characters (other than tabs, line and page breaks) and what replaced bytes that are not UTF-8."""
+
+
 def _read_input(path: str) -> str:
+    """The article's text, read as UTF-8 (a stray byte that is not UTF-8 is replaced).
+
+    Raises:
+        ProvenanceError: If the input is empty, or not text (NUL bytes, or one
+            character in ten a control character or a byte that is not UTF-8).
+    """
     if path == "-":
-        return sys.stdin.read()
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        return handle.read()
+        name = "standard input"
+        buffer = getattr(sys.stdin, "buffer", None)
+        data = buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8", "surrogatepass")
+    else:
+        name = printable(path)
+        with open(path, "rb") as handle:
+            data = handle.read()
+    if b"\0" in data:
+        raise ProvenanceError(f"{name}: not text or HTML (it holds NUL bytes: binary data)")
+    text = data.decode("utf-8", errors="replace")
+    if not text.lstrip("\ufeff").strip():
+        raise ProvenanceError(f"{name}: empty: no article text to read")
+    odd = len(_ODD.findall(text))
+    if odd * 10 > len(text):
+        raise ProvenanceError(
+            f"{name}: not text or HTML ({odd:,} of {len(text):,} characters are control characters or not UTF-8)"
+        )
+    return text
 
 
 def _write_output(text: str, path: str | None, out: TextIO) -> None:
@@ -115,43 +174,28 @@ def report(args: argparse.Namespace, out: TextIO) -> int:
     from provenance.reports import build_report
 
     registry = registry_from_args(args)
-    article = parse_article(_read_input(args.file), url=args.url, published=args.published, registry=registry)
+    text = _read_input(args.file)
+    url = None if args.url is None else url_argument(args.url)
+    article = parse_article(text, url=url, published=args.published, registry=registry)
     report = build_report(article, args.policy, registry)
     _write_output(report.render(args.format), args.output, out)
     return EXIT_OK
 
 
-def _resolve_outlet(registry: Registry, query: str, at: str | None) -> Outlet:
-    found = registry.get(query)
-    if isinstance(found, Outlet):
-        return found
-    if "." in query or "/" in query:
-        by_url = registry.outlet_for_url(query, at)
-        if by_url is not None:
-            return by_url
-    matches = [body for body in registry.search(query) if isinstance(body, Outlet)]
-    if not matches:
-        raise UnknownIdError(query)
-    exact = [outlet for outlet in matches if query.casefold() in {n.name.casefold() for n in outlet.all_names()}]
-    if len(exact) == 1 or (not exact and len(matches) == 1):
-        return (exact or matches)[0]
-    names = ", ".join(f"{o.id} ({o.name})" for o in (exact or matches)[:8])
-    raise UnknownIdError(f"{query}: ambiguous, could be {names}")
-
-
-def _name_of(registry: Registry, id: str) -> str:
-    body = registry.get(id)
-    return f"{body.name} ({id})" if body is not None else id
-
-
 def outlet(args: argparse.Namespace, out: TextIO) -> int:
-    """``provenance outlet``."""
+    """``provenance outlet``: an outlet (or an organisation) by id, name or URL."""
     from provenance.codec import to_dict
     from provenance.labelling import label_outlet
     from provenance.ownership import control_chain
 
     registry = registry_from_args(args)
-    outlet = _resolve_outlet(registry, args.query, args.at)
+    outlet = resolve_body(registry, args.query, args.at)
+    if isinstance(outlet, Organization):
+        if args.format == "json":
+            out.write(json.dumps(organisation_json(registry, outlet, args.at), ensure_ascii=False, indent=2) + "\n")
+        else:
+            write_organisation(out, registry, outlet, args.at)
+        return EXIT_OK
     labels = label_outlet(outlet, args.at, args.policy, registry)
     chain = control_chain(registry, outlet.id, args.at)
     if args.format == "json":
@@ -171,9 +215,9 @@ def outlet(args: argparse.Namespace, out: TextIO) -> int:
     for claim in registry.claims(outlet.id):
         out.write(f"  domain {claim.host} ({claim.role}, {claim.interval.describe()})\n")
     for succession in registry.predecessors(outlet.id):
-        out.write(f"  predecessor {_name_of(registry, succession.predecessor)}: {succession.kind} {succession.date}\n")
+        out.write(f"  predecessor {name_of(registry, succession.predecessor)}: {succession.kind} {succession.date}\n")
     for succession in registry.successors(outlet.id):
-        out.write(f"  successor {_name_of(registry, succession.successor)}: {succession.kind} {succession.date}\n")
+        out.write(f"  successor {name_of(registry, succession.successor)}: {succession.kind} {succession.date}\n")
     when = f"at {args.at}" if args.at else "over its lifetime"
     out.write(f"\nControl chain {when}:\n")
     for path in chain:
@@ -184,37 +228,74 @@ def outlet(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def printable(text: str) -> str:
+    """Text that any UTF-8 output takes: a lone surrogate (a byte of a name or argument that is not UTF-8) escaped."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8") if _SURROGATE.search(text) else text
+
+
+def _under(read: Records, folder: str) -> Records:
+    """An overlay's records with its folder before each file name, told apart from the shipped files."""
+    from provenance.registry import LazyLocations
+
+    where = folder.rstrip("/")
+    return Records(
+        read.records,
+        LazyLocations(lambda: {record: f"{where}/{place}" for record, place in read.locations.items()}),
+        tuple(f"{where}/{problem}" for problem in read.problems),
+        read.digest,
+    )
+
+
+def _validated_parts(args: argparse.Namespace) -> tuple[str, list[Records]]:
+    """What ``validate`` checks, and its parts: the folder alone, or layered on the shipped data.
+
+    Raises:
+        ProvenanceError: If the path is not a folder of ``.toml`` files (bad input, not a problem of the data).
+    """
+    from provenance.registry import data_folder, read_folder, read_layer
+
+    if args.path is None:
+        return str(data_folder()), [read_layer("default")]
+    folder = Path(args.path)
+    if not folder.is_dir():
+        raise ProvenanceError(f"{printable(args.path)}: not a folder")
+    if not any(folder.glob("*.toml")):
+        raise ProvenanceError(f"{printable(args.path)}: no .toml files, so not a registry folder")
+    if not args.on_default:
+        return args.path, [read_folder(folder)]
+    return f"{args.path} on the shipped data", [read_layer("default"), _under(read_folder(folder), args.path)]
+
+
 def validate(args: argparse.Namespace, out: TextIO) -> int:
-    """``provenance validate``."""
-    from provenance.registry import data_folder, read_folder
+    """``provenance validate``: exit 1 listing every problem of the data; bad input is an error (exit 2)."""
     from provenance.source_policy import audit_sources, load_source_policy
 
-    folder = args.path or str(data_folder())
     policy = None if args.no_source_policy else load_source_policy(args.source_policy)
-    read = read_folder(folder)
+    what, parts = _validated_parts(args)
+    what = printable(what)
     try:
-        if read.problems:
-            raise RegistryError(read.problems)
-        registry = Registry(read.records, locations=read.locations)
+        registry = Registry.from_parts(parts, None)
     except RegistryError as error:
-        for problem in error.problems:
-            out.write(f"{problem}\n")
-        out.write(f"{_count(len(error.problems), 'problem')} in {folder}\n")
+        out.writelines(f"{printable(problem)}\n" for problem in error.problems)
+        out.write(f"{_count(len(error.problems), 'problem')} in {what}\n")
         return EXIT_PROBLEMS
     summary = (
-        f"{folder}: {len(registry)} outlets, {len(registry.organizations())} organisations, "
+        f"{what}: {len(registry)} outlets, {len(registry.organizations())} organisations, "
         f"{len(registry.records)} records"
     )
     if policy is None:
         out.write(f"ok: {summary} (source policy not checked)\n")
         return EXIT_OK
-    audit = audit_sources(registry, policy, read.locations)
+    locations: dict[Record, str] = {}
+    for part in parts:
+        locations.update(part.locations)
+    audit = audit_sources(registry, policy, locations)
     if args.report:
-        out.write(audit.report())
+        out.write(printable(audit.report()))
     elif audit.violations:
-        out.writelines(f"{violation}\n" for violation in audit.violations)
+        out.writelines(f"{printable(str(violation))}\n" for violation in audit.violations)
     if audit.violations:
-        out.write(f"{_count(len(audit.violations), 'source policy violation')} in {folder}\n")
+        out.write(f"{_count(len(audit.violations), 'source policy violation')} in {what}\n")
         return EXIT_PROBLEMS
     out.write(f"ok: {summary}; every source follows the source policy\n")
     return EXIT_OK

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -10,6 +11,7 @@ from typing import TextIO
 from provenance._version import __version__
 from provenance.cli import _commands as command
 from provenance.cli._batch import add_batch_command
+from provenance.cli._commands import printable
 from provenance.cli._export import add_export_command
 from provenance.cli._import import add_import_command
 from provenance.cli._options import (
@@ -93,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--source-policy", metavar="FILE", help="check sources against this policy file (default: the shipped one)"
     )
     validate.add_argument("--no-source-policy", action="store_true", help="check only the records, not their sources")
+    validate.add_argument(
+        "--on-default",
+        action="store_true",
+        help="check PATH layered on the shipped data, as --registry PATH loads it (ids, clashes, sources)",
+    )
     validate.set_defaults(handler=command.validate)
 
     snapshot = commands.add_parser(
@@ -109,6 +116,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     snapshot.set_defaults(handler=command.snapshot)
     return parser
+
+
+def _check_folders(args: argparse.Namespace) -> None:
+    """Refuse a ``--registry`` (or ``snapshot``) path that is not a folder before anything reads it.
+
+    Raises:
+        ProvenanceError: Naming the first such path (a file, a missing path, a symlink loop...).
+    """
+    for folder in [*(getattr(args, "registry", None) or ()), *(getattr(args, "folders", None) or ())]:
+        if not os.path.isdir(folder):
+            raise ProvenanceError(f"{printable(folder)}: not a folder (a registry is a folder of .toml files)")
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -129,6 +147,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         parser.print_help(stream)
         return EXIT_USAGE
     try:
+        _check_folders(args)
         return handler(args, stream)
     except RegistryError as error:
         print(

@@ -252,11 +252,21 @@ def open_lines(source: Input) -> Iterator[tuple[str, Iterator[str]]]:
         except OSError as error:
             raise ImportFileError(name, f"cannot open: {error.strerror or error}") from None
         with handle:
-            yield name, _decoded(handle, name)
+            yield name, _not_empty(_decoded(handle, name), name)
     else:
         if isinstance(source, bytes | bytearray):
             raise ImportFileError(name, "give lines of text (str), not bytes")
-        yield name, _checked(iter(source), name)
+        yield name, _not_empty(_checked(iter(source), name), name)
+
+
+def _not_empty(lines: Iterator[str], name: str) -> Iterator[str]:
+    """The lines; at their end, an error if none had anything but white space (an empty input imports nothing)."""
+    blank = True
+    for line in lines:
+        blank = blank and not line.strip()
+        yield line
+    if blank:
+        raise ImportFileError(name, "empty: nothing to import", 1)
 
 
 def _decoded(handle: Iterable[bytes], name: str) -> Iterator[str]:

@@ -170,6 +170,8 @@ def read_text(text: str, name: str = "<text>") -> Records:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             return Records(problems=(f"{name}: not valid TOML: {error}",))
+        except RecursionError:  # tomllib recurses once per level of nested arrays and inline tables
+            return Records(problems=(f"{name}: not valid TOML: arrays or tables nested too deep to read",))
     return read_document(document, name)
 
 
