@@ -126,6 +126,8 @@ def load_source_policy(path: str | Path | None = None) -> SourcePolicy:
         document = tomllib.loads(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise SourcePolicyError(f"{file}: cannot read the source policy: {error}") from None
+    except RecursionError:
+        raise SourcePolicyError(f"{file}: cannot read the source policy: nested too deep") from None
     try:
         return _policy(document)
     except (KeyError, TypeError, ValueError) as error:

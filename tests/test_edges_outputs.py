@@ -186,14 +186,28 @@ def test_an_output_that_cannot_be_finished_leaves_the_old_one_untouched(tmp_path
     assert [name for name in leftovers(tmp_path) if name.endswith(".tmp")] == []
 
 
-def test_report_output_that_cannot_be_encoded_leaves_the_old_one_untouched(tmp_path):
-    """Issue #14 item 2: `report --url` with non-UTF-8 bytes and -o truncated the old output before failing."""
+def test_report_output_that_cannot_be_encoded_leaves_the_old_one_untouched(tmp_path, monkeypatch):
+    """Issue #14 item 2: a report that fails while being written (here: text UTF-8 cannot encode) truncated the
+    old output. Non-UTF-8 --url bytes no longer do this (item 12 percent-encodes them), so the failure is forced."""
+    from provenance.reports import Report
+
     source, target = tmp_path / "article.txt", tmp_path / "out.md"
     source.write_text("MOSCOW (RIA Novosti) - Some text.", encoding="utf-8")
     target.write_bytes(OLD)
-    with contextlib.suppress(UnicodeError):  # whether this is an error is item 12's business; the old output stays
-        run_cli("report", str(source), "--url", "https://rt.com/\udcff", "-o", str(target))
+    monkeypatch.setattr(Report, "render", lambda self, format: "# report\n" * 1000 + "\udcff")
+    with contextlib.suppress(UnicodeError):
+        run_cli("report", str(source), "-o", str(target))
     assert target.read_bytes() == OLD
+    assert leftovers(tmp_path, "article.txt", "out.md") == []
+
+
+def test_report_with_non_utf8_url_bytes_writes_a_whole_utf8_output(tmp_path):
+    """Issue #14 items 2 and 12: the URL's stray byte is percent-encoded and the new report replaces the old."""
+    source, target = tmp_path / "article.txt", tmp_path / "out.md"
+    source.write_text("MOSCOW (RIA Novosti) - Some text.", encoding="utf-8")
+    target.write_bytes(OLD)
+    assert run_cli("report", str(source), "--url", "https://rt.com/\udcff", "-o", str(target))[0] == 0
+    assert "%FF" in target.read_bytes().decode("utf-8")
     assert leftovers(tmp_path, "article.txt", "out.md") == []
 
 
@@ -555,3 +569,34 @@ def test_json_lines_output_never_holds_nan_or_infinity(tmp_path, value, message)
     first, second = (strict_json(line) for line in target.read_text(encoding="utf-8").splitlines())
     assert first["x"] == 1.5 and first["outlet_id"] == "rt"
     assert second == {"line": 2, "error": message}
+
+
+def test_sigterm_exits_143_leaves_the_old_output_and_no_temporary_file(tmp_path):
+    """Issue #14 item 2: SIGTERM (a polite kill) unwinds like Ctrl-C: old output whole, temporary file removed."""
+    process, target = _start_batch_on_a_pipe(tmp_path)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 143
+    assert err.decode().strip().splitlines() == ["provenance: terminated"]
+    assert target.read_bytes() == OLD
+    assert leftovers(tmp_path, "out.csv") == []
+
+
+def test_report_refuses_to_write_over_its_article(tmp_path, capsys):
+    """Issue #14 item 1: `report FILE -o FILE` replaced the article with its report."""
+    article = tmp_path / "article.txt"
+    article.write_text("MOSCOW (RIA Novosti) - Some text.", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(article)
+    for output in (article, tmp_path / "link.txt"):
+        assert run_cli("report", str(article), "-o", str(output))[0] == 2
+        assert "is the article itself" in capsys.readouterr().err
+    assert article.read_text(encoding="utf-8") == "MOSCOW (RIA Novosti) - Some text."
+
+
+def test_a_deeply_nested_source_policy_is_one_line(tmp_path, capsys):
+    """Issue #14 item 12: `validate --source-policy` on deeply nested TOML ended in a RecursionError."""
+    policy = tmp_path / "policy.toml"
+    policy.write_text("a = " + "[" * 5000 + "]" * 5000, encoding="utf-8")
+    assert run_cli("validate", "--source-policy", str(policy))[0] == 2
+    err = capsys.readouterr().err
+    assert "nested too deep" in err and "Traceback" not in err

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from provenance._outputs import replacing_text
+from provenance._outputs import replacing_text, same_file
 from provenance.cli._bodies import name_of, organisation_json, resolve_body, write_organisation
 from provenance.cli._options import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, registry_from_args
 from provenance.dates import parse_date
@@ -173,6 +173,8 @@ def report(args: argparse.Namespace, out: TextIO) -> int:
     from provenance.articles import parse_article
     from provenance.reports import build_report
 
+    if args.output is not None and args.file != "-" and same_file(args.file, args.output):
+        raise ProvenanceError(f"the output {args.output!r} is the article itself: write the report to another file")
     registry = registry_from_args(args)
     text = _read_input(args.file)
     url = None if args.url is None else url_argument(args.url)

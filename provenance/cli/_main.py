@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from provenance._version import __version__
@@ -129,6 +132,27 @@ def _check_folders(args: argparse.Namespace) -> None:
             raise ProvenanceError(f"{printable(folder)}: not a folder (a registry is a folder of .toml files)")
 
 
+class _Terminated(Exception):
+    """SIGTERM arrived: unwind like Ctrl-C, so a file being written is left as it was and its temporary removed."""
+
+
+def _terminate(_signum: int, _frame: object) -> None:
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """While a command runs in the main thread, SIGTERM raises :class:`_Terminated`; then the old handler is back."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command.
 
@@ -147,8 +171,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         parser.print_help(stream)
         return EXIT_USAGE
     try:
-        _check_folders(args)
-        return handler(args, stream)
+        with _sigterm_unwinds():
+            _check_folders(args)
+            return handler(args, stream)
     except RegistryError as error:
         print(
             f"provenance: error: {error.problems[0]} ({len(error.problems)} problems in all; "
@@ -171,6 +196,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    except _Terminated:
+        print("provenance: terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         # Ctrl-C: one line, the conventional status; any output being written was left as it was.
         print("provenance: interrupted", file=sys.stderr)
