@@ -31,7 +31,7 @@ import attrs
 
 from provenance.domains import candidate_hosts
 from provenance.errors import InvalidURLError, SourcePolicyError
-from provenance.layout import Record
+from provenance.layout import LAYOUTS, Record
 from provenance.model import SOURCE_KINDS, Assessment, Relation, Source, Succession
 from provenance.registry import Registry
 
@@ -50,7 +50,13 @@ __all__ = [
 DEFAULT_SOURCE_POLICY = Path(__file__).parent / "data" / "policy" / "sources.toml"
 """The policy file the shipped data follows."""
 
-_TABLES = {Relation: "relations", Succession: "successions", Assessment: "assessments"}
+_FACTS = (Relation, Succession, Assessment)
+"""The records a policy's ``[facts] tables`` may name: those that state a fact between two parties."""
+
+
+def _fact_table(record: Record) -> str | None:
+    """The table of a record that states a fact (see :data:`_FACTS`), else ``None``."""
+    return next((LAYOUTS[kind].table for kind in _FACTS if isinstance(record, kind)), None)
 
 
 @attrs.frozen(slots=True)
@@ -375,7 +381,7 @@ class _Tally:
         if not record.sources:
             return
         self.records += 1
-        self.facts += _TABLES.get(type(record)) in policy.fact_tables
+        self.facts += _fact_table(record) in policy.fact_tables
         self.by_kind.update({source.kind or "unstated" for source in record.sources})
         self.single += len({source.url for source in record.sources}) == 1
         self.violations += violations
@@ -396,7 +402,7 @@ class _Checker:
         found: list[Violation] = []
         for source in record.sources:
             found.extend(self._check_source(source, location))
-        table = _TABLES.get(type(record))
+        table = _fact_table(record)
         if table is not None and table in self.policy.fact_tables:
             assert isinstance(record, Relation | Succession | Assessment)
             found.extend(self._check_fact(record, location))

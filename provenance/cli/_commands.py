@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from provenance._outputs import replacing_text, same_file
+from provenance._outputs import same_file
 from provenance.cli._bodies import name_of, organisation_json, resolve_body, write_organisation
-from provenance.cli._options import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, registry_from_args
+from provenance.cli._options import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, registry_from_args, write_output
 from provenance.dates import parse_date
 from provenance.errors import InvalidURLError, ProvenanceError, RegistryError
 from provenance.labels import LabelSet
@@ -159,15 +159,6 @@ def _read_input(path: str) -> str:
     return text
 
 
-def _write_output(text: str, path: str | None, out: TextIO) -> None:
-    """The text to ``out``, or to the file at ``path``, which it replaces only once written whole."""
-    if path is None:
-        out.write(text)
-        return
-    with replacing_text(path, encoding="utf-8") as handle:
-        handle.write(text)
-
-
 def report(args: argparse.Namespace, out: TextIO) -> int:
     """``provenance report``."""
     from provenance.articles import parse_article
@@ -180,7 +171,7 @@ def report(args: argparse.Namespace, out: TextIO) -> int:
     url = None if args.url is None else url_argument(args.url)
     article = parse_article(text, url=url, published=args.published, registry=registry)
     report = build_report(article, args.policy, registry)
-    _write_output(report.render(args.format), args.output, out)
+    write_output(report.render(args.format), args.output, out)
     return EXIT_OK
 
 

@@ -16,7 +16,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from provenance.cli._options import EXIT_OK, add_registry_option, registry_from_args
+from provenance.cli._options import EXIT_OK, add_registry_option, registry_from_args, write_output
 
 __all__ = ["add_export_command"]
 
@@ -54,9 +54,5 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
     statements = to_bods(registry_from_args(args), args.outlet)
     text = json.dumps(statements, indent=2, ensure_ascii=False) + "\n"
-    if args.output is None:
-        out.write(text)
-    else:
-        with open(args.output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+    write_output(text, args.output, out)
     return EXIT_OK

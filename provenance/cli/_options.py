@@ -9,6 +9,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any, NoReturn, TextIO
 
+from provenance._outputs import replacing_text
 from provenance.dates import parse_date
 from provenance.errors import DateParseError
 from provenance.policies import POLICIES
@@ -24,6 +25,7 @@ __all__ = [
     "add_policy_option",
     "add_registry_option",
     "registry_from_args",
+    "write_output",
 ]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -106,3 +108,12 @@ def add_date_order_options(parser: argparse.ArgumentParser, *dests: str) -> None
         help="read numeric dates month-first: 10/11/2014 is October 11",
     )
     parser.set_defaults(dated_options=dests)
+
+
+def write_output(text: str, path: str | None, out: TextIO) -> None:
+    """A command's result to ``out``, or to the file at ``path``, which it replaces only once written whole."""
+    if path is None:
+        out.write(text)
+        return
+    with replacing_text(path, encoding="utf-8") as handle:
+        handle.write(text)
