@@ -377,3 +377,23 @@ def test_export_command_writes_the_statements(tmp_path, capsys):
 def test_export_command_names_an_unknown_outlet(capsys):
     assert main(["export", "--outlet", "nobody"]) == 2
     assert "nobody" in capsys.readouterr().err
+
+
+def test_export_writes_its_file_through_the_safe_write(tmp_path, monkeypatch):
+    """`export -o` goes through the CLI's one safe write (a temporary file moved over the target when whole)."""
+    import provenance.cli._options as options
+
+    used = []
+    real = options.replacing_text
+
+    def spy(path, **kwargs):
+        used.append(str(path))
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(options, "replacing_text", spy)
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+    assert main(["export", "--format", "bods", "--outlet", "voice-of-russia", "-o", str(target)]) == 0
+    assert used == [str(target)]
+    assert json.loads(target.read_text(encoding="utf-8"))
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out.json"]
