@@ -59,6 +59,25 @@ def _libcovebods():
     return InMemory, config, schema, tasks
 
 
+_WALL_CLOCK_CHECKS = {
+    "statement_person_birth_date_in_future": "birth_date",
+    "statement_person_death_date_not_sensible_value": "death_date",
+    "statement_annotation_creation_date_is_future_date": "creation_date",
+}
+
+
+def _after_today(check):
+    """A date libcovebods refuses only because it lies after the day the tests run (it reads the wall clock).
+
+    The strategies draw dates up to the end of 2026, and a BODS end is the day after the registry's last
+    day, so a generated person may be born or die "in the future"; a death before birth or past 120 years
+    is still a problem.
+    """
+    key = _WALL_CLOCK_CHECKS.get(check["type"])
+    found = check.get(key) if key else None
+    return isinstance(found, str) and datetime.date.fromisoformat(found[:10]) > datetime.date.today()
+
+
 def bods_problems(statements, ignore=()):
     """Everything libcovebods finds wrong: JSON Schema errors, then its additional checks."""
     from libcovebods.jsonschemavalidate import JSONSchemaValidator
@@ -71,7 +90,9 @@ def bods_problems(statements, ignore=()):
         f"{error.json()['path']}: {error.json()['message']}" for error in JSONSchemaValidator(schema).validate(reader)
     ]
     checks = process_additional_checks(reader, config, schema, tasks)["additional_checks"]
-    problems += [json.dumps(check, sort_keys=True) for check in checks if check["type"] not in ignore]
+    problems += [
+        json.dumps(check, sort_keys=True) for check in checks if check["type"] not in ignore and not _after_today(check)
+    ]
     return problems
 
 
