@@ -9,17 +9,17 @@ from typing import Any, TypeVar
 
 from provenance.dates import Interval, PartialDate, When, as_window
 from provenance.domains import candidate_hosts, normalize_host
-from provenance.errors import RegistryError, UnknownIdError
+from provenance.errors import RegistryError, SnapshotError, UnknownIdError
 from provenance.layout import Record, RecordsByKind, by_kind
 from provenance.model import Assessment, DomainClaim, Organization, Outlet, Relation, Succession
 from provenance.ratings import Rater, Rating
 from provenance.registry._claims import Match, claims_for_host
 from provenance.registry._indexes import LazyIndexes, distinct, group, holds, layered
 from provenance.registry._loader import Records, paused_gc, read_folder
-from provenance.registry._shipped import read_layer
+from provenance.registry._shipped import LAYER_PREFIX, read_layer, shipped_layers, shipped_snapshot
 from provenance.registry._validation import describe_record, problems_by_kind
 
-__all__ = ["Registry", "default_registry", "load_registry"]
+__all__ = ["Registry", "default_registry"]
 
 _T = TypeVar("_T")
 _Window = PartialDate | Interval | None
@@ -547,47 +547,53 @@ class Registry:
         return f"<Registry: {len(self)} outlets, {len(self.organizations())} organisations>"
 
 
-_DEFAULT: Registry | None = None
+_DEFAULTS: dict[tuple[str, ...], Registry] = {}
 _DEFAULT_LOCK = threading.Lock()
 
 
-def default_registry() -> Registry:
-    """The registry shipped with the library, loaded once on first use (thread-safe)."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        with _DEFAULT_LOCK:
-            if _DEFAULT is None:
-                with paused_gc():
-                    _DEFAULT = Registry.from_parts([read_layer("default")], ("default",))
-    return _DEFAULT
+def default_registry(layers: Iterable[str] | None = None) -> Registry:
+    """The registry shipped with the library: the curated data and the bundled layers, loaded once (thread-safe).
 
-
-def load_registry(*overlays: str | Path) -> Registry:
-    """The shipped registry with overlay folders layered on it, validated together.
-
-    Overlays may refer to ids of the shipped data (an importer's typology
-    assessments for shipped outlets, say). With no overlays this is
-    :func:`default_registry`.
+    With every bundled layer on, it loads from the snapshot ``make data``
+    writes (from the TOML files if the snapshot is missing or stale).
 
     Args:
-        overlays: Registry folders, later ones layered on earlier ones.
+        layers: Names of the bundled third-party layers to keep (see
+            :func:`provenance.data_versions`); ``None`` for all, empty for the curated data alone.
 
     Returns:
-        The combined registry; it pickles as the data version plus the overlay paths.
+        The registry, the same object for the same layers.
 
     Raises:
-        RegistryError: Listing every problem in every file.
+        UnknownLayerError: If a name is not a bundled layer's.
     """
-    if not overlays:
-        return default_registry()
+    key = shipped_layers(layers)
+    found = _DEFAULTS.get(key)
+    if found is None:
+        with _DEFAULT_LOCK:
+            found = _DEFAULTS.get(key)
+            if found is None:
+                found = _DEFAULTS[key] = _load_shipped(key)
+    return found
+
+
+def _load_shipped(layers: tuple[str, ...]) -> Registry:
+    """The shipped layers, from the snapshot when it holds exactly them and is current, else from their files."""
+    if layers == shipped_layers():
+        try:
+            registry = Registry.from_snapshot(shipped_snapshot())
+        except SnapshotError:
+            pass  # stale or missing: tests/test_layers.py says so; read the files
+        else:
+            if registry.layers == layers:
+                return registry
     with paused_gc():
-        parts = [read_layer("default"), *(read_folder(folder) for folder in overlays)]
-        layers = ("default", *(str(Path(folder).resolve()) for folder in overlays))
-        return Registry.from_parts(parts, layers)
+        return Registry.from_parts([read_layer(layer) for layer in layers], layers)
 
 
 def _rebuild(layers: tuple[str, ...]) -> Registry:
-    if layers == ("default",):
-        return default_registry()
+    names = [layer[len(LAYER_PREFIX) :] for layer in layers[1:] if layer.startswith(LAYER_PREFIX)]
+    if layers[:1] == ("default",) and layers == shipped_layers(names):
+        return default_registry(names)
     with paused_gc():
         return Registry.from_parts([read_layer(layer) for layer in layers], layers)
