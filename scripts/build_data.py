@@ -18,11 +18,13 @@ Usage::
     python scripts/build_data.py                      # build from ../shared/data
     python scripts/build_data.py --data DIR           # the data sets elsewhere
     python scripts/build_data.py --check              # exit 1, naming what is stale, if a rebuild would differ
+    python scripts/build_data.py --coverage           # how much of the data sets the shipped registry covers
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import sys
 import tempfile
@@ -32,7 +34,8 @@ from pathlib import Path
 import attrs
 
 from provenance.dates import PartialDate
-from provenance.errors import ProvenanceError
+from provenance.domains import normalize_host
+from provenance.errors import InvalidURLError, ProvenanceError
 from provenance.importers import (
     ImportResult,
     import_domain_quality,
@@ -43,6 +46,7 @@ from provenance.importers import (
 from provenance.registry import (
     BUNDLED_LAYERS,
     Registry,
+    default_registry,
     digest_layer,
     layer_folder,
     read_layer,
@@ -58,6 +62,7 @@ DATA = ROOT.parent / "shared" / "data"
 """Where the third-party files are by default (``../shared/data`` from the project root)."""
 
 Importer = Callable[..., ImportResult]
+SMM = "state-media-monitor"
 
 LIN_CITATION = (
     "Lin, H., Lasser, J., Lewandowsky, S., Cole, R., Gully, A., Rand, D. G., & Pennycook, G. (2023). "
@@ -248,15 +253,78 @@ def stale(data: Path = DATA) -> list[str]:
     return problems
 
 
+def _lin_coverage(registry: Registry, data: Path) -> tuple[int, int]:
+    """How many of Lin et al.'s domains there are, and how many get an outlet or a rating."""
+    with (data / "domain-quality-ratings" / "domain_pc1.csv").open(encoding="utf-8", newline="") as stream:
+        domains = [row["domain"] for row in csv.DictReader(stream)]
+    covered = 0
+    for domain in domains:
+        try:
+            host = normalize_host(domain)
+        except InvalidURLError:
+            continue
+        if registry.claim_for_host(host) is not None or registry.ratings(host=host):
+            covered += 1
+    return len(domains), covered
+
+
+def _matrix_coverage(registry: Registry, data: Path) -> tuple[int, int]:
+    """How many matrix rows have a usable URL, and how many of those name an outlet with the row's code."""
+    with (data / LAYERS[0].input).open(encoding="utf-8", newline="") as stream:
+        rows = [(row.get("URL") or "", (row.get("Typology") or "").strip()) for row in csv.DictReader(stream)]
+    usable = covered = 0
+    for url, code in rows:
+        try:
+            host = normalize_host(url.strip())
+        except InvalidURLError:
+            continue
+        usable += 1
+        claim = registry.claim_for_host(host)
+        if claim is None:
+            continue
+        codes = {a.value for a in registry.assessments(claim.outlet, kind="typology") if a.assessor == SMM}
+        covered += code in codes
+    return usable, covered
+
+
+def coverage(data: Path = DATA) -> dict[str, int]:
+    """The shipped registry's coverage of the data sets, with every layer on (see docs/data.md)."""
+    registry = default_registry()
+    lin_domains, lin_covered = _lin_coverage(registry, data)
+    matrix_rows, matrix_covered = _matrix_coverage(registry, data)
+    return {
+        "lin_domains": lin_domains,
+        "lin_covered": lin_covered,
+        "matrix_rows": matrix_rows,
+        "matrix_covered": matrix_covered,
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA, help="folder of the third-party data sets")
     parser.add_argument("--check", action="store_true", help="exit 1 if a rebuild would change anything")
+    parser.add_argument("--coverage", action="store_true", help="print the coverage of the data sets and exit")
     args = parser.parse_args(argv)
     missing = [layer.input for layer in LAYERS if not (args.data / layer.input).is_file()]
     if missing:
         print(f"build_data: missing in {args.data}: {', '.join(missing)}", file=sys.stderr)
         return 2
+    if args.coverage:
+        figures = coverage(args.data)
+        lin, matrix = (
+            figures["lin_covered"] / figures["lin_domains"],
+            figures["matrix_covered"] / figures["matrix_rows"],
+        )
+        print(
+            f"Lin et al. domains with an outlet or a rating: {figures['lin_covered']} of {figures['lin_domains']}"
+            f" ({lin:.1%})"
+        )
+        print(
+            f"matrix rows with a usable URL naming an outlet with the row's code: {figures['matrix_covered']} of "
+            f"{figures['matrix_rows']} ({matrix:.1%})"
+        )
+        return 0
     if args.check:
         problems = stale(args.data)
         for problem in problems:
