@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck pytest test-pythons bench fuzz coverage-table clean
+.PHONY: install demo test lint typecheck pytest test-pythons bench fuzz coverage-table data clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,12 @@ fuzz: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_labels.py
+	$(BIN)/python benchmarks/bench_startup.py
+
+# The bundled third-party layers and the shipped snapshot, from ../shared/data (see docs/data.md); run it after
+# any change to provenance/data/*.toml.
+data: install
+	$(BIN)/python scripts/build_data.py
 
 coverage-table: install
 	$(BIN)/python scripts/coverage_table.py --write docs/data.md
