@@ -43,6 +43,7 @@ from provenance.importers import (
     import_state_media_matrix,
     write_overlay,
 )
+from provenance.model import Assessment
 from provenance.registry import (
     BUNDLED_LAYERS,
     Registry,
@@ -143,7 +144,8 @@ def _sha256(path: Path) -> str:
 def _build_layer(layer: Layer, data: Path, curated: Registry, out: Path) -> tuple[Path, str]:
     """Run the importer and write the layer's TOML into ``out``; return it and the import's summary."""
     source = data / layer.input
-    result = layer.importer(source, curated, accessed=layer.commit_date)
+    base = _without_smm_codes(curated) if layer.name == SMM else curated
+    result = layer.importer(source, base, accessed=layer.commit_date)
     summary = result.report.summary().replace(str(source), Path(layer.input).name)
     header = [
         f"Bundled layer {layer.name} {layer.version}: built by scripts/build_data.py (make data); do not edit.",
@@ -151,6 +153,19 @@ def _build_layer(layer: Layer, data: Path, curated: Registry, out: Path) -> tupl
         "Licence and attribution: see ATTRIBUTION in this folder.",
     ]
     return write_overlay(result.records, out, name=layer.name, header=header), summary
+
+
+def _without_smm_codes(curated: Registry) -> Registry:
+    """The curated data without its State Media Monitor codes, so the matrix's layer records every code it lists.
+
+    The importer skips a code its base already has; built against this base,
+    the layer gives each curated outlet the matrix's code citing the matrix at
+    its commit date (the list's date, see docs/labels.md), beside the curated
+    assessment, which cites the date a curator read it.
+    """
+    return Registry.from_records(
+        r for r in curated.records if not (isinstance(r, Assessment) and r.assessor == SMM and r.kind == "typology")
+    )
 
 
 def _attribution(layer: Layer, data: Path) -> str:

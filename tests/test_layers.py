@@ -189,7 +189,11 @@ def test_curated_outlets_keep_their_dated_facts_beside_the_layers(curated):
     assert not [r for r in layer_records if isinstance(r, DomainClaim) and r.outlet in curated_ids]
     assert not [r for r in layer_records if isinstance(r, Relation)]
     on_curated = [r for r in layer_records if isinstance(r, Assessment) and r.subject in curated_ids]
-    assert {a.assessor for a in on_curated} <= {"state-media-monitor"}
+    assert {a.assessor for a in on_curated} == {"state-media-monitor"}
+    # RT keeps its curated assessment, and the matrix's code is there beside it, citing the matrix at its date.
+    rt = [a for a in full.assessments("rt", kind="typology") if a.assessor == "state-media-monitor"]
+    assert set(curated.assessments("rt", kind="typology")) < set(rt)
+    assert {(a.value, str(a.sources[0].accessed)) for a in rt if a in on_curated} == {("SC", "2024-02-07")}
 
 
 @needs_data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import attrs
@@ -65,7 +66,7 @@ def articles(registry: Registry | None = None, *, attribution: bool | None = Non
     except by the footer.
 
     Args:
-        registry: Outlets the footer may name (default: the shipped data).
+        registry: Outlets the footer may name, by a name no other outlet of it bears (default: the shipped data).
         attribution: ``True`` for always a footer, ``False`` for never,
             ``None`` for either.
 
@@ -76,11 +77,14 @@ def articles(registry: Registry | None = None, *, attribution: bool | None = Non
     from hypothesis import strategies as st
 
     chosen = registry if registry is not None else default_registry()
-    named = list(chosen.outlets())
+    outlets = chosen.outlets()
+    holders = Counter(name for outlet in outlets for name in {entry.name.casefold() for entry in outlet.all_names()})
+    # A footer names one outlet only by a name no other outlet bears ("APS" is two news agencies).
+    named = [outlet for outlet in outlets if holders[outlet.name.casefold()] == 1]
     if attribution and not named:
         raise ValueError("the registry has no outlet for a footer to name")
     # Leave out any word that is also an outlet's name, so only the footer names one.
-    taken = {entry.name.casefold() for outlet in named for entry in outlet.all_names()}
+    taken = set(holders)
     words = st.sampled_from([word for word in _WORDS if word.casefold() not in taken])
     first_names, last_names = st.sampled_from(_FIRST), st.sampled_from(_LAST)
     footers = st.sampled_from(ATTRIBUTION_TEMPLATES)
