@@ -204,7 +204,7 @@ class Registry:
         >>> import tempfile, pathlib
         >>> with tempfile.TemporaryDirectory() as folder:
         ...     path = pathlib.Path(folder, "registry.snapshot")
-        ...     default_registry().save_snapshot(path)
+        ...     default_registry(layers=()).save_snapshot(path)
         ...     Registry.from_snapshot(path).layers
         ('default',)
 
