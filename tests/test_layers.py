@@ -283,3 +283,29 @@ def test_shipped_layers_orders_and_checks_names():
     assert shipped_layers("perennial-sources") == ("default", "layer:perennial-sources")
     with pytest.raises(UnknownLayerError):
         read_layer("layer:nope")
+
+
+def test_layers_built_for_other_curated_data_say_to_run_make_data(monkeypatch):
+    import attrs
+
+    from provenance.errors import RegistryError
+    from provenance.registry import Records
+    from provenance.registry import _registry as registry_module
+
+    claim = next(r for r in read_layer("layer:state-media-monitor").records if isinstance(r, DomainClaim))
+    curated = read_layer("default")
+    # A curator gives a host the layer's outlet claims to a curated outlet, and the layers are not rebuilt.
+    now_curated = Records((*curated.records, attrs.evolve(claim, outlet="rt")))
+    original = registry_module.read_layer
+    monkeypatch.setattr(
+        registry_module, "read_layer", lambda layer: now_curated if layer == "default" else original(layer)
+    )
+    with pytest.raises(RegistryError) as caught:
+        registry_module._from_layers(shipped_layers(["state-media-monitor"]))
+    assert claim.host in str(caught.value)
+    assert caught.value.problems[-1].endswith("run `make data`")
+    broken = Records((*curated.records, attrs.evolve(claim, outlet="no-such-outlet")))
+    monkeypatch.setattr(registry_module, "read_layer", lambda layer: broken)
+    with pytest.raises(RegistryError) as caught:
+        registry_module._from_layers(("default",))  # the curated data alone: no hint about layers
+    assert "no-such-outlet" in str(caught.value) and "make data" not in str(caught.value)
