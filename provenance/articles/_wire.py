@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from provenance.articles._mentions import NameEntry, NameMatch, matcher_for, valid_at
-from provenance.articles._text import Line, Spans, collapse
+from provenance.articles._text import Line, Spans, collapse, words
 from provenance.dates import PartialDate
 from provenance.model import Mention, Outlet
 from provenance.registry import Registry
@@ -71,7 +71,7 @@ _PARTIAL = re.compile(
 )
 _PARTS = re.compile(r"[^/,;&+、，]+")
 _AND = re.compile(r"\s+(?:and|et|und|y|e|и)\s+", re.IGNORECASE)
-_FILLERS = frozenset("agencies agences agenturen agencias агентства wires staff redacción redaktion rédaction".split())
+_FILLERS = frozenset(words("agencies agences agenturen agencias агентства wires staff redacción redaktion rédaction"))
 _INITIALS = re.compile(r"[a-zäöüß]{1,3}")
 _HEAD = r"(?P<head>[^\W\d_][^()\n/]{0,79}?)"
 _PAREN_DATELINE = re.compile(
@@ -267,9 +267,13 @@ class _Reader:
                 return
         last = self.spans.sentence_of(max(line.start, line.end - 1), line.end)
         match = _BARE.fullmatch(text, max(last[0], line.start), line.end)
-        if match is not None and (named := self.credit(*match.span("credit"))) is not None:
-            if named.partial or len(named.spans) > 1 or all(self.agencies.is_agency(e) for *_, e in named.spans):
-                self.add(named, "credit", _shown(text, *match.span()))
+        named = self.credit(*match.span("credit")) if match is not None else None
+        if named is not None and self._marked_or_agencies(named):
+            self.add(named, "credit", _shown(text, *match.span()))
+
+    def _marked_or_agencies(self, named: _Named) -> bool:
+        """Whether a bare last sentence is a credit: "with" one, several names, or news agencies only."""
+        return named.partial or len(named.spans) > 1 or all(self.agencies.is_agency(e) for *_, e in named.spans)
 
     def copyright(self, line: Line) -> bool:
         """A copyright notice naming an agency at the line's end (not a photo's); whether one was found."""
