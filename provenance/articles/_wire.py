@@ -82,6 +82,7 @@ _SLASH_DATELINE = re.compile(rf"{_HEAD}\s*[.,]?\s*/\s*(?P<credit>[^/\n]{{1,60}}?
 _DASH_DATELINE = re.compile(rf"{_HEAD}\s+[-–—]\s+(?P<credit>[^\W\d_][^.,:\n]{{0,40}}?)\s*[.,:]")
 _CJK_DATELINE = re.compile(r"(?P<run>[\u3400-\u9fff]{3,16}?)(?:\d{1,2}月\d{1,2}日)?电")
 _MAX_HEAD_WORDS = 12
+_PLACE_PARTICLES = frozenset(words("de del da do dos das la le les el al am an der den im sur upon on en di y"))
 _CORRESPONDENT = re.compile(r"(?:корр\.|corr\.|correspondent)\s*", re.IGNORECASE)
 _CLOSING_PAREN = re.compile(r"\(\s*(?P<credit>[^()\n]{1,60}?)\s*\)\s*\.?\s*$")
 _CLOSING_SLASH = re.compile(r"/\s*(?P<credit>[^/\n:]{1,40}?)\s*/\s*\.?\s*$")
@@ -97,6 +98,7 @@ _TOKEN = re.compile(r"[^\s,;:.()]+(?:\.[^\s,;:.()]+)*")
 _MAX_NAME_TOKENS = 5
 _BYLINE_WIRE = re.compile(r"by\s+(?P<credit>.+?)\s+(?:wire(?:\s+service)?|newswire)\s*", re.IGNORECASE)
 _SHORT_OPENING = 200
+_MAX_OPENINGS = 12
 
 
 class _Agencies:
@@ -216,8 +218,14 @@ class _Reader:
                 return
 
     def _head_ok(self, match: re.Match[str]) -> bool:
+        """Whether a dateline's head is a place (capitalised words and particles), then maybe a date after a comma."""
         head = match.group("head")
-        return head is None or (not head[0].islower() and len(head.split()) <= _MAX_HEAD_WORDS)
+        if head is None:
+            return True
+        place = re.split(r"[,،]", head, maxsplit=1)[0].split()
+        return len(head.split()) <= _MAX_HEAD_WORDS and all(
+            not word[0].islower() or word in _PLACE_PARTICLES for word in place
+        )
 
     def _paren_dateline(self, line: Line) -> tuple[_Named, tuple[int, int]] | None:
         match = _PAREN_DATELINE.match(self.text, line.start, line.end)
@@ -266,17 +274,16 @@ class _Reader:
                 self.add(named, "credit", _shown(text, *match.span()))
                 return
         last = self.spans.sentence_of(max(line.start, line.end - 1), line.end)
-        match = _BARE.fullmatch(text, max(last[0], line.start), line.end)
-        named = self.credit(*match.span("credit")) if match is not None else None
-        if named is not None and self._marked_or_agencies(named):
-            self.add(named, "credit", _shown(text, *match.span()))
+        bare = _BARE.fullmatch(text, max(last[0], line.start), line.end)
+        if bare is not None and (named := self.credit(*bare.span("credit"))) and self._marked_or_agencies(named):
+            self.add(named, "credit", _shown(text, *bare.span()))
 
     def _marked_or_agencies(self, named: _Named) -> bool:
         """Whether a bare last sentence is a credit: "with" one, several names, or news agencies only."""
         return named.partial or len(named.spans) > 1 or all(self.agencies.is_agency(e) for *_, e in named.spans)
 
     def copyright(self, line: Line) -> bool:
-        """A copyright notice naming an agency at the line's end (not a photo's); whether one was found."""
+        """A copyright notice of a news agency ending the line (not a photo's); whether one was found."""
         text = self.text
         match = _COPYRIGHT.search(text, line.start, line.end)
         if match is None or _PHOTO.search(text, line.start, line.end):
@@ -285,8 +292,8 @@ class _Reader:
         if before and before[-1] not in ".!?»”\"')":
             return False
         named = self.leading_name(*match.span("credit"))
-        if named is None:
-            return False
+        if named is None or "|" in match.group("credit") or not self._marked_or_agencies(named):
+            return False  # a site's own notice (a broadcaster's, a newspaper's, with its links) credits no agency
         self.add(named, "copyright", _shown(text, match.start(), line.end))
         return True
 
@@ -388,9 +395,10 @@ def find_wire(
     reader = _Reader(spans, _agencies(registry), when, staff)
     lines = spans.lines
     first_lines = [lines[number] for number in openings if 0 <= number < len(lines)]
-    first_lines.extend(paragraph[0] for paragraph in paragraphs[:1])
-    if len(paragraphs) > 1 and paragraphs[0][-1].end - paragraphs[0][0].start <= _SHORT_OPENING:
-        first_lines.append(paragraphs[1][0])
+    for paragraph in paragraphs[:_MAX_OPENINGS]:  # up to the first paragraph of text: past a dek, captions, links
+        first_lines.append(paragraph[0])
+        if paragraph[-1].end - paragraph[0].start > _SHORT_OPENING:
+            break
     for line in first_lines:
         reader.opening(line)
         if reader.found:
@@ -400,5 +408,7 @@ def find_wire(
     if paragraphs:
         reader.closing(paragraphs[-1][-1])
     if paragraphs and 0 <= cut_index < len(lines) and lines[cut_index].start > paragraphs[0][-1].end:
-        reader.copyright(lines[cut_index])
+        following = lines[cut_index + 1 : cut_index + 2]
+        if not any(line.end - line.start > _SHORT_OPENING for line in following):  # the story goes on: a caption's
+            reader.copyright(lines[cut_index])
     return WireCredits(spans.text, tuple(reader.found))
