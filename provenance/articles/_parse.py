@@ -285,7 +285,9 @@ def parse_article(
     outlet the article has not named before ("VOR, or the Voice of Russia, was
     ..."); in a describing footer only the described outlet is an
     attribution, so "... reorganised as Radio Sputnik" does not make Radio
-    Sputnik the origin.
+    Sputnik the origin. Wire copy is one too: an agency's dateline opening the
+    body (``LONDON (Reuters) -``) or credit ending it (``dpa/AFP``, ``© AFP``),
+    with the dateline or credit as the mention's sentence (docs/labels.md).
 
     Args:
         text_or_html: The article's text, or an HTML page.
