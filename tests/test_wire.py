@@ -129,6 +129,9 @@ CLOSINGS = [
     ("Die Gespräche endeten. (dpa/AFP/jm)", [("dpa", "credit"), ("afp", "credit")], "(dpa/AFP/jm)"),
     ("The talks ended. (AFP, Reuters)", [("afp", "credit"), ("reuters", "credit")], "(AFP, Reuters)"),
     ("The talks ended. —Reuters", [("reuters", "credit")], "—Reuters"),
+    ("The talks ended.—Reuters", [("reuters", "credit")], "—Reuters"),
+    ("The talks ended.\n\n— Reuters", [("reuters", "credit")], "— Reuters"),
+    ("The talks ended.\n\n- RT", [("rt", "credit")], "- RT"),
     ("Переговоры завершились. /ТАСС/", [("tass", "credit")], "/ТАСС/"),
     ("Переговоры завершились.\n\nРИА Новости", [("ria-novosti", "credit")], "РИА Новости"),
     ("The talks ended. Xinhua", [("xinhua", "credit")], "Xinhua"),
@@ -296,3 +299,24 @@ def test_quoting_an_agency_anywhere_mid_text_is_never_wire_copy(
     body = " ".join(words).replace(" \n\n ", ".\n\n")
     article = _parse(f"A headline\n\nThe ministry said {body}.")
     assert _wire(article) == []
+
+
+_WIRE_STORY = (
+    "A headline\n\nMOSCOW, March 3. /TASS/. The ministry said talks would go on.\n\n"
+    "Trade rose in March while markets fell sharply.\n\nThe minister left on Monday. (dpa/AFP)"
+)
+_STORY_CREDITS = [("tass", "dateline"), ("dpa", "credit"), ("afp", "credit")]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    quote=_QUOTES,
+    agency=st.sampled_from(sorted(AGENCY_NAMES.values())),
+    where=st.integers(min_value=0),
+)
+def test_quoting_an_agency_inside_wire_copy_changes_no_credit(quote: str, agency: str, where: int) -> None:
+    first = _WIRE_STORY.index("The ministry")
+    gaps = [m for m in range(first, _WIRE_STORY.rindex(" (dpa")) if _WIRE_STORY[m] == " "]
+    at = gaps[where % len(gaps)]
+    text = f"{_WIRE_STORY[:at]} {quote.format(agency)}{_WIRE_STORY[at:]}"
+    assert [(outlet, cue) for outlet, cue, _, _ in _wire(_parse(text))] == _STORY_CREDITS

@@ -86,7 +86,9 @@ _PLACE_PARTICLES = frozenset(words("de del da do dos das la le les el al am an d
 _CORRESPONDENT = re.compile(r"(?:корр\.|corr\.|correspondent)\s*", re.IGNORECASE)
 _CLOSING_PAREN = re.compile(r"\(\s*(?P<credit>[^()\n]{1,60}?)\s*\)\s*\.?\s*$")
 _CLOSING_SLASH = re.compile(r"/\s*(?P<credit>[^/\n:]{1,40}?)\s*/\s*\.?\s*$")
-_CLOSING_DASH = re.compile(r"(?:^|(?<=[.!?»”\"']))\s*[-–—]\s*(?P<credit>[^\W\d_][^\n]{0,40}?)\s*\.?\s*$")
+_DASH_CREDIT = r"[-–—]\s*(?P<credit>[^\W\d_][^\n]{0,40}?)\s*\.?\s*$"
+_CLOSING_DASH = re.compile(rf"(?<=[.!?»”\"'])\s*{_DASH_CREDIT}")
+_SENTENCE_DASH = re.compile(_DASH_CREDIT)
 _BARE = re.compile(r"\s*(?P<credit>[^\n]{1,60}?)\s*\.?\s*$")
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?"
@@ -268,13 +270,17 @@ class _Reader:
         text = self.text
         if self.copyright(line):
             return
-        for pattern in (_CLOSING_PAREN, _CLOSING_SLASH, _CLOSING_DASH):
-            match = pattern.search(text, line.start, line.end)
+        last = max(self.spans.sentence_of(max(line.start, line.end - 1), line.end)[0], line.start)
+        for match in (
+            _CLOSING_PAREN.search(text, line.start, line.end),
+            _CLOSING_SLASH.search(text, line.start, line.end),
+            _CLOSING_DASH.search(text, line.start, line.end),
+            _SENTENCE_DASH.match(text, last, line.end),
+        ):
             if match is not None and (named := self.credit(*match.span("credit"))) is not None:
                 self.add(named, "credit", _shown(text, *match.span()))
                 return
-        last = self.spans.sentence_of(max(line.start, line.end - 1), line.end)
-        bare = _BARE.fullmatch(text, max(last[0], line.start), line.end)
+        bare = _BARE.fullmatch(text, last, line.end)
         if bare is not None and (named := self.credit(*bare.span("credit"))) and self._marked_or_agencies(named):
             self.add(named, "credit", _shown(text, *bare.span()))
 
