@@ -69,7 +69,7 @@ def _needs_escape(text: str, index: int, *, table: bool, line_start: bool) -> bo
     if char == "<":  # raw HTML and autolinks start with a letter, "/", "!" or "?"
         return after.isalpha() or after in "/!?"
     if char == "]":  # a link, an image or a reference definition: "](", "][", "]:"
-        return after in ("", "(", "[", ":")
+        return after in ("(", "[", ":")
     if char == "[":  # a footnote "[^1]"
         return after == "^"
     if char == "&":  # an entity or character reference
