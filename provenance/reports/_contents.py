@@ -102,13 +102,14 @@ class ReportContents:
         return None if self.site is None else f"Published by {self.site.name}."
 
     def window_text(self) -> str:
-        """The window in words for a sentence: ``on 2012-08-16``, ``in 2012-08``, ``over 1993 to 2014``..."""
+        """The window in words for a sentence: ``on 2012-08-16``, ``in 2012-08``, ``over 1993 to 2014``, ``since 2005``."""
         window = self.window
         if window is None:
             return "at any time"
         if window.start is not None and window.start == window.end:
             return f"{'on' if window.start.precision == 'day' else 'in'} {window.start}"
-        return "over " + window.describe()
+        words = window.describe()
+        return words if words.startswith(("since ", "until ", "from ")) else "over " + words
 
     def disclosure(self) -> str | None:
         """One sentence a platform could show, or ``None``.

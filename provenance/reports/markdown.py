@@ -181,8 +181,8 @@ def _origin_section(report: ReportContents, numbers: dict[Source, int]) -> list[
         lines += ["", f"> {e(shown, line_start=True)}"]
     else:
         lines.append(
-            f"Published by **{e(origin.name)}** ({e(origin.id)}) itself, which {e(phrase)} names: "
-            "not a republication."
+            f"Published by **{e(origin.name)}** ({e(origin.id)}) itself, not republished: {e(phrase)} names "
+            f"{e(origin.name)}."
         )
     disclosure = report.disclosure()
     if disclosure:
