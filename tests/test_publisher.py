@@ -84,7 +84,7 @@ def test_publisher_block_sits_beside_origin_and_every_field_is_documented(fixtur
     )
     assert data["origin"]["outlet"]["id"] == "voice-of-russia"
     assert SCHEMA_VERSION == data["schema_version"] == "1.1"
-    assert f"`schema_version` 1.1" in DOCS.read_text(encoding="utf-8")
+    assert "`schema_version` 1.1" in DOCS.read_text(encoding="utf-8")
 
 
 def test_publisher_labels_are_listed_in_short_and_in_full(self_published):

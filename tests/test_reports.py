@@ -303,7 +303,8 @@ def test_markdown_has_no_empty_source_list(fixture_registry):
 def test_markdown_escape_keeps_the_text_and_breaks_the_syntax():
     from provenance.reports.markdown import escape_markdown
 
-    assert escape_markdown("Sputnik_(news_agency) [title not shown] 5 * 3") == "Sputnik_(news_agency) [title not shown] 5 * 3"
+    plain = "Sputnik_(news_agency) [title not shown] 5 * 3"
+    assert escape_markdown(plain) == plain
     assert escape_markdown("_em_ *b* `c` <b>x</b> [a](javascript:x) &amp;") == (
         "\\_em_ \\*b\\* \\`c\\` \\<b>x\\</b> [a\\](javascript:x) \\&amp;"
     )
@@ -346,9 +347,7 @@ def generated_articles(draw):
         text += sentence + "\n"
     year = draw(st.integers(1990, 2024))
     published = draw(
-        st.sampled_from(
-            [None, PartialDate(year), PartialDate(year, 6), PartialDate(year, 6, draw(st.integers(1, 30)))]
-        )
+        st.sampled_from([None, PartialDate(year), PartialDate(year, 6), PartialDate(year, 6, draw(st.integers(1, 30)))])
     )
     return Article(
         text=text,

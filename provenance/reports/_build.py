@@ -77,7 +77,9 @@ def _origin(
     ``isBasedOn`` URL of another outlet, else an attribution naming the publisher itself.
     """
     attributions = sorted(article.attributions(), key=lambda m: (m.cue != "footer", m.start))
-    named = [(outlet, mention) for mention in attributions if isinstance(outlet := registry.get(mention.outlet), Outlet)]
+    named = [
+        (outlet, mention) for mention in attributions if isinstance(outlet := registry.get(mention.outlet), Outlet)
+    ]
     for outlet, mention in named:
         if outlet != site:
             return outlet, mention, None

@@ -102,7 +102,7 @@ class ReportContents:
         return None if self.site is None else f"Published by {self.site.name}."
 
     def window_text(self) -> str:
-        """The window in words for a sentence: ``on 2012-08-16``, ``in 2012-08``, ``over 1993 to 2014``, ``since 2005``."""
+        """The window in words: ``on 2012-08-16``, ``in 2012-08``, ``over 1993 to 2014``, ``since 2005``..."""
         window = self.window
         if window is None:
             return "at any time"

@@ -110,8 +110,7 @@ def render_html(report: ReportContents) -> str:
     if article.url:
         site = f" ({report.site.name})" if report.site is not None else ""
         out.append(f'<dt>Found at</dt><dd><a href="{_text(article.url)}">{_text(article.url)}</a>{_text(site)}</dd>')
-    if report.site is not None:
-        out.append(f"<dt>Published by</dt><dd>{_text(report.site.name)}</dd>")
+    out.extend(f"<dt>Published by</dt><dd>{_text(by.name)}</dd>" for by in [report.site] if by is not None)
     out.append("</dl><h2>Where it came from</h2>")
     evidence = report.origin_evidence()
     if report.origin is None or evidence is None:

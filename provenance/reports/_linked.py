@@ -255,7 +255,7 @@ def _article_properties(report: ReportContents) -> dict[str, Any]:
 
 
 def _origin_properties(report: ReportContents) -> dict[str, Any]:
-    """``sourceOrganization`` and ``isBasedOn`` for an origin other than the publisher, else the page's ``isBasedOn``."""
+    """``sourceOrganization`` and ``isBasedOn`` for an origin not the publisher, else the page's ``isBasedOn``."""
     article = report.article
     if report.origin is None or not report.republished:
         return {"isBasedOn": list(article.is_based_on)} if article.is_based_on else {}
