@@ -117,7 +117,7 @@ def render_html(report: ReportContents) -> str:
         out.append("<p>The article does not say it was republished from an outlet in the registry.</p>")
     else:
         shown, where = evidence
-        came = "Republished from" if report.republished else "Published by the origin itself, not republished:"
+        came = "Republished from" if report.republished else "Not a republication: published by"
         out.append(f"<p>{came} <strong>{_text(report.origin.name)}</strong>.</p>")
         out.append(f"<blockquote>{_text(shown)}</blockquote>")
         out.append(f"<p>Evidence: {_text(where)}.</p>")
