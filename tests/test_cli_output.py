@@ -7,6 +7,8 @@ import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance.batch import compact_labels
 from provenance.cli import build_parser, main
@@ -213,3 +215,28 @@ def test_text_reports_a_bad_url_in_one_line_and_labels_the_rest(capsys):
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and err.startswith("provenance: error: ")
     assert text.startswith(f"{RT}: RT (rt, RU)\n")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from([RT, VOR, "rtde.world", "example.com", "not a url", "bbc.co.uk/news"]),
+            st.text(min_size=1, max_size=30).filter(lambda text: not text.startswith("-")),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_line_format_gives_exactly_one_line_of_every_column_per_url(urls):
+    """issue #16 item 4, property: whatever the URLs, one line each, every column there, in order."""
+    code, text = run("label", *urls, "--format", "line")
+    assert code in (0, 2)
+    lines = text.split("\n")
+    assert lines.pop() == "" and len(lines) == len(urls)
+    for line in lines:
+        fields = line.split("\t")
+        assert len(fields) == len(LINE_COLUMNS)
+        if fields[-1]:  # a URL that cannot be read: only its error, and the exit status says so
+            assert code == 2 and fields[1:-1] == ["", "", "", ""]
+    assert (code == 2) is any(line.split("\t")[-1] for line in lines)

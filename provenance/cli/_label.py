@@ -119,7 +119,7 @@ def _cmd_label(args: argparse.Namespace, out: TextIO) -> int:
         else:
             out.write("\n" if shown else "")
             shown += 1
-            _write_text(out, url, at, labels, registry, explain=args.explain)
+            _write_text(out, url, labels, registry, explain=args.explain)
     if args.format == "text" and not args.explain and labelled:
         out.write("(--explain: the rule, facts and sources behind each label)\n")
     return EXIT_USAGE if bad else EXIT_OK
@@ -135,9 +135,7 @@ def _write_error(out: TextIO, format: str, url: str, message: str) -> None:
         print(f"provenance: error: {message}", file=sys.stderr)
 
 
-def _write_text(
-    out: TextIO, url: str, at: PartialDate | None, labels: LabelSet, registry: Registry, *, explain: bool
-) -> None:
+def _write_text(out: TextIO, url: str, labels: LabelSet, registry: Registry, *, explain: bool) -> None:
     """The short answer, or with ``explain`` the outlet, the disclosure and every label explained."""
     from provenance.labelling import disclosure
 
@@ -145,7 +143,7 @@ def _write_text(
     if outlet is None:
         out.write(f"{url}: unknown host: no outlet in the registry claims {labels.host}\n")
     else:
-        out.write(f"{url}: {outlet.name_at(at)} ({outlet.id}, {outlet.country})\n")
+        out.write(f"{url}: {outlet.name} ({outlet.id}, {outlet.country})\n")
     if explain:
         write_explained(out, labels, registry)
         return
