@@ -320,3 +320,29 @@ def test_quoting_an_agency_inside_wire_copy_changes_no_credit(quote: str, agency
     at = gaps[where % len(gaps)]
     text = f"{_WIRE_STORY[:at]} {quote.format(agency)}{_WIRE_STORY[at:]}"
     assert [(outlet, cue) for outlet, cue, _, _ in _wire(_parse(text))] == _STORY_CREDITS
+
+
+def test_a_possible_agency_origin_stays_possible_in_the_report() -> None:
+    """Staff byline plus "with reporting by" an agency: the report says partly based on it, certainty possible."""
+    from provenance.reports import build_report
+
+    text = "A headline\n\nBy Ann Lee\n\nThe minister met his counterpart.\n\nWith reporting by TASS."
+    article = parse_article(text, registry=default_registry())
+    report = build_report(article, registry=default_registry())
+    republished = report.labels.get("republished-from")
+    assert republished is not None and republished.value == "tass"
+    assert republished.certainty == "possible" and republished.text == "Partly based on TASS."
+    state = report.labels.filter("origin-state-media")
+    assert state and all(label.certainty == "possible" for label in state)
+    assert [mention["certainty"] for mention in report.to_dict()["mentions"] if mention["cue"] == "credit"] == [
+        "possible"
+    ]
+
+
+def test_a_certain_agency_credit_wins_over_a_possible_one() -> None:
+    from provenance.reports import build_report
+
+    text = "A headline\n\nMOSCOW, March 3. /TASS/. Talks began.\n\nWith reporting by AFP."
+    report = build_report(_parse(text), registry=REGISTRY)
+    republished = report.labels.get("republished-from")
+    assert republished is not None and (republished.value, republished.certainty) == ("tass", "certain")

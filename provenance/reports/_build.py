@@ -5,7 +5,7 @@ from __future__ import annotations
 from provenance.dates import Interval, PartialDate
 from provenance.errors import InvalidURLError, RecordError
 from provenance.labelling import label_outlet, label_url, publication_window
-from provenance.labels import CERTAIN, Evidence, Label, LabelSet
+from provenance.labels import CERTAIN, POSSIBLE, Evidence, Label, LabelSet
 from provenance.model import Article, Mention, Outlet, Source
 from provenance.ownership import ControlChain, control_chain
 from provenance.policies import Policy, get_policy, with_article
@@ -73,10 +73,11 @@ def _origin(
 ) -> tuple[Outlet | None, Mention | None, str | None]:
     """Where the text shows the article came from.
 
-    The first attribution naming a known outlet other than the publisher (footers first), else an
+    The first attribution naming a known outlet other than the publisher (certain ones first, then
+    footers first), else an
     ``isBasedOn`` URL of another outlet, else an attribution naming the publisher itself.
     """
-    attributions = sorted(article.attributions(), key=lambda m: (m.cue != "footer", m.start))
+    attributions = sorted(article.attributions(), key=lambda m: (m.certainty != CERTAIN, m.cue != "footer", m.start))
     named = [
         (outlet, mention) for mention in attributions if isinstance(outlet := registry.get(mention.outlet), Outlet)
     ]
@@ -169,6 +170,7 @@ def _origin_labels(
 ) -> list[Label]:
     if origin is None:
         return []
+    certainty = CERTAIN if mention is None else mention.certainty
     if mention is not None:
         basis = (
             Evidence(f"The article says so in {evidence_phrase(mention)}.", _article_source(article)),
@@ -199,8 +201,8 @@ def _origin_labels(
             kind="republished-from",
             value=origin.id,
             subject=subject,
-            text=f"Republished from {origin.name}.",
-            certainty=CERTAIN,
+            text=f"Republished from {origin.name}." if certainty == CERTAIN else f"Partly based on {origin.name}.",
+            certainty=certainty,
             rule=rule,
             basis=basis,
             details=details,
@@ -214,7 +216,7 @@ def _origin_labels(
                 value=state.value,
                 subject=subject,
                 text=f"It comes from {origin.name}: {state.text}",
-                certainty=state.certainty,
+                certainty=state.certainty if certainty == CERTAIN else POSSIBLE,
                 policy=state.policy,
                 rule=f"the origin outlet's state-media label ({state.rule})",
                 basis=state.basis,

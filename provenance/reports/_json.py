@@ -129,6 +129,7 @@ def _mention_json(mention: Mention) -> dict[str, Any]:
         "sentence_start": mention.sentence_start,
         "attribution": mention.attribution,
         "cue": mention.cue,
+        "certainty": mention.certainty,
     }
 
 
