@@ -58,6 +58,11 @@ _EXPORTS_BY_MODULE: dict[str, tuple[str, ...]] = {
         "label_outlet",
         "label_url",
     ),
+    "provenance.links": (
+        "SHORTENERS",
+        "unwrap_link",
+        "UnwrappedLink",
+    ),
     "provenance.labels": (
         "Evidence",
         "Label",
@@ -126,6 +131,9 @@ if TYPE_CHECKING:
         label_many as label_many,
     )
     from provenance.bods import to_bods as to_bods
+    from provenance.links import SHORTENERS as SHORTENERS
+    from provenance.links import UnwrappedLink as UnwrappedLink
+    from provenance.links import unwrap_link as unwrap_link
     from provenance.dates import (
         ONGOING as ONGOING,
     )

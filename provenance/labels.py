@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from provenance.links import UnwrappedLink
 from provenance.model import DomainClaim, Outlet, Source
 
 __all__ = ["CERTAIN", "LABEL_KINDS", "POSSIBLE", "Evidence", "Label", "LabelSet"]
@@ -155,6 +156,10 @@ class LabelSet:
     claim: DomainClaim | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     """The domain claim that matched the host (:func:`~provenance.labelling.label_url`; the one
     :meth:`~provenance.registry.Registry.claim_for_url` gives), else ``None``."""
+    link: UnwrappedLink | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    """What :func:`~provenance.labelling.label_url` unwrapped from the link as shared (a redirect
+    wrapper, an AMP cache, an archive copy), or that it is a shortened link whose target is unknown
+    offline; ``None`` when it was neither."""
 
     def __iter__(self) -> Iterator[Label]:
         return iter(self.labels)

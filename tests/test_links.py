@@ -120,3 +120,55 @@ def test_a_plain_link_is_its_own_page(host: str, path: str) -> None:
     link = unwrap_link(f"https://{host}{path}")
     assert link.url == f"https://{host}{path}" and not link.unwrapped
     assert link.shortener == (host if host in SHORTENERS else None)
+
+
+def test_label_url_labels_the_page_inside_an_archive_copy_at_the_copy_day() -> None:
+    """web.archive.org/web/2014.../voiceofrussia.com is Voice of Russia; the copy's day bounds the date."""
+    from provenance import label_url
+
+    labels = label_url("https://web.archive.org/web/20140315000000/http://voiceofrussia.com/news/2014_03_14/x/")
+    assert labels.outlet is not None and labels.outlet.id == "voice-of-russia"
+    assert labels.host == "voiceofrussia.com" and labels.has("state-media", "SC")
+    assert labels.link is not None and labels.link.archived_on == PartialDate(2014, 3, 15)
+    # shared years later, the page is still the one archived in 2014
+    later = label_url("https://web.archive.org/web/20140315000000/http://voiceofrussia.com/x/", "2024-01-01")
+    assert later.outlet is not None and later.outlet.id == "voice-of-russia"
+    assert later.has("state-media", "SC") and not later.filter("state-media", certainty="possible")
+
+
+def test_label_url_through_a_redirect_wrapper_equals_the_page() -> None:
+    from provenance import label_url
+
+    wrapped = label_url("https://l.facebook.com/l.php?u=" + quote(PAGE, safe=""), "2023-05-01")
+    assert wrapped == label_url(PAGE, "2023-05-01")
+    assert wrapped.link is not None and wrapped.link.steps == ("redirect wrapper l.facebook.com",)
+    assert label_url(PAGE).link is None
+
+
+def test_label_url_names_a_shortener_rather_than_an_unknown_host() -> None:
+    from provenance import label_url
+
+    labels = label_url("https://bit.ly/3abc")
+    assert labels.outlet is None and labels.link is not None and labels.link.shortener == "bit.ly"
+    assert label_url("https://example.com/x").link is None
+
+
+def test_cli_says_what_was_unwrapped_and_names_shorteners(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from provenance.cli import main
+
+    archived = "https://web.archive.org/web/20140315000000/http://voiceofrussia.com/news/x/"
+    assert main(["label", archived, "https://t.co/xyz"]) == 0
+    text = capsys.readouterr().out
+    assert "Voice of Russia (voice-of-russia, RU)" in text
+    assert "unwrapped from archive copy web.archive.org; archived on 2014-03-15" in text
+    assert "shortened link (t.co): its target is unknown offline" in text and "unknown host" not in text
+    assert main(["label", archived, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["link"] == {
+        "url": "http://voiceofrussia.com/news/x/",
+        "unwrapped": ["archive copy web.archive.org"],
+        "archived_on": "2014-03-15",
+        "shortener": None,
+    }

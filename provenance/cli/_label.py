@@ -36,6 +36,7 @@ from provenance.cli._options import (
 from provenance.dates import UNKNOWN, PartialDate, parse_date
 from provenance.errors import InvalidURLError, ProvenanceError
 from provenance.labels import POSSIBLE, Label, LabelSet
+from provenance.links import UnwrappedLink
 from provenance.model import DomainClaim, Outlet
 from provenance.registry import Registry
 
@@ -51,7 +52,8 @@ _NOTES = (
     "line of tab-separated columns, no header: " + ", ".join(LINE_COLUMNS) + ". labels is kind=value joined "
     "by ';', '?' marking a label that holds only possibly at the date. With --format json each URL gives one "
     "JSON object on its own line: url, at, policy, host, outlet (id, name, country) or null, claim (host, "
-    "role, start, end, under) or null, disclosure, labels (each with its basis and sources)."
+    "role, start, end, under) or null, link (url, unwrapped, archived_on, shortener: what was undone around "
+    "a shared link, or that it is a shortened one) or null, disclosure, labels (each with its basis and sources)."
 )
 
 
@@ -71,6 +73,7 @@ def add_label_command(commands: Any) -> None:
             "provenance label http://ruvr.ru/2012/x.html --at '16 August 2012' --explain",
             "provenance label rt.com bbc.co.uk example.com --format line | cut -f1,3,4",
             "provenance label https://www.rt.com/ --policy x-2020 --format json",
+            "provenance label 'https://web.archive.org/web/20140315000000/http://voiceofrussia.com/news/x/'",
             notes=_NOTES,
         ),
     )
@@ -139,11 +142,15 @@ def _write_text(out: TextIO, url: str, labels: LabelSet, registry: Registry, *, 
     """The short answer, or with ``explain`` the outlet, the disclosure and every label explained."""
     from provenance.labelling import disclosure
 
-    outlet = labels.outlet
-    if outlet is None:
-        out.write(f"{url}: unknown host: no outlet in the registry claims {labels.host}\n")
-    else:
+    outlet, link = labels.outlet, labels.link
+    if outlet is not None:
         out.write(f"{url}: {outlet.name} ({outlet.id}, {outlet.country})\n")
+    elif link is not None and link.shortener is not None:
+        out.write(f"{url}: shortened link ({link.shortener}): its target is unknown offline\n")
+    else:
+        out.write(f"{url}: unknown host: no outlet in the registry claims {labels.host}\n")
+    if link is not None and link.steps:
+        out.write(f"  the page inside: {link.url} ({link.describe()})\n")
     if explain:
         write_explained(out, labels, registry)
         return
@@ -221,6 +228,13 @@ def _outlet_json(outlet: Outlet | None, at: PartialDate | None) -> dict[str, str
     return {"id": outlet.id, "name": outlet.name_at(at), "country": outlet.country}
 
 
+def _link_json(link: UnwrappedLink | None) -> dict[str, Any] | None:
+    if link is None:
+        return None
+    archived = None if link.archived_on is None else str(link.archived_on)
+    return {"url": link.url, "unwrapped": list(link.steps), "archived_on": archived, "shortener": link.shortener}
+
+
 def _json(url: str, at: PartialDate | None, policy: str, labels: LabelSet, registry: Registry) -> dict[str, Any]:
     from provenance.labelling import disclosure
 
@@ -231,6 +245,7 @@ def _json(url: str, at: PartialDate | None, policy: str, labels: LabelSet, regis
         "host": labels.host,
         "outlet": _outlet_json(labels.outlet, at),
         "claim": claim_json(labels.claim),
+        "link": _link_json(labels.link),
         "disclosure": disclosure(labels, registry),
         "labels": labels.to_json(),
     }
