@@ -185,7 +185,7 @@ LAYERS = (
     {"registry", "source_policy"},
     {"ownership", "labels", "policies"},
     {"labelling", "articles"},
-    {"batch", "reports", "extras", "bods"},
+    {"batch", "reports", "extras", "bods", "flat"},
     {"importers", "testing", "pytest_plugin", "cli", "__main__"},
 )
 
