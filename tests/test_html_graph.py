@@ -233,7 +233,7 @@ def test_timeline_bars_and_marker_sit_at_their_dates(diamond):
     x = x_of(stated, ordinal(2012, 8, 16))
     assert f'<line class="marker" x1="{num(x)}"' in svg
     lo, hi = stated.span()
-    assert x == pytest.approx(250 + (ordinal(2012, 8, 16) - lo) * 660 / (hi - lo))
+    assert x == pytest.approx(290 + (ordinal(2012, 8, 16) - lo) * 620 / (hi - lo))
     radio_bar = next(lane for lane in stated.lanes if lane.label == "Radio").bars[0]
     start, end = x_of(stated, radio_bar.first), x_of(stated, radio_bar.last)
     assert f'<rect class="bar" x="{num(start)}"' in svg and f'width="{num(end - start)}"' in svg

@@ -240,7 +240,7 @@ def _label_lanes(report: ReportContents, outlets: tuple[Outlet, ...]) -> list[La
             if label.kind in _REPORT_KINDS:
                 title = f"This report labels {report.origin.name} {label.kind} {label.value} ({label.certainty})"
                 bar = Bar(*days, f"{label.kind} {label.value}", title)
-                lanes.append(Lane(LABELS, f"{report.origin.name}: this report", (bar,)))
+                lanes.append(Lane(LABELS, f"{report.origin.name}: this report's labels", (bar,)))
     return lanes
 
 

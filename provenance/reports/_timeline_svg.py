@@ -11,7 +11,7 @@ nothing is told by colour alone. Every bar has a ``<title>``; the picture's
 >>> day = lambda year: PartialDate(year).earliest().toordinal()
 >>> timeline = Timeline("t", (Lane("Names", "Radio", (Bar(day(1993), None, "Radio", "Radio, since 1993"),)),), (), None)
 >>> svg = timeline_svg(timeline)
->>> svg.count('class="bar"'), "1990" in svg
+>>> svg.count('class="bar"'), ">1993<" in svg
 (1, True)
 """
 
@@ -25,9 +25,9 @@ from provenance.reports._timeline import Bar, Lane, Marker, Timeline
 
 __all__ = ["PLOT_WIDTH", "PLOT_X", "timeline_svg", "x_of"]
 
-PLOT_X = 250
+PLOT_X = 290
 """Left edge of the plot (lane names are written before it)."""
-PLOT_WIDTH = 660
+PLOT_WIDTH = 620
 """Width of the plot."""
 _WIDTH, _AXIS, _LANE, _BAR, _HEAD, _FOOT, _SIZE = PLOT_X + PLOT_WIDTH + 20, 26, 22, 14, 24, 34, 10
 _FILLS = {"Names": "#cfe3f7", "Run, owned or controlled by": "#e3d7f2", "Labels": "#fde2c8"}
@@ -57,7 +57,8 @@ def _axis(timeline: Timeline, bottom: float) -> list[str]:
     return parts
 
 
-def _bar(timeline: Timeline, bar: Bar, lane: Lane, y: float, room_end: float) -> str:
+def _bar(timeline: Timeline, bar: Bar, lane: Lane, y: float, room: tuple[float, float]) -> str:
+    """A bar with its text inside, else after it, else before it (within ``room``), else only in its title."""
     x1, x2 = x_of(timeline, bar.first, 0), x_of(timeline, bar.last, 1)
     x2 = max(x2, x1 + 2)
     fill = _FILLS.get(lane.section, "#e8eef8")
@@ -73,8 +74,10 @@ def _bar(timeline: Timeline, bar: Bar, lane: Lane, y: float, room_end: float) ->
     text = ""
     if width + 6 <= x2 - x1:
         text = f'<text x="{num(x1 + 4)}" y="{num(top + _BAR - 3)}">{esc(bar.text)}</text>'
-    elif width + 12 <= room_end - x2:
+    elif width + 12 <= room[1] - x2:
         text = f'<text x="{num(x2 + 10)}" y="{num(top + _BAR - 3)}">{esc(bar.text)}</text>'
+    elif width + 8 <= x1 - room[0]:
+        text = f'<text x="{num(x1 - 4)}" y="{num(top + _BAR - 3)}" text-anchor="end">{esc(bar.text)}</text>'
     return f'<g class="span"><title>{esc(bar.title)}</title>{shape}{text}</g>'
 
 
@@ -85,9 +88,9 @@ def _lane(timeline: Timeline, lane: Lane, y: float) -> list[str]:
         f"<title>{esc(lane.label)}</title>{esc(label)}</text>"
     ]
     for i, bar in enumerate(lane.bars):
-        following = lane.bars[i + 1 :]
-        room_end = x_of(timeline, following[0].first, 0) if following else PLOT_X + PLOT_WIDTH + 20
-        parts.append(_bar(timeline, bar, lane, y, room_end))
+        start = x_of(timeline, lane.bars[i - 1].last, 1) if i else float(PLOT_X)
+        end = x_of(timeline, lane.bars[i + 1].first, 0) if i + 1 < len(lane.bars) else float(PLOT_X + PLOT_WIDTH + 20)
+        parts.append(_bar(timeline, bar, lane, y, (start, end)))
     return parts
 
 
