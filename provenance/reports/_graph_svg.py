@@ -149,10 +149,13 @@ def ownership_svg(chain: ControlChain, registry: Registry) -> str:
         note, fill = _note(body, box.id == chain.outlet)
         parts.append(_box_svg(box, wrap(name, _WRAP), note, fill, f"{name}: {note}"))
     if legend:
-        period = chain.window.describe() if isinstance(chain.window, Interval) else str(chain.window)
+        window = chain.window
+        period = f"for all of {window.describe()}" if isinstance(window, Interval) else f"on {window}"
+        if isinstance(window, PartialDate) and window.precision != "day":
+            period = f"for all of {window}"
         parts.append(
             f'<text x="10" y="{num(layout.height + 14)}" text-anchor="start" font-size="11" fill="#333">'
-            f"Dashed arrows held for only some of {esc(period)}.</text>"
+            f"Dashed arrows may not have held {esc(period)}.</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
