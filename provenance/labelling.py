@@ -125,7 +125,7 @@ def label_outlet(
         *_context(facts),
         *_ratings(facts, record.id, None),
     ]
-    return LabelSet(labels)
+    return LabelSet(labels, outlet=record)
 
 
 def label_url(
@@ -155,6 +155,11 @@ def label_url(
 
     Returns:
         The labels; empty when no outlet claims the host and nobody rated it.
+        The set also says what was matched: its ``host`` (normalised), its
+        ``claim`` (the one :meth:`~provenance.registry.Registry.claim_for_url`
+        gives) and that claim's ``outlet``; both ``None`` for a host no outlet
+        claims. When the date spans a change of claim, they are the first
+        claim's, and the labels are ``possible``.
 
     Raises:
         InvalidURLError: If ``url`` has no valid host.
@@ -167,11 +172,13 @@ def label_url(
     chosen = get_policy(policy)
     matches = registry.claims_for_host(host, window, url)
     if not matches:
-        return host_labels(registry, host, None, LabelSet(), window)
+        return attrs.evolve(host_labels(registry, host, None, LabelSet(), window), host=host)
     labels = claimed_labels(
         registry, host, matches, window, lambda outlet, when: label_outlet(outlet, when, chosen, registry)
     )
-    return host_labels(registry, host, matches[0][0], labels, matches[0][1], matches)
+    claim = matches[0][0]
+    found = host_labels(registry, host, claim, labels, matches[0][1], matches)
+    return attrs.evolve(found, host=host, claim=claim, outlet=_outlet(registry, claim))
 
 
 Window = PartialDate | Interval | None
@@ -365,7 +372,7 @@ def _sanctions(facts: OutletFacts) -> list[Label]:
                 assessment.value,
                 f"{facts.name()} is subject to {assessment.value} sanctions ({assessment.instrument}{since}).",
                 truth,
-                rule="a sanction applies during the window",
+                rule="a sanction is in force at the date asked (with no date: at some time in the outlet's life)",
                 basis=[
                     Evidence(
                         f"{assessment.instrument}: {assessment.value} sanction of {facts.outlet.name}"

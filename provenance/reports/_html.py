@@ -86,13 +86,15 @@ def render_html(report: ReportContents) -> str:
     if article.url:
         site = f" ({report.site.name})" if report.site is not None else ""
         out.append(f'<dt>Found at</dt><dd><a href="{_text(article.url)}">{_text(article.url)}</a>{_text(site)}</dd>')
+    out.extend(f"<dt>Published by</dt><dd>{_text(by.name)}</dd>" for by in [report.site] if by is not None)
     out.append("</dl><h2>Where it came from</h2>")
     evidence = report.origin_evidence()
     if report.origin is None or evidence is None:
         out.append("<p>The article does not say it was republished from an outlet in the registry.</p>")
     else:
         shown, where = evidence
-        out.append(f"<p>Republished from <strong>{_text(report.origin.name)}</strong>.</p>")
+        came = "Republished from" if report.republished else "Not a republication: published by"
+        out.append(f"<p>{came} <strong>{_text(report.origin.name)}</strong>.</p>")
         out.append(f"<blockquote>{_text(shown)}</blockquote>")
         out.append(f"<p>Evidence: {_text(where)}.</p>")
         disclosure = report.disclosure()

@@ -1,0 +1,122 @@
+"""Shared links: wrappers undone offline, archive days kept, shorteners named (issue #13 item 4)."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from provenance.dates import PartialDate
+from provenance.errors import InvalidURLError
+from provenance.links import MAX_STEPS, SHORTENERS, unwrap_link
+
+PAGE = "https://www.rt.com/news/537000-some-story/?utm=1"
+
+WRAPPERS = {
+    "google": "https://www.google.com/url?sa=t&q={quoted}&usg=AOv",
+    "google-country": "https://www.google.co.uk/url?url={quoted}",
+    "facebook": "https://l.facebook.com/l.php?u={quoted}&h=AT3",
+    "facebook-mobile": "https://lm.facebook.com/l.php?u={quoted}",
+    "reddit": "https://out.reddit.com/t3_abc?url={quoted}&token=x",
+    "tumblr": "https://t.umblr.com/redirect?z={quoted}&t=Y",
+    "youtube": "https://www.youtube.com/redirect?event=video&q={quoted}",
+    "vk": "https://vk.com/away.php?to={quoted}",
+    "outlook": "https://eur01.safelinks.protection.outlook.com/?url={quoted}&data=05",
+}
+
+
+@pytest.mark.parametrize("name", sorted(WRAPPERS))
+def test_each_redirect_wrapper_is_undone_and_named(name: str) -> None:
+    link = unwrap_link(WRAPPERS[name].format(quoted=quote(PAGE, safe="")))
+    assert link.url == PAGE
+    assert len(link.steps) == 1 and link.steps[0].startswith("redirect wrapper ")
+    assert link.shortener is None and link.archived_on is None
+
+
+def test_amp_cache_https_and_http_forms() -> None:
+    assert unwrap_link("https://www-rt-com.cdn.ampproject.org/c/s/www.rt.com/news/1/amp/").url == (
+        "https://www.rt.com/news/1/amp/"
+    )
+    assert unwrap_link("https://example-com.cdn.ampproject.org/c/example.com/a?b=1").url == "http://example.com/a?b=1"
+    assert unwrap_link("https://www.google.com/amp/s/sputniknews.com/x/amp").url == "https://sputniknews.com/x/amp"
+
+
+def test_archive_copy_gives_the_page_and_the_day() -> None:
+    link = unwrap_link("https://web.archive.org/web/20140315000000/http://voiceofrussia.com/news/2014_03_14/x/")
+    assert link.url == "http://voiceofrussia.com/news/2014_03_14/x/"
+    assert link.archived_on == PartialDate(2014, 3, 15)
+    assert link.steps == ("archive copy web.archive.org",)
+    assert "archived on 2014-03-15" in (link.describe() or "")
+
+
+def test_archive_copy_variants() -> None:
+    assert unwrap_link("https://web.archive.org/web/2012id_/voiceofrussia.com/a").url == "http://voiceofrussia.com/a"
+    assert unwrap_link("https://web.archive.org/web/2012id_/voiceofrussia.com/a").archived_on == PartialDate(2012)
+    today = unwrap_link("https://archive.ph/2019.05.01-101010/https://www.rt.com/news/1")
+    assert today.url == "https://www.rt.com/news/1" and today.archived_on == PartialDate(2019, 5, 1)
+    # an archive.today short id cannot be undone offline: the link stays as it is
+    assert unwrap_link("https://archive.ph/AbCd1").steps == ()
+
+
+def test_nested_wrappers_are_undone_outermost_first() -> None:
+    archived = "https://web.archive.org/web/20140315000000/http://voiceofrussia.com/x"
+    link = unwrap_link("https://www.google.com/url?q=" + quote(archived, safe=""))
+    assert link.url == "http://voiceofrussia.com/x"
+    assert link.steps == ("redirect wrapper www.google.com", "archive copy web.archive.org")
+
+
+@pytest.mark.parametrize("host", sorted(["t.co", "bit.ly", "ow.ly", "tinyurl.com", "goo.gl"]))
+def test_shorteners_are_named_not_unknown(host: str) -> None:
+    link = unwrap_link(f"https://{host}/AbC123")
+    assert link.shortener == host
+    assert link.describe() == f"shortened link ({host}), target unknown"
+
+
+@pytest.mark.parametrize("lookalike", ["https://bit.ly.example.com/x", "https://notbit.ly/x", "https://t.com/x"])
+def test_lookalikes_of_shorteners_are_not_shorteners(lookalike: str) -> None:
+    assert unwrap_link(lookalike).shortener is None
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://www.google.com/search?q=https://www.rt.com/",  # a search, not a redirect
+        "https://www.facebook.com/l.php?u=https://www.rt.com/",  # www.facebook.com is not the wrapper host
+        "https://l.facebook.com/l.php",  # no target
+        "https://web.archive.org/web/*/rt.com*",  # an archive search page
+    ],
+)
+def test_what_is_not_a_wrapper_stays_as_it_is(link: str) -> None:
+    assert unwrap_link(link).url == link
+    assert unwrap_link(link).steps == ()
+
+
+def test_a_wrapper_around_nothing_usable_is_a_typed_error() -> None:
+    with pytest.raises(InvalidURLError):
+        unwrap_link("https://www.google.com/url?q=javascript:alert(1)")
+
+
+def test_depth_is_bounded() -> None:
+    link = PAGE
+    for _ in range(MAX_STEPS + 3):
+        link = "https://www.google.com/url?q=" + quote(link, safe="")
+    assert len(unwrap_link(link).steps) == MAX_STEPS
+
+
+_hosts = st.from_regex(r"[a-z][a-z0-9]{1,10}\.(com|org|ru|co\.uk)", fullmatch=True)
+_paths = st.from_regex(r"(/[A-Za-z0-9_\-]{1,8}){0,3}/?", fullmatch=True)
+
+
+@given(host=_hosts, path=_paths, wrapper=st.sampled_from(sorted(WRAPPERS)))
+def test_wrapping_any_page_then_unwrapping_gives_it_back(host: str, path: str, wrapper: str) -> None:
+    page = f"https://{host}{path}"
+    assert unwrap_link(WRAPPERS[wrapper].format(quoted=quote(page, safe=""))).url == page
+
+
+@given(host=_hosts, path=_paths)
+def test_a_plain_link_is_its_own_page(host: str, path: str) -> None:
+    link = unwrap_link(f"https://{host}{path}")
+    assert link.url == f"https://{host}{path}" and not link.unwrapped
+    assert link.shortener == (host if host in SHORTENERS else None)
