@@ -784,7 +784,7 @@ HOSTILE_URLS = [
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "dl", "dt", "dd", "a", "blockquote",
     "figure", "svg", "defs", "marker", "path", "g", "rect", "text", "line", "ul", "li", "table", "tr", "th", "td",
-    "pre", "code", "strong", "ol", "em", "span", "div", "section", "small", "br",
+    "desc", "polyline", "polygon", "pre", "code", "strong", "ol", "em", "span", "div", "section", "small", "br",
 }  # fmt: skip
 
 
