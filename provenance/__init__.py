@@ -58,6 +58,10 @@ _EXPORTS_BY_MODULE: dict[str, tuple[str, ...]] = {
         "label_outlet",
         "label_url",
     ),
+    "provenance.flat": (
+        "FLAT_COLUMNS",
+        "flat_rows",
+    ),
     "provenance.links": (
         "SHORTENERS",
         "unwrap_link",
@@ -131,6 +135,8 @@ if TYPE_CHECKING:
         label_many as label_many,
     )
     from provenance.bods import to_bods as to_bods
+    from provenance.flat import FLAT_COLUMNS as FLAT_COLUMNS
+    from provenance.flat import flat_rows as flat_rows
     from provenance.links import SHORTENERS as SHORTENERS
     from provenance.links import UnwrappedLink as UnwrappedLink
     from provenance.links import unwrap_link as unwrap_link
