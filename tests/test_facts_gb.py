@@ -289,7 +289,6 @@ def test_review2_foreign_office_carries_its_2020_name(registry):
     ("host", "outlet"),
     [
         ("www.dailymail.co.uk", "daily-mail"),
-        ("thesun.co.uk", "the-sun"),
         ("www.thetimes.co.uk", "the-times"),
         ("www.telegraph.co.uk", "the-daily-telegraph"),
         ("www.independent.co.uk", "the-independent"),
@@ -301,15 +300,16 @@ def test_s3_main_domains_resolve(registry, host, outlet):
     assert claim.outlet == outlet
 
 
-def test_s3_dailymail_claim_starts_with_mailonline(registry):
-    assert registry.claim_for_host("dailymail.co.uk", parse_iso("2002-06-01")) is None
+def test_review_s3_dailymail_claim_has_no_start(registry):
+    # review: 2003 is MailOnline's launch year, not a first day of the domain; no bound is claimed
+    claim = registry.claim_for_host("dailymail.co.uk", parse_iso("2024-01-01"))
+    assert claim is not None and claim.interval.start is None
 
 
 @pytest.mark.parametrize(
     ("outlet", "at", "top"),
     [
         ("daily-mail", "2021-11-03", "jonathan-harmsworth"),
-        ("the-sun", "2020", "news-corp"),
         ("the-times", "2020", "news-corp"),
         ("the-daily-telegraph", "2010", "barclay-family"),
         ("the-independent", "2018", "evgeny-lebedev"),
@@ -348,3 +348,24 @@ def test_s3_telegraph_sale_is_not_turned_into_invented_owners(registry):
 def test_s3_independent_shares_after_2017(registry):
     shares = {r.subject: r.share for r in registry.relations(object="the-independent") if r.kind == "owns"}
     assert shares == {"evgeny-lebedev": 0.41, "sultan-abuljadayel": 0.3}
+
+
+# -- review of S3 (issue #13 item 2) ----------------------------------------------------------
+
+
+def test_review_s3_the_sun_is_not_shipped_without_a_sourced_domain(registry):
+    # review: no acceptable source seen states thesun.co.uk; the outlet and its records were removed
+    assert registry.claim_for_host("thesun.co.uk", parse_iso("2024-01-01")) is None
+    assert "the-sun" not in {o.id for o in registry.outlets()}
+
+
+def test_review_s3_telegraph_domain_rests_on_a_news_source(registry):
+    claim = registry.claim_for_host("www.telegraph.co.uk", parse_iso("2024-01-01"))
+    assert claim is not None and claim.outlet == "the-daily-telegraph"
+    assert {s.kind for s in claim.sources} == {"news"}
+    assert not any("onlinenewspaper" in s.url for s in claim.sources)
+
+
+def test_review_s3_news_uk_holds_times_newspapers_from_1981(registry):
+    assert subjects(registry, "times-newspapers", "owns", "1981") == {"news-uk"}
+    assert subjects(registry, "times-newspapers", "owns", "1980") == set()
