@@ -8,6 +8,8 @@ default run; ``pytest -m spark`` runs them. The others check the task side
 import datetime
 import decimal
 import json
+import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -162,6 +164,8 @@ def spark(tmp_path_factory):
     pytest.importorskip("pyspark", reason=SPARK_REASON)
     pytest.importorskip("pandas", reason=SPARK_REASON)
     pytest.importorskip("pyarrow", reason=SPARK_REASON)
+    if shutil.which("java") is None and "JAVA_HOME" not in os.environ:
+        pytest.skip("Spark needs Java (17 or later) on the PATH or in JAVA_HOME")
     from pyspark.sql import SparkSession
 
     scratch = tmp_path_factory.mktemp("spark")
