@@ -52,6 +52,7 @@ _EXPORTS_BY_MODULE: dict[str, tuple[str, ...]] = {
         "UnknownIdError",
         "UnknownPolicyError",
     ),
+    "provenance.extras.spark": ("label_spark",),
     "provenance.labelling": (
         "disclosure",
         "explain",
@@ -197,6 +198,7 @@ if TYPE_CHECKING:
     from provenance.errors import (
         UnknownPolicyError as UnknownPolicyError,
     )
+    from provenance.extras.spark import label_spark as label_spark
     from provenance.labelling import (
         disclosure as disclosure,
     )
