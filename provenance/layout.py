@@ -12,7 +12,8 @@ the record class.
 
 >>> [(f.name, f.key, f.store) for f in LAYOUTS[DomainClaim].fields]  # doctest: +NORMALIZE_WHITESPACE
 [('host', 'host', 'text'), ('outlet', 'outlet', 'text'), ('role', 'role', 'text'),
- ('interval', 'start/end', 'interval'), ('sources', 'sources', 'sources'), ('under', 'under', 'text?')]
+ ('interval', 'start/end', 'interval'), ('sources', 'sources', 'sources'), ('under', 'under', 'text?'),
+ ('path', 'path', 'text?')]
 >>> LAYOUTS[Rating].keys >= {"value", "normalized"}
 True
 """

@@ -61,8 +61,8 @@ RELATION_KINDS = frozenset({"owns", "funds", "governs", "controls-editorially", 
 """Kinds of :class:`Relation`; the subject does this to the object."""
 SUCCESSION_KINDS = frozenset({"renamed", "merged-into", "replaced-by"})
 """Kinds of :class:`Succession`."""
-DOMAIN_ROLES = frozenset({"primary", "edition", "mirror", "former"})
-"""Roles of a :class:`DomainClaim`."""
+DOMAIN_ROLES = frozenset({"primary", "edition", "mirror", "former", "account"})
+"""Roles of a :class:`DomainClaim` (``account``: the outlet's account on a platform, a claim with a ``path``)."""
 ASSESSMENT_KINDS = frozenset({"typology", "sanction", "platform-label", "rating"})
 """Kinds of :class:`Assessment`."""
 NAME_KINDS = frozenset({"name", "acronym", "alias"})
@@ -256,7 +256,7 @@ class Succession:
 
 @attrs.frozen(slots=True)
 class DomainClaim:
-    """An outlet used a host (and every host below it) during an interval."""
+    """An outlet used a host (and every host below it), or a path prefix on one, during an interval."""
 
     host: str = attrs.field(validator=check.text)
     """A normalised host or registrable domain, e.g. ``rt.com`` or ``radiosputnik.ria.ru``."""
@@ -271,6 +271,11 @@ class DomainClaim:
     under: str | None = attrs.field(default=None, validator=attrs.validators.optional(check.identifier))
     """Id of the outlet whose claim on a domain above this host it sits under, if any (``bbc`` for a
     ``news.bbc.co.uk`` another outlet holds); a claim below another outlet's must say so."""
+    path: str | None = attrs.field(default=None, validator=check.optional_text)
+    """A path prefix (``/rtnews``) when the claim is on part of the host only: an account on a platform
+    (``t.me/rtnews``) or an outlet under another's site; written as platform rules read it (see
+    ``docs/data-format.md``). It matches URLs on exactly this host whose path starts with it at a
+    segment boundary, before any claim on the host as a whole."""
 
 
 @attrs.frozen(slots=True)

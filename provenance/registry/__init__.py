@@ -4,7 +4,8 @@ One direction inside: ``_toml`` reads the flat TOML of registry files, ``_loader
 turns documents into records by their layout (:mod:`provenance.layout`),
 ``_validation`` checks the whole set, ``_indexes`` and ``_registry`` hold the
 immutable, indexed :class:`Registry`, ``_shipped`` knows the shipped data
-folder and its bundled layers, ``_overlays`` layers overlay folders on them,
+folder and its bundled layers, ``_platforms`` reads the hosts and paths of
+accounts on platforms (claims on a host plus a path prefix), ``_overlays`` layers overlay folders on them,
 and ``_snapshot`` writes and reads a registry's validated records.
 Everything other modules use is exported here.
 
@@ -30,6 +31,7 @@ from provenance.registry._loader import (
     read_text,
 )
 from provenance.registry._overlays import load_registry
+from provenance.registry._platforms import normalize_path, platform_host
 from provenance.registry._registry import Registry, default_registry
 from provenance.registry._shipped import (
     BUNDLED_LAYERS,
@@ -65,7 +67,9 @@ __all__ = [
     "find_problems",
     "layer_folder",
     "load_registry",
+    "normalize_path",
     "paused_gc",
+    "platform_host",
     "read_document",
     "read_file",
     "read_folder",

@@ -12,23 +12,83 @@ Three cases (see ``docs/data-model.md``, "Claims at the edges of time"):
 - in that case a date in the URL's path (``/2012_07_11/``, ``/20120711/``,
   ``/2012/07/11/``, ``/2012-07-11/``) no later than the window is taken as the
   publication day when a claim holds on it.
+
+Claims on a host plus a path prefix (an account, ``t.me/rtnews``) are indexed
+by ``host/prefix`` keys (see ``_platforms``): for a URL on such a host, its
+path's keys come before the host's own, as longer keys do.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
 
 from provenance.dates import Interval, PartialDate, Truth
 from provenance.domains import URL_SCHEME, candidate_hosts
 from provenance.errors import DateParseError
 from provenance.model import DomainClaim, Organization, Outlet
+from provenance.registry._platforms import path_keys
 
-__all__ = ["Match", "claims_for_host", "path_date"]
+__all__ = ["ClaimIndex", "Match", "claims_for_host", "path_date"]
 
 Match = tuple[DomainClaim, PartialDate | Interval | None]
 """A claim a host falls under and the window it applies over."""
 Bodies = Mapping[str, Outlet | Organization]
+
+
+def _latest_first(claims: Iterable[DomainClaim]) -> dict[str, list[DomainClaim]]:
+    """Claims by host or ``host/prefix``, most recent first (with no date asked, the latest claim wins)."""
+    groups: defaultdict[str, list[DomainClaim]] = defaultdict(list)
+    for claim in claims:
+        groups[claim.host if claim.path is None else claim.host + claim.path].append(claim)
+    for group in groups.values():
+        if len(group) > 1:
+            group.sort(key=lambda c: c.interval.bounds()[0], reverse=True)
+    return dict(groups)
+
+
+@attrs.frozen(slots=True)
+class ClaimIndex:
+    """Domain claims by host, and path claims by ``host/prefix`` key, each list most recent first."""
+
+    by_host: dict[str, list[DomainClaim]]
+    """Claims on a whole host, by host."""
+    by_key: dict[str, list[DomainClaim]]
+    """Those and path claims, by host or ``host/prefix``."""
+    path_hosts: frozenset[str]
+    """Hosts with path claims."""
+    depth: int
+    """The most segments a path claim's prefix has."""
+
+    @classmethod
+    def of(cls, claims: Sequence[DomainClaim]) -> ClaimIndex:
+        """The index of claims (validated)."""
+        by_host = _latest_first(c for c in claims if c.path is None)
+        paths = [c for c in claims if c.path is not None]
+        if not paths:
+            return cls(by_host, by_host, frozenset(), 0)
+        depth = max(claim.path.count("/") for claim in paths if claim.path)
+        by_key = {**by_host, **_latest_first(paths)}
+        return cls(by_host, by_key, frozenset(claim.host for claim in paths), depth)
+
+    def keys(self, host: str, url: str | None) -> Sequence[str]:
+        """The keys to probe for a URL on a host, longest first: its path's on a host with path claims, then the host's."""
+        if url is None or not self.path_hosts:
+            return candidate_hosts(host)
+        found = path_keys(host, url, self.depth)
+        if not found or found[0].partition("/")[0] not in self.path_hosts:
+            return candidate_hosts(host)
+        return [*found, *candidate_hosts(host)]
+
+    def path_claims(self, host: str) -> tuple[DomainClaim, ...]:
+        """The path claims on exactly this host (a platform's one host), by key."""
+        if host not in self.path_hosts:
+            return ()
+        prefix = host + "/"
+        return tuple(claim for key, claims in sorted(self.by_key.items()) if key.startswith(prefix) for claim in claims)
 
 _PATH_DATE = re.compile(r"/((?:19|20)\d\d)([-_/]?)(\d\d)\2(\d\d)(?=/|$)")
 
@@ -101,7 +161,7 @@ def _overlap(ranges: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int]
 Found = list[tuple[DomainClaim, tuple[int, int]]]
 
 
-def _held(claims_by_host: Mapping[str, Sequence[DomainClaim]], bodies: Bodies, host: str, lo: int, hi: int) -> Found:
+def _held(claims_by_host: Mapping[str, Sequence[DomainClaim]], bodies: Bodies, keys: Sequence[str], lo: int, hi: int) -> Found:
     """Each claim that may apply on some day of ``lo..hi`` and the first and last such day, longest host first.
 
     On each host, claims that hold over the whole window come first (then the
@@ -110,7 +170,7 @@ def _held(claims_by_host: Mapping[str, Sequence[DomainClaim]], bodies: Bodies, h
     """
     remaining = [(lo, hi)]
     found: Found = []
-    for key in candidate_hosts(host):
+    for key in keys:
         claims = claims_by_host.get(key)
         if not claims:
             continue
@@ -143,10 +203,10 @@ def _by_outlet(found: Found, window: PartialDate | Interval) -> list[Match]:
 
 
 def _ended_before(
-    claims_by_host: Mapping[str, Sequence[DomainClaim]], bodies: Bodies, host: str, lo: int
+    claims_by_host: Mapping[str, Sequence[DomainClaim]], bodies: Bodies, keys: Sequence[str], lo: int
 ) -> list[Match]:
-    """The latest claim that ended before day ``lo`` (longest host first), over the days it may have held."""
-    for key in candidate_hosts(host):
+    """The latest claim that ended before day ``lo`` (longest key first), over the days it may have held."""
+    for key in keys:
         ended = []
         for claim in claims_by_host.get(key, ()):
             start, _, _, end = _spans(claim, bodies)
@@ -159,7 +219,7 @@ def _ended_before(
 
 
 def claims_for_host(
-    claims_by_host: Mapping[str, Sequence[DomainClaim]],
+    index: ClaimIndex,
     bodies: Bodies,
     host: str,
     window: PartialDate | Interval | None,
@@ -168,12 +228,13 @@ def claims_for_host(
     """The claims a normalised host falls under at a window, each with the window it applies over.
 
     Args:
-        claims_by_host: Claims by host, most recent first.
+        index: The registry's claims.
         bodies: Outlets and organisations by id.
         host: The normalised host.
         window: When; ``None`` for any time (the most recent claim).
-        url: The URL the host came from, whose path may date the page (read
-            only when no claim holds at the window).
+        url: The URL the host came from: its path may match a path claim
+            (before the host's claims), and may date the page (read only
+            when no claim holds at the window).
 
     Returns:
         Nothing when no claim applies; one match (with the window as given
@@ -181,16 +242,18 @@ def claims_for_host(
         change of claim; or the latest claim that ended before the window,
         over the days it held (or the day the URL's path gives).
     """
+    claims_by_key = index.by_key
+    keys = index.keys(host, url)
     if window is None:
-        return next(([(claims[0], None)] for key in candidate_hosts(host) if (claims := claims_by_host.get(key))), [])
+        return next(([(claims[0], None)] for key in keys if (claims := claims_by_key.get(key))), [])
     lo, hi = _window_days(window)
-    found = _held(claims_by_host, bodies, host, lo, hi)
+    found = _held(claims_by_key, bodies, keys, lo, hi)
     if found:
         return _by_outlet(found, window)
     published = path_date(url) if url is not None else None
     if published is not None and published.latest().toordinal() <= hi:
         day = published.earliest().toordinal()
-        then = _held(claims_by_host, bodies, host, day, day)
+        then = _held(claims_by_key, bodies, keys, day, day)
         if then:
             return [(claim, published) for claim, _ in _by_outlet(then, published)]
-    return _ended_before(claims_by_host, bodies, host, lo)
+    return _ended_before(claims_by_key, bodies, keys, lo)

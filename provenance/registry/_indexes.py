@@ -52,7 +52,7 @@ def distinct(kinds: RecordsByKind) -> bool:
             (kinds.outlets, ("id",)),
             (kinds.organizations, ("id",)),
             (kinds.raters, ("id",)),
-            (kinds.claims, ("host", "outlet", "role")),
+            (kinds.claims, ("host", "path", "outlet", "role")),
             (kinds.relations, ("subject", "kind", "object")),
             (kinds.successions, ("predecessor", "successor", "kind")),
             (kinds.assessments, ("subject", "assessor", "kind", "value")),

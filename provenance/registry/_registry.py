@@ -13,8 +13,8 @@ from provenance.errors import RegistryError, SnapshotError, UnknownIdError
 from provenance.layout import Record, RecordsByKind, by_kind
 from provenance.model import Assessment, DomainClaim, Organization, Outlet, Relation, Succession
 from provenance.ratings import Rater, Rating
-from provenance.registry._claims import Match, claims_for_host
-from provenance.registry._indexes import LazyIndexes, distinct, group, holds, layered
+from provenance.registry._claims import ClaimIndex, Match, claims_for_host
+from provenance.registry._indexes import LazyIndexes, distinct, holds, layered
 from provenance.registry._loader import Records, paused_gc, read_folder
 from provenance.registry._shipped import LAYER_PREFIX, read_layer, shipped_layers, shipped_snapshot
 from provenance.registry._validation import describe_record, problems_by_kind
@@ -37,7 +37,7 @@ class Registry:
 
     __slots__ = (
         "_bodies",
-        "_claims_by_host",
+        "_claims",
         "_derived",
         "_layer_digests",
         "_layers",
@@ -93,11 +93,7 @@ class Registry:
         bodies: dict[str, Outlet | Organization] = {o.id: o for o in kinds.organizations}
         bodies.update((o.id, o) for o in kinds.outlets)
         self._bodies = bodies
-        self._claims_by_host = group(kinds.claims, "host")
-        for claims in self._claims_by_host.values():
-            if len(claims) > 1:
-                # Most recent first: with no date asked, the latest claim wins.
-                claims.sort(key=lambda c: c.interval.bounds()[0], reverse=True)
+        self._claims = ClaimIndex.of(kinds.claims)
 
     # -- constructors -------------------------------------------------------
 
@@ -164,10 +160,9 @@ class Registry:
 
         The snapshot's header must match this library (snapshot format, package
         version, record layout) and its sources: the data version of the shipped
-        data and the bytes of every TOML file in the folders it was built from,
-        read and digested again. The records are then rebuilt without re-running
-        the checks that passed when it was written: load only snapshots you made
-        (``docs/security.md``).
+        data and the bytes of every TOML file in the folders it was built from, read and digested
+        again. The records are then rebuilt without re-running the checks that passed when it was
+        written: load only snapshots you made (``docs/security.md``).
 
         Args:
             path: The snapshot file.
@@ -194,18 +189,15 @@ class Registry:
     def save_snapshot(self, path: str | Path) -> None:
         """Write this registry's records to a snapshot file for :meth:`from_snapshot`.
 
-        Writes the one file named, nothing else. The snapshot records the
-        folders this registry was loaded from and a digest of the bytes its
-        records were read from (taken when they were read, not when saving),
-        so it is refused once the files differ from those bytes (see :mod:`provenance.registry._snapshot`).
+        Writes the one file named. It records the folders this registry was loaded from and a digest
+        of the bytes its records were read from (when read, not when saving): it is refused once they differ.
 
         Args:
             path: Where to write the snapshot (replaced if it exists).
 
         Raises:
-            SnapshotError: If the registry was not loaded from folders
-                (built from records, or extended, so nothing to check a
-                snapshot against), or the digest of its files is not known.
+            SnapshotError: If the registry was not loaded from folders (built from records, or
+                extended: nothing to check a snapshot against), or the digest of its files is not known.
         """
         from provenance.registry._snapshot import save
 
@@ -357,10 +349,12 @@ class Registry:
     def claim_for_url(self, url: str, at: When = None) -> DomainClaim | None:
         """The domain claim that matches a URL or host at a date.
 
-        The longest claimed suffix of the host wins, among claims that may
-        hold at ``at`` (within the outlet's lifetime: a claim with an open
-        start holds from the day the outlet began); with no date, the most
-        recent claim on that host; when none holds, see :meth:`claims_for_host`.
+        A claim on the host plus a prefix of the URL's path (an account:
+        ``t.me/rtnews``) comes first; then the longest claimed suffix of the
+        host wins, among claims that may hold at ``at`` (within the outlet's
+        lifetime: a claim with an open start holds from the day the outlet
+        began); with no date, the most recent claim on that key; when none
+        holds, see :meth:`claims_for_host`.
 
         Args:
             url: A URL or host name.
@@ -381,7 +375,7 @@ class Registry:
         Returns:
             The first claim of :meth:`claims_for_host` (same arguments), or ``None``.
         """
-        found = claims_for_host(self._claims_by_host, self._bodies, host, window, url)
+        found = claims_for_host(self._claims, self._bodies, host, window, url)
         return found[0][0] if found else None
 
     def claims_for_host(self, host: str, window: _Window = None, url: str | None = None) -> tuple[Match, ...]:
@@ -396,12 +390,13 @@ class Registry:
         Args:
             host: A host as :func:`~provenance.domains.normalize_host` returns it.
             window: A partial date or interval; ``None`` for any time (the most recent claim).
-            url: The URL the host came from (its path is read only when no claim holds at the window).
+            url: The URL the host came from: its path may match a path claim (an account), before
+                the host's claims, and may date the page when no claim holds at the window.
 
         Returns:
             ``(claim, window)`` pairs, the one :meth:`claim_for_host` gives first; empty when none applies.
         """
-        return tuple(claims_for_host(self._claims_by_host, self._bodies, host, window, url))
+        return tuple(claims_for_host(self._claims, self._bodies, host, window, url))
 
     def outlet_for_url(self, url: str, at: When = None) -> Outlet | None:
         """The outlet behind a URL or host at a date.
@@ -437,11 +432,16 @@ class Registry:
 
     def host_claims(self, host: str) -> tuple[DomainClaim, ...]:
         """The claims on exactly this normalised host (not the domains above it), most recent first."""
-        return tuple(self._claims_by_host.get(host, ()))
+        return tuple(self._claims.by_host.get(host, ()))
 
     def claimed_hosts(self) -> Set[str]:
-        """Every host some domain claim names (a read-only view)."""
-        return self._claims_by_host.keys()
+        """Every host some claim on a whole host names (a read-only view)."""
+        return self._claims.by_host.keys()
+
+    def path_claims(self, host: str | None = None) -> tuple[DomainClaim, ...]:
+        """The claims on a path prefix (accounts) of a platform's host, by prefix; every host's when ``None``."""
+        hosts = sorted(self._claims.path_hosts) if host is None else [host]
+        return tuple(claim for name in hosts for claim in self._claims.path_claims(name))
 
     def rated_hosts(self) -> Set[str]:
         """Every host some rating names without naming an outlet (a read-only view)."""

@@ -25,6 +25,7 @@ from provenance.model import (
     Succession,
 )
 from provenance.ratings import Rater, Rating
+from provenance.registry._platforms import normalize_path, platform_host
 
 __all__ = ["describe_record", "find_problems", "problems_by_kind"]
 
@@ -155,9 +156,11 @@ class _Checks:
             self.problems.append(f"{self.at(record)}: {role} {id!r} is an organisation, not an outlet")
 
     def hosts(self) -> None:
-        """Every claimed host is written in its normal form."""
+        """Every claimed host is written in its normal form, and every path claim's path and platform host too."""
         for claim in [claim for claim in self.kinds.claims if not is_normal_host(claim.host)]:
             _check_host(claim, self.at, self.problems)
+        for claim in [claim for claim in self.kinds.claims if claim.path is not None]:
+            self.problems.extend(_path_problems(claim, self.at))
 
     def public_suffixes(self, vetted: Set[str]) -> None:
         """No claim is on a public suffix (``co.uk``, ``github.io``): nobody owns every site below one."""
@@ -170,7 +173,7 @@ class _Checks:
 
     def nested_claims(self) -> None:
         """A claim below another outlet's claim (at overlapping times) says so with ``under``, and ``under`` is true."""
-        claims = self.kinds.claims
+        claims = [claim for claim in self.kinds.claims if claim.path is None]  # a path claim sits on a host's part
         by_host = _group_by_host(claims)
         for claim in claims:
             if claim.under is None and not any(key in by_host for key in candidate_hosts(claim.host)[1:]):
@@ -194,16 +197,16 @@ class _Checks:
             _check_rating(rating, raters, self.at, self.problems)
 
     def overlapping_claims(self) -> None:
-        """No host is claimed by two claims that may hold on the same day."""
+        """No host (or host and path prefix) is claimed by two claims that may hold on the same day."""
         claims = self.kinds.claims
-        hosts = Counter(claim.host for claim in claims)
+        hosts = Counter((claim.host, claim.path) for claim in claims)
         shared = {host for host, count in hosts.items() if count > 1}
         if not shared:
             return
-        by_host: dict[str, list[DomainClaim]] = defaultdict(list)
+        by_host: dict[tuple[str, str | None], list[DomainClaim]] = defaultdict(list)
         for claim in claims:
-            if claim.host in shared:
-                by_host[claim.host].append(claim)
+            if (claim.host, claim.path) in shared:
+                by_host[claim.host, claim.path].append(claim)
         for host_claims in by_host.values():
             self.problems.extend(_overlapping_claims(host_claims, self.at))
 
@@ -259,7 +262,7 @@ def describe_record(record: Record) -> str:
     if isinstance(record, Outlet | Organization):
         return f"{type(record).__name__.lower()} {record.id!r}"
     if isinstance(record, DomainClaim):
-        return f"domain {record.host!r} of {record.outlet!r}"
+        return f"domain {record.host + (record.path or '')!r} of {record.outlet!r}"
     if isinstance(record, Relation):
         return f"relation {record.subject!r} {record.kind} {record.object!r}"
     if isinstance(record, Succession):
@@ -281,6 +284,20 @@ def _check_host(claim: DomainClaim, describe: Describe, problems: list[str]) -> 
         return
     if normalized != claim.host:
         problems.append(f"{describe(claim)}: host {claim.host!r} should be written {normalized!r}")
+
+
+def _path_problems(claim: DomainClaim, describe: Describe) -> list[str]:
+    """A path claim's path is written as platform rules read it (``/rtnews``), on the platform's one host."""
+    path = claim.path or ""
+    problems = []
+    if platform_host(claim.host) != claim.host:
+        problems.append(f"{describe(claim)}: host {claim.host!r} should be written {platform_host(claim.host)!r}")
+    normal = normalize_path(claim.host, path)
+    if not normal:
+        problems.append(f"{describe(claim)}: path {path!r} is empty (leave it out for a claim on the whole host)")
+    elif normal != path:
+        problems.append(f"{describe(claim)}: path {path!r} should be written {normal!r}")
+    return problems
 
 
 def _group_by_host(claims: Iterable[DomainClaim]) -> dict[str, list[DomainClaim]]:
