@@ -138,11 +138,6 @@ if TYPE_CHECKING:
         label_many as label_many,
     )
     from provenance.bods import to_bods as to_bods
-    from provenance.flat import FLAT_COLUMNS as FLAT_COLUMNS
-    from provenance.flat import flat_rows as flat_rows
-    from provenance.links import SHORTENERS as SHORTENERS
-    from provenance.links import UnwrappedLink as UnwrappedLink
-    from provenance.links import unwrap_link as unwrap_link
     from provenance.dates import (
         ONGOING as ONGOING,
     )
@@ -204,6 +199,8 @@ if TYPE_CHECKING:
         UnknownPolicyError as UnknownPolicyError,
     )
     from provenance.extras.spark import label_spark as label_spark
+    from provenance.flat import FLAT_COLUMNS as FLAT_COLUMNS
+    from provenance.flat import flat_rows as flat_rows
     from provenance.labelling import (
         disclosure as disclosure,
     )
@@ -225,6 +222,9 @@ if TYPE_CHECKING:
     from provenance.labels import (
         LabelSet as LabelSet,
     )
+    from provenance.links import SHORTENERS as SHORTENERS
+    from provenance.links import UnwrappedLink as UnwrappedLink
+    from provenance.links import unwrap_link as unwrap_link
     from provenance.model import (
         Article as Article,
     )

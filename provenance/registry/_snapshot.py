@@ -495,7 +495,8 @@ class _Decoder:
             table: list[Any] = self.intervals if kind == "interval" else self.source_lists
             return list(map(table.__getitem__, values))
         if kind == "date?" or kind == "date":
-            dates = [self.date(value) for value in values]
+            read = {value: self.date(value) for value in set(values)}  # each distinct date once (a column repeats)
+            dates = list(map(read.__getitem__, values))
             if kind == "date" and None in dates:
                 raise ValueError("a date is missing")
             return dates
