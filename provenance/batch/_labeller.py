@@ -24,6 +24,7 @@ from typing import TypeVar
 
 import attrs
 
+from provenance.batch._links import BY_URL, ByURL, by_url, path_hosts, url_labelled
 from provenance.batch._results import EMPTY, BadRow, BatchResult, Labelled
 from provenance.batch._segments import (
     NO_DATE,
@@ -69,8 +70,8 @@ _HOST_LIMIT = 1 << 18
 _DATE_LIMIT = 1 << 16
 _OUTLET_LIMIT = 1 << 16
 
-_Entry = ClaimedHost | Labelled
-"""What is known about a host: its one result when no outlet claims it, else its segments."""
+_Entry = ClaimedHost | Labelled | ByURL
+"""What is known about a host: its one result when no outlet claims it, its segments, or ``BY_URL``."""
 BAD_DATES = ("error", "unknown")
 """What ``bad_dates`` may say about a row whose date cannot be read: a bad row, or labelled as undated."""
 
@@ -151,6 +152,7 @@ class Labeller:
         # The one result of every host that no outlet claims and nobody rates.
         self._unclaimed = Labelled(None, None, None, EMPTY)
         self._claimed = self.registry.claimed_hosts()
+        self._path_hosts = path_hosts(self.registry)  # their rows, and those of hosts that may wrap links: _by_url
         self._tails = tails_of([*self._claimed, *self.registry.rated_hosts()])
 
     # -- one row ------------------------------------------------------------
@@ -172,6 +174,8 @@ class Labeller:
         """
         entry = self._host_entry(normalize_host(url))
         key = self._date_key(at, dayfirst)
+        if isinstance(entry, ByURL):
+            return self._by_url(url, key)
         return entry if isinstance(entry, Labelled) else self._claimed_result(entry, key, url)
 
     def label(self, url: str, at: When = None, *, dayfirst: bool | None = None) -> LabelSet:
@@ -235,6 +239,8 @@ class Labeller:
                 key = known_day(at) if at.__class__ is str else NO_DATE if at is None else None
                 if key is None:
                     key = date_key(at, dayfirst)
+                if entry is BY_URL:  # the answer depends on the whole URL (an account, a wrapped link)
+                    entry = self._by_url(url, key)  # type: ignore[arg-type]
             except (InvalidURLError, DateParseError) as error:
                 yield self._bad_row(number, url, at, error, entry if undated else None)
                 continue
@@ -250,6 +256,11 @@ class Labeller:
         """A bad row; or, given the entry of a row whose URL was read but not its date, the row labelled undated."""
         if entry is None or not isinstance(error, DateParseError):
             return BadRow(number, url, at, error)
+        if isinstance(entry, ByURL):
+            try:
+                return attrs.evolve(self._by_url(url, NO_DATE), date_error=error)  # type: ignore[arg-type]
+            except InvalidURLError as bad:
+                return BadRow(number, url, at, bad)
         result = entry if isinstance(entry, Labelled) else self._claimed_result(entry, NO_DATE, url)  # type: ignore[arg-type]
         return attrs.evolve(result, date_error=error)
 
@@ -283,12 +294,12 @@ class Labeller:
         known = self._netlocs.get(netloc)
         if known is not None:
             return known
-        if has_no_named_suffix(netloc, self._tails):
-            entry: _Entry = self._unclaimed  # label_url gives empty labels: no need to resolve the host
+        host = host_of_netloc(netloc)
+        if host is None:
+            return None
+        if has_no_named_suffix(netloc, self._tails) and not by_url(self._path_hosts, host):
+            entry: _Entry = self._unclaimed  # label_url gives empty labels: no need to look further
         else:
-            host = host_of_netloc(netloc)
-            if host is None:
-                return None
             entry = self._host_entry(host)
         return _keep(self._netlocs, netloc, entry, _PREFIX_LIMIT)
 
@@ -318,6 +329,8 @@ class Labeller:
         known = self._hosts.get(host)
         if known is not None:
             return known
+        if by_url(self._path_hosts, host):
+            return _keep(self._hosts, host, BY_URL, _HOST_LIMIT)
         keys = tuple(key for key in candidate_hosts(host) if key in self._claimed)
         # No claim: label_url gives only the host's ratings, whatever the date.
         entry = ClaimedHost(host, self._shared_claims(keys)) if keys else self._unclaimed_result(host)
@@ -422,6 +435,10 @@ class Labeller:
                 return self._after_claims(entry.host, url, key)
             result = entry.by_segment[segment] = self._labelled(entry.host, match)
         return result
+
+    def _by_url(self, url: str, key: int) -> Labelled:
+        """The result for a row on a host whose answer depends on the whole URL (see ``_links``), not kept."""
+        return url_labelled(self.registry, url, self._window(key), self._outlet_labels_at)
 
     def _window(self, key: int) -> PartialDate | Interval | None:
         """The window of a date key, made once per key."""
