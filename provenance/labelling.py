@@ -330,7 +330,9 @@ def host_labels(
 
     The outlet's labels, then the ``mirror-domain`` label when the claim is
     a mirror, then the ratings given to the host or a domain above it (but
-    the outlet's own, shown already). With no claim, only those ratings.
+    the outlet's own, shown already; and none for an account, a claim with a
+    path: the platform's ratings are not the outlet's). With no claim, only
+    those ratings.
 
     Args:
         registry: Where the facts come from.
@@ -347,6 +349,8 @@ def host_labels(
     """
     if claim is None:
         return LabelSet(host_rating_labels(registry, host))
+    if claim.path is not None:
+        return outlet_labels  # an account (it is never a mirror): the platform's ratings are not the outlet's
     if len(matches) > 1:
         outlets = {match[0].outlet for match in matches}
         mirrors = [

@@ -247,7 +247,7 @@ class Labeller:
             if isinstance(entry, Labelled):
                 yield entry
             else:
-                result = entry.by_segment.get(entry.segment(key))
+                result = entry.by_segment.get(entry.segment(key))  # type: ignore[union-attr]  # BY_URL went above
                 yield result if result is not None else self._claimed_result(entry, key, url)  # type: ignore[arg-type]
 
     def _bad_row(

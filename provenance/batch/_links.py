@@ -49,7 +49,7 @@ def path_hosts(registry: Registry) -> frozenset[str]:
 
 
 def by_url(hosts: frozenset[str], host: str) -> bool:
-    """Whether rows on a normalised host are labelled by their whole URL (``hosts``: :func:`path_hosts`; or it may wrap links)."""
+    """Whether rows on a host are labelled by their whole URL: it has path claims (``hosts``) or may wrap links."""
     return platform_host(host) in hosts or may_wrap(host)
 
 
@@ -76,6 +76,8 @@ def url_labelled(registry: Registry, url: str, window: Window, outlet_labels: Ou
     claim, when = matches[0]
     outlet = registry.lookup(claim.outlet)
     assert isinstance(outlet, Outlet)
-    found = host_labels(registry, host, claim, claimed_labels(registry, host, matches, window, outlet_labels), when, matches)
+    found = host_labels(
+        registry, host, claim, claimed_labels(registry, host, matches, window, outlet_labels), when, matches
+    )
     labels = attrs.evolve(found, host=host, claim=claim, outlet=outlet, link=shared)
     return Labelled(outlet, outlet.name_at(when), claim, labels)

@@ -4,7 +4,10 @@ Each row names a company, one of its assets, the asset's URL and its State
 Media Monitor typology code. The importer turns each host into a typology
 :class:`~provenance.model.Assessment` by ``state-media-monitor``: on the
 outlet of the base registry that claims the host when there is one, else on
-a new outlet (``smm-<host>``) with a primary domain claim. See
+a new outlet (``smm-<host>``) with a primary domain claim. The row's social
+columns (Instagram, Twitter, Facebook, YouTube, Telegram, VK, LinkedIn, OK,
+TikTok, Rutube) become ``account`` claims on the platform's host plus the
+account's path (``t.me`` ``/rtnews``) for that outlet. See
 ``docs/importers.md`` for every rule.
 """
 
@@ -20,7 +23,7 @@ from provenance.countries import COUNTRY_NAMES
 from provenance.dates import PartialDate
 from provenance.layout import Record
 from provenance.model import TYPOLOGY_CODES, Assessment, DomainClaim, Outlet, Source
-from provenance.registry import Registry
+from provenance.registry import Registry, normalize_path, platform_host
 
 from ._common import (
     Host,
@@ -35,7 +38,7 @@ from ._common import (
     read_host,
 )
 
-__all__ = ["SMM_ACCESSED", "SMM_SOURCE_URL", "import_state_media_matrix"]
+__all__ = ["ACCOUNT_COLUMNS", "SMM_ACCESSED", "SMM_SOURCE_URL", "import_state_media_matrix"]
 
 FORMAT = "state-media-matrix"
 SMM_ACCESSED = PartialDate(2024, 2, 7)
@@ -45,6 +48,19 @@ SMM_SOURCE_URL = "https://github.com/ASD-at-GMF/state-media-profiles/blob/d878fe
 ASSESSOR = "state-media-monitor"
 
 _COLUMNS = ("region", "country", "media company", "main assets", "url", "typology", "status")
+ACCOUNT_COLUMNS = (
+    "instagram link",
+    "twitter link",
+    "facebook link",
+    "youtube link",
+    "telegram link",
+    "vk link",
+    "linkedin link",
+    "ok.ru link",
+    "tiktok link",
+    "rutube link",
+)
+"""The matrix's social columns, each cell an outlet's account on a platform (read when present)."""
 
 _COUNTRY_ALIASES = {
     "united states of america": "US",
@@ -158,6 +174,7 @@ class _Row:
     path: str
     typology: str
     status: str
+    accounts: tuple[str, ...] = ()
 
 
 def _clean(text: str) -> str:
@@ -251,6 +268,7 @@ class _RowReader:
             path=host.path if host.path_matters else "",
             typology=typology,
             status=_clean(cells[at["status"]]),
+            accounts=tuple(cells[at[c]].strip() for c in ACCOUNT_COLUMNS if c in at and cells[at[c]].strip()),
         )
 
 
@@ -398,6 +416,47 @@ def _assessments(rows: Sequence[_Row], subjects: _Subjects, base: Registry | Non
     return assessments
 
 
+def _account(cell: str) -> tuple[str, str]:
+    """The platform host and normalised path of an account cell.
+
+    Raises:
+        RowSkip: If no host can be read, or the cell names a whole host.
+    """
+    found = read_host(cell)
+    host = platform_host(found.host)
+    path = normalize_path(host, found.path)
+    if not path:
+        raise RowSkip(f"account {cell!r} names no account on {host}")
+    return host, path
+
+
+def _accounts(rows: Sequence[_Row], subjects: _Subjects, base: Registry | None, tally: Tally) -> list[Record]:
+    """One ``account`` claim per account the rows of an outlet list, unless rows of other outlets list it too."""
+    owners: dict[tuple[str, str], dict[str, _Row]] = {}
+    for row in rows:
+        subject = subjects.subject_of.get(row.host)
+        for cell in row.accounts if subject is not None else ():
+            try:
+                key = _account(cell)
+            except RowSkip as why:
+                tally.note(row.line, f"{why}: dropped", row.text)
+                continue
+            owners.setdefault(key, {}).setdefault(subject, row)
+    claims: list[Record] = []
+    for (host, path), by_subject in owners.items():
+        first = next(iter(by_subject.values()))
+        if len(by_subject) > 1:
+            listed = ", ".join(by_subject)
+            tally.note(
+                first.line, f"account {host}{path} is listed for several outlets ({listed}): dropped", first.text
+            )
+            continue
+        if base is not None and any(claim.path == path for claim in base.path_claims(host)):
+            continue  # the base claims it already
+        claims.append(DomainClaim(host, next(iter(by_subject)), "account", sources=(subjects.source,), path=path))
+    return claims
+
+
 def import_state_media_matrix(
     source: Input, base: Registry | None = None, *, accessed: PartialDate = SMM_ACCESSED
 ) -> ImportResult:
@@ -440,4 +499,5 @@ def import_state_media_matrix(
     for host, group in by_host.items():
         subjects.place(host, group)
     assessments = _assessments(rows, subjects, base, tally)
-    return finish(tally, [*subjects.outlets, *subjects.claims, *assessments], base, FORMAT)
+    accounts = _accounts(rows, subjects, base, tally)
+    return finish(tally, [*subjects.outlets, *subjects.claims, *accounts, *assessments], base, FORMAT)

@@ -75,7 +75,7 @@ class ClaimIndex:
         return cls(by_host, by_key, frozenset(claim.host for claim in paths), depth)
 
     def keys(self, host: str, url: str | None) -> Sequence[str]:
-        """The keys to probe for a URL on a host, longest first: its path's on a host with path claims, then the host's."""
+        """The keys to probe for a URL on a host, longest first: its path's (on a host with path claims), the host's."""
         if url is None or not self.path_hosts:
             return candidate_hosts(host)
         found = path_keys(host, url, self.depth)
@@ -89,6 +89,7 @@ class ClaimIndex:
             return ()
         prefix = host + "/"
         return tuple(claim for key, claims in sorted(self.by_key.items()) if key.startswith(prefix) for claim in claims)
+
 
 _PATH_DATE = re.compile(r"/((?:19|20)\d\d)([-_/]?)(\d\d)\2(\d\d)(?=/|$)")
 
@@ -161,7 +162,9 @@ def _overlap(ranges: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int]
 Found = list[tuple[DomainClaim, tuple[int, int]]]
 
 
-def _held(claims_by_host: Mapping[str, Sequence[DomainClaim]], bodies: Bodies, keys: Sequence[str], lo: int, hi: int) -> Found:
+def _held(
+    claims_by_host: Mapping[str, Sequence[DomainClaim]], bodies: Bodies, keys: Sequence[str], lo: int, hi: int
+) -> Found:
     """Each claim that may apply on some day of ``lo..hi`` and the first and last such day, longest host first.
 
     On each host, claims that hold over the whole window come first (then the
