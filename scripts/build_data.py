@@ -43,7 +43,8 @@ from provenance.importers import (
     import_state_media_matrix,
     write_overlay,
 )
-from provenance.model import Assessment
+from provenance.layout import Record
+from provenance.model import Assessment, DomainClaim, Outlet
 from provenance.registry import (
     BUNDLED_LAYERS,
     Registry,
@@ -147,12 +148,32 @@ def _build_layer(layer: Layer, data: Path, curated: Registry, out: Path) -> tupl
     base = _without_smm_codes(curated) if layer.name == SMM else curated
     result = layer.importer(source, base, accessed=layer.commit_date)
     summary = result.report.summary().replace(str(source), Path(layer.input).name)
+    records = _distinct_names(result.records, curated) if layer.name == SMM else result.records
     header = [
         f"Bundled layer {layer.name} {layer.version}: built by scripts/build_data.py (make data); do not edit.",
         f"From {layer.repository} @ {layer.commit} ({layer.commit_date}): {summary}.",
         "Licence and attribution: see ATTRIBUTION in this folder.",
     ]
-    return write_overlay(result.records, out, name=layer.name, header=header), summary
+    return write_overlay(records, out, name=layer.name, header=header), summary
+
+
+def _distinct_names(records: Sequence[Record], curated: Registry) -> list[Record]:
+    """The layer's records, its outlets named apart from the curated ones: ``TASS (tassphoto.com)``, not ``TASS``.
+
+    An article that names TASS names the curated outlet; a new outlet of the
+    matrix under the same name would make the name ambiguous, and the
+    article parser would name neither.
+    """
+    taken = {
+        entry.name.casefold() for body in (*curated.outlets(), *curated.organizations()) for entry in body.all_names()
+    }
+    hosts = {r.outlet: r.host for r in records if isinstance(r, DomainClaim)}
+    return [
+        attrs.evolve(r, name=f"{r.name} ({hosts[r.id]})")
+        if isinstance(r, Outlet) and r.name.casefold() in taken and r.id in hosts
+        else r
+        for r in records
+    ]
 
 
 def _without_smm_codes(curated: Registry) -> Registry:

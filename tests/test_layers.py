@@ -103,8 +103,10 @@ def test_layers_can_be_turned_off(curated):
     assert curated.rated_hosts() == set() or all(not r.rater.startswith("lin-") for r in curated.ratings(host="x.org"))
     only_lin = default_registry(layers=["domain-quality"])
     assert only_lin.layers == ("default", "layer:domain-quality")
-    assert {r.rater for r in only_lin.ratings(host="washingtonpost.com")} == {"lin-2023-pc1"}
-    assert curated.ratings(host="washingtonpost.com") == ()
+    host = "infowars.com"  # rated by Lin et al., claimed by no curated outlet
+    assert curated.claim_for_host(host) is None
+    assert {r.rater for r in only_lin.ratings(host=host)} == {"lin-2023-pc1"}
+    assert curated.ratings(host=host) == ()
     assert default_registry(layers=("domain-quality",)) is only_lin  # loaded once per set of layers
     assert default_registry(layers=list(reversed(BUNDLED_LAYERS))) is default_registry()  # layer order is fixed
 
@@ -275,6 +277,16 @@ def test_coverage_of_the_lin_domains_and_the_matrix_rows(build_data):
     assert figures["lin_covered"] / figures["lin_domains"] >= 0.95
     assert figures["matrix_rows"] > 1000
     assert figures["matrix_covered"] / figures["matrix_rows"] >= 0.95
+
+
+def test_no_outlet_of_a_layer_bears_a_curated_name(curated):
+    # An article naming TASS names the curated TASS: the matrix's outlet on tassphoto.com is "TASS (tassphoto.com)".
+    names = {n.name.casefold() for body in (*curated.outlets(), *curated.organizations()) for n in body.all_names()}
+    full = default_registry()
+    added = [outlet for outlet in full.outlets() if curated.get(outlet.id) is None]
+    assert added
+    assert not [outlet.id for outlet in added if {n.name.casefold() for n in outlet.all_names()} & names]
+    assert full.lookup("smm-tassphoto-com").name == "TASS (tassphoto.com)"
 
 
 def test_shipped_layers_orders_and_checks_names():
