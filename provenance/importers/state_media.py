@@ -435,7 +435,9 @@ def _accounts(rows: Sequence[_Row], subjects: _Subjects, base: Registry | None, 
     owners: dict[tuple[str, str], dict[str, _Row]] = {}
     for row in rows:
         subject = subjects.subject_of.get(row.host)
-        for cell in row.accounts if subject is not None else ():
+        if subject is None:
+            continue
+        for cell in row.accounts:
             try:
                 key = _account(cell)
             except RowSkip as why:
