@@ -302,3 +302,20 @@ def test_label_many_gives_label_urls_labels_for_wrapped_and_account_links(regist
             continue
         assert result.ok and result.labels == expected, url
         assert result.outlet_id == (expected.outlet.id if expected.outlet else None)
+
+
+def test_the_importer_claims_an_outlet_under_its_parents_site_on_host_plus_path():
+    result = import_state_media_matrix(
+        [
+            _HEADER,
+            "Europe,Turkey,Demiroren,CNN Turk,http://www.cnnturk.com/,CaPr,,,,",
+            "Europe,Turkey,Demiroren,CNN Turk Radyo,http://www.cnnturk.com/radyo,CaPr,,,,",
+            "Asia,Bhutan,BBS,BBS news,http://www.bbs.bt/news/,ISF,,,,",
+        ]
+    )
+    registry = result.registry
+    assert registry.claim_for_url("https://cnnturk.com/radyo/canli").outlet == "smm-cnnturk-com-radyo"
+    assert registry.claim_for_url("https://cnnturk.com/radyox").outlet == "smm-cnnturk-com"
+    assert registry.lookup("smm-cnnturk-com-radyo").name == "CNN Turk Radyo"
+    assert [a.value for a in registry.assessments("smm-cnnturk-com-radyo")] == ["CaPr"]
+    assert registry.claim_for_url("https://bbs.bt/other").outlet == "smm-bbs-bt"  # listed only with a path: the host

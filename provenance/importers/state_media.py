@@ -175,6 +175,24 @@ class _Row:
     typology: str
     status: str
     accounts: tuple[str, ...] = ()
+    key: str = ""
+    """What the row's code is attached to: its host, or ``host/path`` for an outlet under another's site."""
+
+
+def _scoped(rows: Sequence[_Row], base: Registry | None) -> list[_Row]:
+    """The rows with their keys: ``host/path`` for a row whose path narrows a host listed (or claimed) as a whole.
+
+    A broadcaster under its parent's site (``cnnturk.com/radyo`` beside
+    ``cnnturk.com``) is an outlet of its own, claimed on its host plus path;
+    a host listed only with a path keeps the claim on the whole host.
+    """
+    whole = {row.host for row in rows if not row.path}
+    keyed = []
+    for row in rows:
+        path = normalize_path(row.host, row.path) if row.path else ""
+        shared = path and (row.host in whole or outlet_claiming(base, row.host) is not None)
+        keyed.append(attrs.evolve(row, key=row.host + path if shared else row.host))
+    return keyed
 
 
 def _clean(text: str) -> str:
@@ -302,6 +320,12 @@ class _Subjects:
             self._new_outlet(host, group, country)
 
     def _in_base(self, host: str) -> bool:
+        if "/" in host:  # host/path: the base's path claim on exactly it, if any
+            claim = self.base.claim_for_url("//" + host) if self.base is not None else None
+            if claim is None or claim.path is None:
+                return False
+            self.subject_of[host] = claim.outlet
+            return True
         existing = outlet_claiming(self.base, host)
         if existing is None:
             return False
@@ -345,7 +369,9 @@ class _Subjects:
                 sources=(self.source,),
             )
         )
-        self.claims.append(DomainClaim(host, outlet_id, "primary", sources=(self.source,)))
+        name, slash, path = host.partition("/")
+        claim = DomainClaim(name, outlet_id, "primary", sources=(self.source,), path=slash + path if slash else None)
+        self.claims.append(claim)
 
 
 def _curated(base: Registry | None, subject: str) -> list[str]:
@@ -368,7 +394,7 @@ def _note(
         notes.append(f"The matrix gives this outlet's assets different codes ({listed}).")
     if curated:
         notes.append(f"The registry's own State Media Monitor code is {', '.join(curated)}.")
-    parents = sorted({f"{r.host} via {via_parent[r.host]}" for r in group if r.host in via_parent})
+    parents = sorted({f"{r.key} via {via_parent[r.key]}" for r in group if r.key in via_parent})
     if parents:
         notes.append(f"Matched through the registry's domain claims ({', '.join(parents)}).")
     return " ".join(notes) or None
@@ -377,7 +403,7 @@ def _note(
 def _count_imported(group: Sequence[_Row], tally: Tally) -> None:
     for row in group:
         tally.imported += 1
-        if row.path:
+        if row.path and row.key == row.host:
             tally.note(
                 row.line,
                 f"path {row.path} dropped: the code is attached to the whole host {row.host}",
@@ -390,7 +416,7 @@ def _assessments(rows: Sequence[_Row], subjects: _Subjects, base: Registry | Non
     by_subject: dict[tuple[str, str], list[_Row]] = {}
     codes_of: dict[str, dict[str, list[str]]] = {}
     for row in rows:
-        subject = subjects.subject_of.get(row.host)
+        subject = subjects.subject_of.get(row.key)
         if subject is None:
             continue
         by_subject.setdefault((subject, row.typology), []).append(row)
@@ -434,7 +460,7 @@ def _accounts(rows: Sequence[_Row], subjects: _Subjects, base: Registry | None, 
     """One ``account`` claim per account the rows of an outlet list, unless rows of other outlets list it too."""
     owners: dict[tuple[str, str], dict[str, _Row]] = {}
     for row in rows:
-        subject = subjects.subject_of.get(row.host)
+        subject = subjects.subject_of.get(row.key)
         if subject is None:
             continue
         for cell in row.accounts:
@@ -493,10 +519,10 @@ def import_state_media_matrix(
     '<lines>: 2 rows read, 1 imported, 1 skipped'
     """
     tally = Tally(FORMAT, "<lines>")
-    rows = _read_rows(source, tally)
+    rows = _scoped(_read_rows(source, tally), base)
     by_host: dict[str, list[_Row]] = {}
     for row in rows:
-        by_host.setdefault(row.host, []).append(row)
+        by_host.setdefault(row.key, []).append(row)
     subjects = _Subjects(base, _source(accessed), tally)
     for host, group in by_host.items():
         subjects.place(host, group)
