@@ -30,7 +30,7 @@ from provenance.dates import Interval, PartialDate, Truth
 from provenance.domains import URL_SCHEME, candidate_hosts
 from provenance.errors import DateParseError
 from provenance.model import DomainClaim, Organization, Outlet
-from provenance.registry._platforms import path_keys
+from provenance.registry._platforms import path_keys, platform_host
 
 __all__ = ["ClaimIndex", "Match", "claims_for_host", "path_date"]
 
@@ -76,12 +76,9 @@ class ClaimIndex:
 
     def keys(self, host: str, url: str | None) -> Sequence[str]:
         """The keys to probe for a URL on a host, longest first: its path's (on a host with path claims), the host's."""
-        if url is None or not self.path_hosts:
+        if url is None or platform_host(host) not in self.path_hosts:
             return candidate_hosts(host)
-        found = path_keys(host, url, self.depth)
-        if not found or found[0].partition("/")[0] not in self.path_hosts:
-            return candidate_hosts(host)
-        return [*found, *candidate_hosts(host)]
+        return [*path_keys(host, url, self.depth), *candidate_hosts(host)]
 
     def path_claims(self, host: str) -> tuple[DomainClaim, ...]:
         """The path claims on exactly this host (a platform's one host), by key."""
