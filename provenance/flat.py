@@ -68,8 +68,10 @@ def flat_rows(registry: Registry, at: When = None, policy: str = "typology") -> 
     version = data_version()
     labels_by_outlet: dict[str, LabelSet] = {}
     claimed = registry.claimed_hosts()
-    for host in sorted(claimed | registry.rated_hosts()):
-        claims = [claim for claim in registry.host_claims(host) if _holds(registry, claim, window)]
+    accounts = {claim.host for claim in registry.path_claims()}
+    for host in sorted(claimed | registry.rated_hosts() | accounts):
+        found = (*registry.host_claims(host), *registry.path_claims(host))
+        claims = [claim for claim in found if _holds(registry, claim, window)]
         if not claims and host not in claimed:
             yield _rated_row(host, registry.ratings(host=host), version)
         for claim in claims:
@@ -87,10 +89,10 @@ def _holds(registry: Registry, claim: DomainClaim, window: PartialDate | Interva
 def _claim_row(claim: DomainClaim, outlet: Outlet, labels: LabelSet, registry: Registry, version: str) -> Row:
     state = labels.get("state-media")
     start, end = claim.interval.to_strings()
-    ratings = registry.ratings(outlet=outlet.id, host=claim.host)
+    ratings = registry.ratings(outlet=outlet.id, host=None if claim.path else claim.host)  # not a platform's
     return {
         "host": claim.host,
-        "path": "",
+        "path": claim.path or "",
         "outlet_id": outlet.id,
         "outlet_name": outlet.name,
         "country": outlet.country or "",

@@ -319,3 +319,11 @@ def test_the_importer_claims_an_outlet_under_its_parents_site_on_host_plus_path(
     assert registry.lookup("smm-cnnturk-com-radyo").name == "CNN Turk Radyo"
     assert [a.value for a in registry.assessments("smm-cnnturk-com-radyo")] == ["CaPr"]
     assert registry.claim_for_url("https://bbs.bt/other").outlet == "smm-bbs-bt"  # listed only with a path: the host
+
+
+def test_the_flat_export_has_a_row_per_account():
+    from provenance.flat import flat_rows
+
+    rows = [row for row in flat_rows(default_registry()) if row["host"] == "t.me" and row["outlet_id"] == "rt"]
+    assert "/rt_russian" in {row["path"] for row in rows}
+    assert {row["role"] for row in rows} == {"account"}
