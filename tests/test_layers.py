@@ -183,12 +183,15 @@ def test_curated_outlets_keep_their_dated_facts_beside_the_layers(curated):
     for outlet in curated.outlets():
         assert full.lookup(outlet.id) == outlet
         assert full.relations(object=outlet.id) == curated.relations(object=outlet.id)
-        assert full.claims(outlet.id) == curated.claims(outlet.id)
+        # The layer adds only the accounts the matrix lists (claims on a platform's host plus a path).
+        assert [c for c in full.claims(outlet.id) if c.role != "account"] == list(curated.claims(outlet.id))
         assert set(curated.assessments(outlet.id)) <= set(full.assessments(outlet.id))
     layer_records = read_layer("layer:state-media-monitor").records
     curated_ids = {outlet.id for outlet in curated.outlets()} | {org.id for org in curated.organizations()}
-    # The layer adds no claim, relation or body for what the curated data knows: only the Monitor's assessments.
-    assert not [r for r in layer_records if isinstance(r, DomainClaim) and r.outlet in curated_ids]
+    # The layer adds no claim (but accounts), relation or body for what the curated data knows: the Monitor's
+    # assessments and the accounts it lists.
+    added = [r for r in layer_records if isinstance(r, DomainClaim) and r.outlet in curated_ids]
+    assert {claim.role for claim in added} == {"account"} and all(claim.path for claim in added)
     assert not [r for r in layer_records if isinstance(r, Relation)]
     on_curated = [r for r in layer_records if isinstance(r, Assessment) and r.subject in curated_ids]
     assert {a.assessor for a in on_curated} == {"state-media-monitor"}

@@ -70,7 +70,7 @@ class ClaimIndex:
         paths = [c for c in claims if c.path is not None]
         if not paths:
             return cls(by_host, by_host, frozenset(), 0)
-        depth = max(claim.path.count("/") for claim in paths if claim.path)
+        depth = max((claim.path.count("/") for claim in paths if claim.path), default=0)
         by_key = {**by_host, **_latest_first(paths)}
         return cls(by_host, by_key, frozenset(claim.host for claim in paths), depth)
 
