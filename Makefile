@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck pytest test-pythons bench fuzz coverage-table clean
+.PHONY: install demo test lint typecheck pytest test-pythons test-wheel bench fuzz coverage-table clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,12 @@ test-pythons:
 	done
 
 test: lint typecheck pytest
+
+# The docs where users are: the wheel of this tree in a fresh venv (only `pip install`, no extra), and
+# every doctest of README.md and docs/*.md run there from a folder outside the repository; blocks
+# marked `<!-- doctest-requires: MODULE -->` skip when MODULE is missing. Prints passed/failed/skipped.
+test-wheel: install
+	$(BIN)/python scripts/test_wheel.py
 
 fuzz: install
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_hardening.py tests/test_fuzz_cli.py

@@ -138,9 +138,6 @@ if TYPE_CHECKING:
         label_many as label_many,
     )
     from provenance.bods import to_bods as to_bods
-    from provenance.links import SHORTENERS as SHORTENERS
-    from provenance.links import UnwrappedLink as UnwrappedLink
-    from provenance.links import unwrap_link as unwrap_link
     from provenance.dates import (
         ONGOING as ONGOING,
     )
@@ -234,6 +231,9 @@ if TYPE_CHECKING:
     from provenance.labels import (
         LabelSet as LabelSet,
     )
+    from provenance.links import SHORTENERS as SHORTENERS
+    from provenance.links import UnwrappedLink as UnwrappedLink
+    from provenance.links import unwrap_link as unwrap_link
     from provenance.model import (
         Article as Article,
     )

@@ -10,7 +10,7 @@ Markdown renders as nothing, just before its code block::
 
     <!-- doctest-requires: pandas -->
     ```python
-    >>> import pandas as pd
+    (examples that use pandas)
     ```
 
 The marker covers the examples up to the end of the next fenced code block. When one of the
@@ -18,11 +18,17 @@ named modules cannot be imported, those examples are skipped and counted as skip
 can, they run. pytest runs every example in the repository (where the extras are installed) and
 reads the comment as plain text.
 
+An example calling ``pytest.importorskip("MODULE", ...)`` (the tests' way) marks itself and the
+rest of its code block the same way. When pytest itself is not installed (a user's environment),
+``import pytest`` in an example gets a stand-in whose ``importorskip`` imports the module, which
+the marking has made sure is importable by then.
+
 Usage::
 
     python scripts/doc_doctests.py README.md docs/*.md      # exit 1 when an example fails
+    python scripts/doc_doctests.py --without pandas docs/scale.md   # as where pandas is missing
 
-It prints one line per document and a closing line ``doc doctests: N passed, N failed, N skipped``.
+It prints one line per document and a closing line ``doctests: N passed, N failed, N skipped``.
 """
 
 from __future__ import annotations
@@ -32,12 +38,15 @@ import doctest
 import importlib.util
 import re
 import sys
+import types
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 MARKER = re.compile(r"<!--\s*doctest-requires:\s*(?P<modules>[\w.,\s]+?)\s*-->")
 """The comment naming the modules the next code block needs."""
+IMPORTORSKIP = re.compile(r"^\s*(>>>|\.\.\.).*\bpytest\.importorskip\(\s*[\"'](?P<modules>[\w.]+)[\"']")
+"""An example line calling ``pytest.importorskip("MODULE")``."""
 FENCE = re.compile(r"^\s*(```|~~~)")
 """A line that opens or closes a fenced code block."""
 OPTIONFLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
@@ -72,26 +81,48 @@ def required_ranges(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
 
     >>> required_ranges("a\\n<!-- doctest-requires: pandas, polars -->\\n```\\n>>> 1\\n1\\n```\\n>>> 2\\n2\\n")
     [(1, 6, ('pandas', 'polars'))]
+    >>> required_ranges("```\\n>>> 1\\n1\\n>>> pd = pytest.importorskip('pandas')\\n>>> 2\\n2\\n```\\n>>> 3\\n3\\n")
+    [(3, 7, ('pandas',))]
     """
     lines = text.splitlines()
     ranges = []
     for number, line in enumerate(lines):
-        found = MARKER.search(line)
+        marker, skip = MARKER.search(line), IMPORTORSKIP.match(line)
+        found = marker or skip
         if found is None:
             continue
         modules = tuple(name.strip() for name in found["modules"].split(",") if name.strip())
         fences = [index for index in range(number + 1, len(lines)) if FENCE.match(lines[index])]
-        end = fences[1] + 1 if len(fences) >= 2 else len(lines)
-        ranges.append((number, end, modules))
+        closing = fences[1] if marker is not None and len(fences) >= 2 else fences[0] if skip and fences else None
+        ranges.append((number, len(lines) if closing is None else closing + 1, modules))
     return ranges
+
+
+WITHOUT: set[str] = set()
+"""Modules to treat as not installed (``--without``), as in an environment that lacks them."""
 
 
 def importable(module: str) -> bool:
     """Whether ``module`` can be imported here (without importing it)."""
+    if module.split(".")[0] in WITHOUT:
+        return False
     try:
         return importlib.util.find_spec(module) is not None
     except (ImportError, ValueError):
         return False
+
+
+def pytest_stand_in() -> None:
+    """Put a stand-in ``pytest`` (only ``importorskip``) in ``sys.modules`` when pytest is not installed."""
+    if importable("pytest"):
+        return
+    stand_in = types.ModuleType("pytest", "A stand-in for pytest in doctests run without it.")
+
+    def importorskip(modname: str, *_args: object, **_options: object) -> types.ModuleType:
+        return importlib.import_module(modname)
+
+    stand_in.importorskip = importorskip  # type: ignore[attr-defined]
+    sys.modules["pytest"] = stand_in
 
 
 def run_document(path: Path, *, verbose: bool = False) -> Tally:
@@ -137,14 +168,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("documents", nargs="+", type=Path, help="Markdown files whose examples to run")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every example as it runs")
+    parser.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="MODULE",
+        help="treat MODULE as not installed: skip the blocks that need it (repeatable)",
+    )
     arguments = parser.parse_args(argv)
+    WITHOUT.update(arguments.without)
+    pytest_stand_in()
     total = Tally()
     for path in arguments.documents:
         tally = run_document(path, verbose=arguments.verbose)
         skipped = f", {tally.skipped} skipped (needs {', '.join(sorted(tally.missing))})" if tally.skipped else ""
         print(f"{path.name}: {tally.passed} passed, {tally.failed} failed{skipped}")
         total.add(tally)
-    print(f"doc doctests: {total.passed} passed, {total.failed} failed, {total.skipped} skipped")
+    print(f"doctests: {total.passed} passed, {total.failed} failed, {total.skipped} skipped")
     return 1 if total.failed else 0
 
 
