@@ -48,12 +48,14 @@ def test_the_seed_article_is_the_repository_seed_and_reads_as_in_the_tutorial():
 
 
 def test_the_test_fixtures_are_the_shipped_files_not_copies():
+    """Each fixture file is a link to the package's file (a link per file: sdists keep those, not folders)."""
     package = Path(provenance.__file__).parent / "examples"
-    for fixture, shipped in [
-        (FIXTURES / "registry", package / "registry"),
-        (FIXTURES / "importers", package / "importers"),
-        (ROOT / "seeds" / "000_ef366a290e0a1be4.txt", package / "seed.txt"),
-    ]:
+    pairs = [(ROOT / "seeds" / "000_ef366a290e0a1be4.txt", package / "seed.txt")]
+    for folder in ["registry", "importers"]:
+        shipped = sorted(path.name for path in (package / folder).iterdir())
+        assert sorted(path.name for path in (FIXTURES / folder).iterdir()) == shipped
+        pairs += [(FIXTURES / folder / name, package / folder / name) for name in shipped]
+    for fixture, shipped in pairs:
         assert fixture.is_symlink() and fixture.resolve() == shipped.resolve()
         assert not shipped.is_symlink()  # the package holds the files themselves, so the wheel has them
     assert example_registry_path().resolve() == (package / "registry").resolve()

@@ -7,7 +7,7 @@ Three things, read through :mod:`importlib.resources` and never written anywhere
 - a small example registry (``registry/``: a handful of Russian and Western outlets, their
   owners, domains and ratings, with made-up sources), far smaller than the shipped data:
   :func:`example_registry` and :func:`example_registry_path`. The test suite's
-  ``tests/fixtures/registry`` is these same files;
+  ``tests/fixtures/registry`` links to these same files;
 - small made-up samples of the third-party data sets the importers read (``importers/``: a State
   Media Monitor matrix, perennial-sources rows, domain-quality ratings, Wikidata entities, a
   plain CSV of ratings): :func:`example_path`.
