@@ -59,11 +59,16 @@ _EXPORTS_BY_MODULE: dict[str, tuple[str, ...]] = {
         "seed_article",
         "UnknownExampleError",
     ),
+    "provenance.extras.spark": ("label_spark",),
     "provenance.labelling": (
         "disclosure",
         "explain",
         "label_outlet",
         "label_url",
+    ),
+    "provenance.flat": (
+        "FLAT_COLUMNS",
+        "flat_rows",
     ),
     "provenance.links": (
         "SHORTENERS",
@@ -210,6 +215,9 @@ if TYPE_CHECKING:
     from provenance.examples import (
         seed_article as seed_article,
     )
+    from provenance.extras.spark import label_spark as label_spark
+    from provenance.flat import FLAT_COLUMNS as FLAT_COLUMNS
+    from provenance.flat import flat_rows as flat_rows
     from provenance.labelling import (
         disclosure as disclosure,
     )

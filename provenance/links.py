@@ -29,7 +29,7 @@ import attrs
 from provenance.dates import PartialDate
 from provenance.domains import normalize_host
 
-__all__ = ["SHORTENERS", "UnwrappedLink", "unwrap_link"]
+__all__ = ["SHORTENERS", "UnwrappedLink", "may_wrap", "unwrap_link"]
 
 SHORTENERS = frozenset(
     {
@@ -112,6 +112,23 @@ class UnwrappedLink:
         if self.shortener is not None:
             parts.append(f"shortened link ({self.shortener}), target unknown")
         return "; ".join(parts) or None
+
+
+def may_wrap(host: str) -> bool:
+    """Whether links on this normalised host may wrap another page or be shortened (so the host alone says little).
+
+    >>> may_wrap("web.archive.org"), may_wrap("www-rt-com.cdn.ampproject.org"), may_wrap("t.co"), may_wrap("rt.com")
+    (True, True, True, False)
+    """
+    return (
+        host in _REDIRECTS
+        or host in SHORTENERS
+        or host in _WAYBACK_HOSTS
+        or host in _ARCHIVE_TODAY_HOSTS
+        or host.endswith("cdn.ampproject.org")
+        or _GOOGLE.fullmatch(host) is not None
+        or _SAFELINKS.fullmatch(host) is not None
+    )
 
 
 def unwrap_link(url: str) -> UnwrappedLink:

@@ -172,3 +172,13 @@ def test_cli_says_what_was_unwrapped_and_names_shorteners(capsys: pytest.Capture
         "archived_on": "2014-03-15",
         "shortener": None,
     }
+
+
+@given(host=_hosts, path=_paths, wrapper=st.sampled_from(sorted(WRAPPERS)))
+def test_every_wrapper_host_is_one_that_may_wrap(host: str, path: str, wrapper: str) -> None:
+    from provenance.domains import normalize_host
+    from provenance.links import may_wrap
+
+    wrapped = WRAPPERS[wrapper].format(quoted=quote(f"https://{host}{path}", safe=""))
+    assert may_wrap(normalize_host(wrapped))
+    assert may_wrap(normalize_host(f"https://{host}{path}")) == (host in SHORTENERS)
