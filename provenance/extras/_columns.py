@@ -43,6 +43,7 @@ TAIL_COLUMNS = (("labels", STRING), ("labels_json", STRING), ("error", STRING))
 """The added columns after the rating columns."""
 
 _SIMPLE_PREFIX = re.compile(r"https?://[a-z0-9.-]+")
+_UNSET = object()
 
 
 @attrs.frozen(slots=True)
@@ -101,29 +102,31 @@ def is_blank(url: object) -> bool:
 
 
 class _Domains:
-    """Registered domains of URLs, read once per plain ``http(s)://host`` prefix and once per host."""
+    """Registered domains of URLs, read once per plain ``http(s)://`` network location and once per host."""
 
     def __init__(self) -> None:
-        self._by_prefix: dict[str, str | None] = {}
+        self._by_netloc: dict[str, str | None] = {}
         self._by_host: dict[str, str | None] = {}
 
     def of(self, url: str) -> str | None:
         end = url.find("/", 8)
         prefix = url[:end] if end >= 0 else url
-        if prefix in self._by_prefix:
-            return self._by_prefix[prefix]
+        netloc = prefix[prefix.find("//") + 2 :]
+        domain = self._by_netloc.get(netloc, _UNSET)
+        if domain is not _UNSET and prefix.startswith(("http://", "https://")):
+            return domain  # type: ignore[return-value]
         # A plain http(s)://host prefix followed by "/" (or nothing) holds the whole authority: the host is its.
         simple = _SIMPLE_PREFIX.fullmatch(prefix) is not None
         try:
             host = normalize_host(prefix if simple else url)
         except InvalidURLError:  # cannot happen for a URL label_many read; no domain rather than a crash
             return None
-        if host not in self._by_host:
-            self._by_host[host] = registrable_domain(host)
-        domain = self._by_host[host]
+        domain = self._by_host.get(host, _UNSET)
+        if domain is _UNSET:
+            domain = self._by_host[host] = registrable_domain(host)
         if simple:
-            self._by_prefix[prefix] = domain
-        return domain
+            self._by_netloc[netloc] = domain
+        return domain  # type: ignore[return-value]
 
 
 class _Rows:

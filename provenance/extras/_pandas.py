@@ -38,9 +38,10 @@ def label_pandas(frame: Any, request: Request) -> Any:
 
 
 def _values(pandas: Any, numpy: Any, column: Column, rows: Any) -> Any:
-    """A column's values on every row: nullable ``string`` and ``Float64`` arrays, tuples of text."""
+    """A column's values on every row: nullable ``string`` (Python storage) and ``Float64`` arrays, tuples of text."""
     if column.kind == STRING:
-        return pandas.array(column.values, dtype="string").take(rows)
+        # Python storage: rows share the text objects of their output row (Arrow storage would copy every cell).
+        return pandas.array(column.values, dtype=pandas.StringDtype("python")).take(rows)
     if column.kind == FLOAT:
         return pandas.array(column.values, dtype="Float64").take(rows)
     assert column.kind == LIST
