@@ -37,6 +37,11 @@ URLS = (
     "https://example.org/a",
     "https://example.org/b",
     "https://news.example.co.uk/c",
+    "https://example.org",
+    "https://example.org?q=1",
+    "https://example.org/a b",
+    "https://example.org/" + "x" * 3000,
+    "https://user@example.org/d",
     "not a url",
     "http://a..b/x",
     "mailto:editor@rt.com",
@@ -149,8 +154,7 @@ def sample_rows(count):
     return [(URLS[n % len(URLS)], DATES[n % len(DATES)]) for n in range(count)]
 
 
-def test_each_distinct_pair_is_labelled_once(fixture_registry, monkeypatch):
-    pandas = pytest.importorskip("pandas", reason=PANDAS)
+def counting_label_many(monkeypatch):
     seen = []
 
     def counting(pairs, *args, **kwargs):
@@ -158,10 +162,28 @@ def test_each_distinct_pair_is_labelled_once(fixture_registry, monkeypatch):
         return label_many(pairs, *args, **kwargs)
 
     monkeypatch.setattr(_columns, "label_many", counting)
+    return seen
+
+
+def test_each_distinct_value_is_labelled_once(fixture_registry, monkeypatch):
+    pandas = pytest.importorskip("pandas", reason=PANDAS)
+    seen = counting_label_many(monkeypatch)
     rows = sample_rows(len(URLS) * len(DATES)) * 5
     out = label_frame(pandas.DataFrame(rows, columns=["url", "date"]), registry=fixture_registry)
     assert len(out) == len(rows)
-    assert len(seen) == 1 and len(seen[0]) == len(set(rows)) == len(URLS) * len(DATES)
+    assert all(len(set(pairs)) == len(pairs) for pairs in seen)
+    assert sum(map(len, seen)) <= len(URLS) + len(DATES) + len(set(rows))
+    check_records(out.to_dict("records"), rows, fixture_registry)
+
+
+def test_unclaimed_hosts_are_labelled_once_whatever_the_date(fixture_registry, monkeypatch):
+    pandas = pytest.importorskip("pandas", reason=PANDAS)
+    seen = counting_label_many(monkeypatch)
+    days = [datetime.date(2000, 1, 1) + datetime.timedelta(days=n) for n in range(50)]
+    rows = [(f"https://www.example.org/a/{n % 7}", days[n % 50].isoformat()) for n in range(1000)]
+    out = label_frame(pandas.DataFrame(rows, columns=["url", "date"]), registry=fixture_registry)
+    # One key (every URL has the plain prefix https://www.example.org), then each date read once; no pair.
+    assert [len(pairs) for pairs in seen] == [1, 50]
     check_records(out.to_dict("records"), rows, fixture_registry)
 
 

@@ -1,4 +1,4 @@
-""":func:`~provenance.extras.frames.label_frame` on an Arrow table: dictionary-encode, label distinct pairs, take back."""
+""":func:`~provenance.extras.frames.label_frame` on an Arrow table: dictionary-encode, label, take back."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import importlib
 from typing import Any
 
 from provenance.extras._columns import FLOAT, STRING, Column, Request
+from provenance.extras._plan import Encoded, plan
 
 
 def column_names(table: Any) -> list[str]:
@@ -17,26 +18,12 @@ def label_arrow(table: Any, request: Request) -> Any:
     """The Arrow table with the added columns (see :func:`~provenance.extras.frames.label_frame`)."""
     arrow: Any = importlib.import_module("pyarrow")
     compute: Any = importlib.import_module("pyarrow.compute")
-    url_codes, urls = _encode(arrow, compute, table.column(request.url_column))
-    if request.date_column is None:
-        date_codes, dates = arrow.nulls(len(url_codes), arrow.int64()), []
-    else:
-        date_codes, dates = _encode(arrow, compute, table.column(request.date_column))
-    width = len(dates) + 1
-    # One number per (url, date) pair; null (-1) becomes 0, so the division below reads it back.
-    combined = compute.add(
-        compute.multiply(compute.add(compute.fill_null(url_codes, -1), 1), width),
-        compute.add(compute.fill_null(date_codes, -1), 1),
-    )
-    pairs_encoded = compute.dictionary_encode(combined)
-    url_values, date_values = [None, *urls], [None, *dates]
-    pairs = [
-        (url_values[number // width], date_values[number % width]) for number in pairs_encoded.dictionary.to_pylist()
-    ]
-    added = request.label_pairs(pairs)
-    rows = arrow.array(added.row_of_pair, arrow.int64()).take(pairs_encoded.indices)
-    for column in added.columns:
-        values = _values(arrow, column).take(rows)
+    url = _encode(arrow, compute, table.column(request.url_column))
+    date = None if request.date_column is None else _encode(arrow, compute, table.column(request.date_column))
+    rows, columns = plan(url, date, request)
+    picks = arrow.array(rows, arrow.int64())
+    for column in columns:
+        values = _values(arrow, column).take(picks)
         if column.name in table.column_names:
             table = table.set_column(table.column_names.index(column.name), column.name, values)
         else:
@@ -44,12 +31,13 @@ def label_arrow(table: Any, request: Request) -> Any:
     return table
 
 
-def _encode(arrow: Any, compute: Any, column: Any) -> tuple[Any, list[Any]]:
-    """A column's codes (``int64``, null where the cell is null) and its distinct values."""
+def _encode(arrow: Any, compute: Any, column: Any) -> Encoded:
+    """A column's codes (-1 for null) and distinct values."""
     array = column.combine_chunks() if isinstance(column, arrow.ChunkedArray) else column
     if not arrow.types.is_dictionary(array.type):
         array = compute.dictionary_encode(array)
-    return array.indices.cast(arrow.int64()), array.dictionary.to_pylist()
+    codes = compute.fill_null(array.indices.cast(arrow.int64()), -1)
+    return Encoded(codes.to_numpy(zero_copy_only=False), array.dictionary.to_pylist())
 
 
 def _values(arrow: Any, column: Column) -> Any:

@@ -1,10 +1,9 @@
-"""The columns :func:`~provenance.extras.frames.label_frame` adds, computed once per distinct (URL, date) pair.
+"""The columns :func:`~provenance.extras.frames.label_frame` adds, made once per output row.
 
-Library-neutral: the adapters (``_pandas``, ``_polars``, ``_arrow``) encode
-their URL and date columns into distinct pairs and a code per row, this
-module labels each pair with :func:`~provenance.batch.label_many` and gives
-one output row per distinct result (and registered domain), and the adapters
-gather the columns back by code.
+An output row is one distinct result of :func:`~provenance.batch.label_many`
+with its registered domain, or one distinct error text; every row of the
+frame takes its cells from one (see ``_plan``), and the adapters gather the
+columns back by output row. Library-neutral: no frame library here.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from typing import Any
 import attrs
 
 from provenance.batch import BatchResult, OutputFields, label_many
-from provenance.domains import normalize_host, registrable_domain
+from provenance.domains import registrable_domain
 from provenance.errors import InvalidURLError
 from provenance.labels import LabelSet
 from provenance.policies import Policy
@@ -42,7 +41,7 @@ BASE_COLUMNS = (
 TAIL_COLUMNS = (("labels", STRING), ("labels_json", STRING), ("error", STRING))
 """The added columns after the rating columns."""
 
-_SIMPLE_PREFIX = re.compile(r"https?://[a-z0-9.-]+")
+_PLAIN_PREFIX = re.compile(r"https?://[a-z0-9.-]+")
 _UNSET = object()
 
 
@@ -56,16 +55,6 @@ class Column:
     """:data:`STRING`, :data:`FLOAT` or :data:`LIST`."""
     values: list[Any]
     """One value per output row (``None`` where null)."""
-
-
-@attrs.frozen(slots=True)
-class Added:
-    """The added columns for distinct pairs: the output row of each pair, and the columns by output row."""
-
-    row_of_pair: list[int]
-    """For each distinct pair, in order, the output row it takes its values from."""
-    columns: tuple[Column, ...]
-    """The added columns, in order."""
 
 
 def rating_columns(registry: Registry) -> list[tuple[tuple[str, str], str]]:
@@ -101,60 +90,106 @@ def is_blank(url: object) -> bool:
     return url is None or (isinstance(url, str) and not url.strip())
 
 
+@attrs.frozen(slots=True)
+class Request:
+    """What a caller of :func:`~provenance.extras.frames.label_frame` asked for."""
+
+    url_column: str
+    """The column of URLs."""
+    date_column: str | None
+    """The column of dates, or ``None`` when the rows are undated."""
+    policy: str | Policy
+    """A policy name or :class:`~provenance.policies.Policy`."""
+    registry: Registry
+    """Where the facts come from."""
+    dayfirst: bool | None = None
+    """How to read numeric dates in text (see :func:`~provenance.batch.label_many`)."""
+    bad_dates: str = "error"
+    """``"error"`` or ``"unknown"`` (see :func:`~provenance.batch.label_many`)."""
+
+    def kinds(self) -> list[tuple[str, str]]:
+        """Every added column's name and kind, in order."""
+        return column_kinds(self.registry, self.bad_dates)
+
+
+def _columns(rows: list[tuple[Any, ...]], kinds: list[tuple[str, str]]) -> list[Column]:
+    return [Column(name, kind, [row[number] for row in rows]) for number, (name, kind) in enumerate(kinds)]
+
+
 class _Domains:
-    """Registered domains of URLs, read once per plain ``http(s)://`` network location and once per host."""
+    """Registered domains of URLs, read once per plain ``http(s)://`` network location."""
 
     def __init__(self) -> None:
         self._by_netloc: dict[str, str | None] = {}
-        self._by_host: dict[str, str | None] = {}
 
-    def of(self, url: str) -> str | None:
-        end = url.find("/", 8)
-        prefix = url[:end] if end >= 0 else url
+    def of(self, url: str, prefix: str, plain: bool) -> str | None:
+        """The registered domain of a URL label_many read (``plain`` if its prefix is plain)."""
         netloc = prefix[prefix.find("//") + 2 :]
-        domain = self._by_netloc.get(netloc, _UNSET)
-        if domain is not _UNSET and prefix.startswith(("http://", "https://")):
-            return domain  # type: ignore[return-value]
-        # A plain http(s)://host prefix followed by "/" (or nothing) holds the whole authority: the host is its.
-        simple = _SIMPLE_PREFIX.fullmatch(prefix) is not None
+        if plain:
+            known = self._by_netloc.get(netloc, _UNSET)
+            if known is not _UNSET:
+                return known  # type: ignore[return-value]
         try:
-            host = normalize_host(prefix if simple else url)
-        except InvalidURLError:  # cannot happen for a URL label_many read; no domain rather than a crash
+            domain = registrable_domain(prefix if plain else url)
+        except InvalidURLError:  # not for a URL label_many read; no domain rather than a crash
             return None
-        domain = self._by_host.get(host, _UNSET)
-        if domain is _UNSET:
-            domain = self._by_host[host] = registrable_domain(host)
-        if simple:
+        if plain:
             self._by_netloc[netloc] = domain
-        return domain  # type: ignore[return-value]
+        return domain
 
 
-class _Rows:
+class Rows:
     """The output rows: one per distinct result and registered domain, or per distinct error text."""
 
-    def __init__(self, registry: Registry, url_column: str) -> None:
-        self.url_column = url_column
-        self.ratings = rating_columns(registry)
+    def __init__(self, request: Request) -> None:
+        self.request = request
+        self.ratings = rating_columns(request.registry)
         self.domains = _Domains()
+        self.plain: dict[str | None, bool] = {}
         self.fields = OutputFields()
         self.index: dict[tuple[object, ...], int] = {}
         self.rows: list[tuple[Any, ...]] = []
         self.kept: list[BatchResult] = []  # keeps every result alive: the ids in the keys stay unique
 
-    def add(self, url: object, result: BatchResult) -> int:
-        """The output row of a pair's result, made on first use."""
+    def label(self, pairs: Sequence[tuple[object, object]]) -> list[BatchResult]:
+        """``label_many``'s results for ``(url, date)`` pairs (``None`` where a cell is null)."""
+        request = self.request
+        return list(
+            label_many(pairs, request.policy, request.registry, dayfirst=request.dayfirst, bad_dates=request.bad_dates)
+        )
+
+    def is_plain(self, prefix: str | None) -> bool:
+        """Whether a URL prefix is ``http(s)://`` and a plain host name: the whole authority of its URLs."""
+        known = self.plain.get(prefix)
+        if known is None:
+            known = self.plain[prefix] = prefix is not None and _PLAIN_PREFIX.fullmatch(prefix) is not None
+        return known
+
+    def domain(self, url: object) -> str | None:
+        """The registered domain of a URL label_many read (``None`` for a public suffix)."""
+        if not isinstance(url, str):
+            return None
+        end = url.find("/", 8)
+        prefix = url[:end] if end >= 0 else url
+        return self.domains.of(url, prefix, self.is_plain(prefix))
+
+    def add(self, url: object, result: BatchResult, domain: str | None) -> int:
+        """The output row of a URL's result (and its registered domain), made on first use."""
         if not result.ok:
-            text = missing_url_text(self.url_column) if is_blank(url) else str(result.error)
+            text = missing_url_text(self.request.url_column) if is_blank(url) else str(result.error)
             key: tuple[object, ...] = ("error", text)
         else:
-            domain = self.domains.of(url) if isinstance(url, str) else None
             key = (id(result), domain)
         row = self.index.get(key)
         if row is None:
             self.kept.append(result)
             row = self.index[key] = len(self.rows)
-            self.rows.append(self._error_row(key[1]) if not result.ok else self._row(result, key[1]))
+            self.rows.append(self._row(result, key[1]) if result.ok else self._error_row(key[1]))
         return row
+
+    def columns(self) -> tuple[Column, ...]:
+        """The added columns, by output row."""
+        return tuple(_columns(self.rows, self.request.kinds()))
 
     def _error_row(self, text: object) -> tuple[Any, ...]:
         return (*[None] * (len(BASE_COLUMNS) + len(self.ratings) + 2), text, None)
@@ -186,43 +221,3 @@ class _Rows:
             if label.kind == "rating":
                 found.setdefault((label.detail("rater"), label.detail("axis")), float(label.value))
         return [found.get(key) for key, _ in self.ratings]
-
-
-@attrs.frozen(slots=True)
-class Request:
-    """What a caller of :func:`~provenance.extras.frames.label_frame` asked for."""
-
-    url_column: str
-    """The column of URLs."""
-    date_column: str | None
-    """The column of dates, or ``None`` when the rows are undated."""
-    policy: str | Policy
-    """A policy name or :class:`~provenance.policies.Policy`."""
-    registry: Registry
-    """Where the facts come from."""
-    dayfirst: bool | None = None
-    """How to read numeric dates in text (see :func:`~provenance.batch.label_many`)."""
-    bad_dates: str = "error"
-    """``"error"`` or ``"unknown"`` (see :func:`~provenance.batch.label_many`)."""
-
-    def kinds(self) -> list[tuple[str, str]]:
-        """Every added column's name and kind, in order."""
-        return column_kinds(self.registry, self.bad_dates)
-
-    def label_pairs(self, pairs: Sequence[tuple[object, object]]) -> Added:
-        """Label distinct ``(url, date)`` pairs (``None`` where a cell is null) and lay out the added columns.
-
-        Args:
-            pairs: The distinct pairs.
-
-        Returns:
-            The output row of each pair and the columns by output row.
-        """
-        rows = _Rows(self.registry, self.url_column)
-        results = label_many(pairs, self.policy, self.registry, dayfirst=self.dayfirst, bad_dates=self.bad_dates)
-        row_of_pair = [rows.add(pair[0], result) for pair, result in zip(pairs, results, strict=True)]
-        return Added(row_of_pair, tuple(_columns(rows.rows, self.kinds())))
-
-
-def _columns(rows: list[tuple[Any, ...]], kinds: list[tuple[str, str]]) -> list[Column]:
-    return [Column(name, kind, [row[number] for row in rows]) for number, (name, kind) in enumerate(kinds)]

@@ -1,4 +1,4 @@
-""":func:`~provenance.extras.frames.label_frame` on a pandas data frame: factorize, label distinct pairs, take back."""
+""":func:`~provenance.extras.frames.label_frame` on a pandas data frame: factorize, label, take back."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import importlib
 from typing import Any
 
 from provenance.extras._columns import FLOAT, LIST, STRING, Column, Request
+from provenance.extras._plan import Encoded, plan
 
 
 def column_names(frame: Any) -> list[str]:
@@ -17,24 +18,19 @@ def label_pandas(frame: Any, request: Request) -> Any:
     """A copy of a pandas data frame with the added columns (see :func:`~provenance.extras.frames.label_frame`)."""
     pandas: Any = importlib.import_module("pandas")
     numpy: Any = importlib.import_module("numpy")
-    url_codes, urls = pandas.factorize(frame[request.url_column])  # null cells: -1
-    if request.date_column is None:
-        date_codes, dates = numpy.full(len(url_codes), -1, dtype="int64"), []
-    else:
-        date_codes, dates = pandas.factorize(frame[request.date_column])
-    width = len(dates) + 1
-    # One number per (url, date) pair; -1 (null) becomes 0, so the division below reads it back.
-    combined = (url_codes.astype("int64") + 1) * width + (date_codes + 1)
-    pair_codes, distinct = pandas.factorize(combined)
-    distinct = numpy.asarray(distinct, dtype="int64")
-    url_values = numpy.asarray([None, *list(urls)], dtype=object)[distinct // width]
-    date_values = numpy.asarray([None, *list(dates)], dtype=object)[distinct % width]
-    added = request.label_pairs(list(zip(url_values.tolist(), date_values.tolist(), strict=True)))
-    rows = numpy.asarray(added.row_of_pair, dtype="int64")[pair_codes]
+    url = _encode(pandas, frame[request.url_column])
+    date = None if request.date_column is None else _encode(pandas, frame[request.date_column])
+    rows, columns = plan(url, date, request)
     out = frame.copy()
-    for column in added.columns:
+    for column in columns:
         out[column.name] = pandas.Series(_values(pandas, numpy, column, rows), index=frame.index, name=column.name)
     return out
+
+
+def _encode(pandas: Any, series: Any) -> Encoded:
+    """A column's codes (-1 for ``None``, NaN, ``NaT``, ``NA``) and distinct values."""
+    codes, distinct = pandas.factorize(series)
+    return Encoded(codes, list(distinct))
 
 
 def _values(pandas: Any, numpy: Any, column: Column, rows: Any) -> Any:

@@ -1,4 +1,4 @@
-""":func:`~provenance.extras.frames.label_frame` on a polars data frame: rank, label distinct pairs, gather back."""
+""":func:`~provenance.extras.frames.label_frame` on a polars data frame: rank, label, gather back."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import importlib
 from typing import Any
 
 from provenance.extras._columns import FLOAT, STRING, Column, Request
+from provenance.extras._plan import Encoded, plan
 
 
 def column_names(frame: Any) -> list[str]:
@@ -16,15 +17,20 @@ def column_names(frame: Any) -> list[str]:
 def label_polars(frame: Any, request: Request) -> Any:
     """The polars data frame with the added columns (see :func:`~provenance.extras.frames.label_frame`)."""
     polars: Any = importlib.import_module("polars")
-    url = polars.col(request.url_column).alias("url")
-    date = polars.lit(None) if request.date_column is None else polars.col(request.date_column)
-    pair = polars.struct(url, date.alias("date"))
-    coded = frame.select(pair.rank("dense").cast(polars.Int64).alias("code") - 1, url, date.alias("date"))
-    distinct = coded.unique(subset="code", keep="first").sort("code")
-    pairs = list(zip(distinct["url"].to_list(), distinct["date"].to_list(), strict=True))
-    added = request.label_pairs(pairs)
-    rows = polars.Series(added.row_of_pair, dtype=polars.Int64).gather(coded["code"])
-    return frame.with_columns([_values(polars, column).gather(rows) for column in added.columns])
+    url = _encode(polars, frame[request.url_column])
+    date = None if request.date_column is None else _encode(polars, frame[request.date_column])
+    rows, columns = plan(url, date, request)
+    picks = polars.Series(rows)
+    return frame.with_columns([_values(polars, column).gather(picks) for column in columns])
+
+
+def _encode(polars: Any, series: Any) -> Encoded:
+    """A column's codes (-1 for null) and distinct values."""
+    coded = polars.DataFrame({"value": series}).with_columns(
+        (polars.col("value").rank("dense").cast(polars.Int64) - 1).alias("code")
+    )
+    distinct = coded.drop_nulls("code").unique("code").sort("code")["value"].to_list()
+    return Encoded(coded["code"].fill_null(-1).to_numpy(), distinct)
 
 
 def _values(polars: Any, column: Column) -> Any:
