@@ -78,7 +78,7 @@ COLUMNS = {
 def expected_records(rows, registry, policy="typology", bad_dates="error"):
     """What each row's added cells must be, from label_many on the same rows."""
     records = []
-    for (url, at), result in zip(rows, label_many(rows, policy, registry, bad_dates=bad_dates), strict=True):
+    for (url, _), result in zip(rows, label_many(rows, policy, registry, bad_dates=bad_dates), strict=True):
         if not result.ok:
             blank = url is None or (isinstance(url, str) and not url.strip())
             error = "no URL: the 'url' cell is empty" if blank else str(result.error)
@@ -195,7 +195,7 @@ def test_pandas_types_index_and_input_kept(fixture_registry):
     out = label_frame(frame, registry=fixture_registry)
     pandas.testing.assert_frame_equal(frame, before)
     assert list(out.index) == list(range(100, 150))
-    assert list(out.columns[:2]) == ["url", "date"] and COLUMNS <= set(out.columns)
+    assert list(out.columns[:2]) == ["url", "date"] and set(out.columns) >= COLUMNS
     for name in COLUMNS - {"sanctioned"}:
         assert out[name].dtype == "string", name
     assert out["sanctioned"].dtype == object
@@ -212,7 +212,7 @@ def test_undated_frames_and_missing_columns(fixture_registry):
     for out in (label_frame(frame, registry=fixture_registry), label_frame(frame, date_column=None)):
         assert out["outlet_id"].tolist()[0] == "rt"
         assert out["error"].tolist()[1:] == ["no URL: the 'url' cell is empty"] * 3
-    with pytest.raises(BatchInputError, match="no date column 'shared_at'.*date_column=None"):
+    with pytest.raises(BatchInputError, match=r"no date column .shared_at.*date_column=None"):
         label_frame(frame, date_column="shared_at")
     with pytest.raises(BatchInputError, match="no URL column 'link'"):
         label_frame(frame, url_column="link")
@@ -229,9 +229,13 @@ def test_date_columns_of_every_type(fixture_registry):
     stamps = pandas.to_datetime(["2023-05-01", None, "2012-08-16"])
     frame = pandas.DataFrame({"url": ["https://rt.com/x", "https://rt.com/x", "http://ruvr.ru/y"], "when": stamps})
     out = label_frame(frame, date_column="when", registry=fixture_registry)
-    rows = [("https://rt.com/x", datetime.date(2023, 5, 1)), ("https://rt.com/x", None), ("http://ruvr.ru/y", "2012-08-16")]
+    rows = [
+        ("https://rt.com/x", datetime.date(2023, 5, 1)),
+        ("https://rt.com/x", None),
+        ("http://ruvr.ru/y", "2012-08-16"),
+    ]
     check_records(out.to_dict("records"), rows, fixture_registry)
-    assert out["sanctioned"].tolist()[0] == ("EU",) or "EU" in out["sanctioned"].tolist()[0]
+    assert "EU" in out["sanctioned"].tolist()[0]
 
 
 def test_bad_dates_unknown_and_dayfirst(fixture_registry):
@@ -294,7 +298,11 @@ def test_polars_and_arrow_types(fixture_registry):
     assert got.schema.field("rating_stars-inc").type == arrow.float64()
     assert got.to_pylist() == out.to_dicts()
     encoded = table.set_column(0, "url", arrow.chunked_array([chunk.dictionary_encode() for chunk in chunks.chunks]))
-    assert label_frame(encoded, date_column="day", registry=registry).drop_columns(["url"]).equals(got.drop_columns(["url"]))
+    assert (
+        label_frame(encoded, date_column="day", registry=registry)
+        .drop_columns(["url"])
+        .equals(got.drop_columns(["url"]))
+    )
 
 
 def test_empty_frames_of_every_kind(fixture_registry):
@@ -302,7 +310,7 @@ def test_empty_frames_of_every_kind(fixture_registry):
     polars = pytest.importorskip("polars", reason=POLARS)
     arrow = pytest.importorskip("pyarrow", reason=ARROW)
     empty = label_frame(pandas.DataFrame({"url": [], "date": []}, dtype=object), registry=fixture_registry)
-    assert len(empty) == 0 and COLUMNS <= set(empty.columns)
+    assert len(empty) == 0 and set(empty.columns) >= COLUMNS
     assert len(label_frame(polars.DataFrame({"url": []}, schema={"url": polars.String}))) == 0
     assert label_frame(arrow.table({"url": arrow.array([], arrow.string())})).num_rows == 0
 

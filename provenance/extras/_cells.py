@@ -15,4 +15,3 @@ def is_missing(value: object) -> bool:
         return bool(value != value)  # NaN, NaT
     except (TypeError, ValueError):
         return value.__class__.__name__ == "NAType"
-

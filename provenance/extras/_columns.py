@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from provenance.batch import BatchResult, OutputFields, label_many
-from provenance.domains import registrable_domain
+from provenance.domains import is_normal_host, normalize_host, registrable_domain
 from provenance.errors import InvalidURLError
 from provenance.labels import LabelSet
 from provenance.policies import Policy
@@ -117,10 +117,11 @@ def _columns(rows: list[tuple[Any, ...]], kinds: list[tuple[str, str]]) -> list[
 
 
 class _Domains:
-    """Registered domains of URLs, read once per plain ``http(s)://`` network location."""
+    """Registered domains of URLs, read once per plain ``http(s)://`` network location and once per host."""
 
     def __init__(self) -> None:
         self._by_netloc: dict[str, str | None] = {}
+        self._by_host: dict[str, str | None] = {}
 
     def of(self, url: str, prefix: str, plain: bool) -> str | None:
         """The registered domain of a URL label_many read (``plain`` if its prefix is plain)."""
@@ -130,12 +131,15 @@ class _Domains:
             if known is not _UNSET:
                 return known  # type: ignore[return-value]
         try:
-            domain = registrable_domain(prefix if plain else url)
+            host = netloc if plain and is_normal_host(netloc) else normalize_host(prefix if plain else url)
         except InvalidURLError:  # not for a URL label_many read; no domain rather than a crash
             return None
+        domain = self._by_host.get(host, _UNSET)
+        if domain is _UNSET:
+            domain = self._by_host[host] = registrable_domain(host)
         if plain:
-            self._by_netloc[netloc] = domain
-        return domain
+            self._by_netloc[netloc] = domain  # type: ignore[assignment]
+        return domain  # type: ignore[return-value]
 
 
 class Rows:

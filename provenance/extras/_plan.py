@@ -52,7 +52,9 @@ def _prefix(url: object) -> str | None:
 def _keys(numpy: Any, urls: list[Any], rows: Rows, nulls: bool) -> tuple[Any, list[str | None]]:
     """The key code of each distinct URL (and, with ``nulls``, one for null cells, last), and a URL per key."""
     prefixes: dict[str | None, int] = {}
-    prefix_codes = numpy.fromiter((prefixes.setdefault(_prefix(url), len(prefixes)) for url in urls), "int64", len(urls))
+    prefix_codes = numpy.fromiter(
+        (prefixes.setdefault(_prefix(url), len(prefixes)) for url in urls), "int64", len(urls)
+    )
     simple = numpy.fromiter((rows.is_plain(prefix) for prefix in prefixes), bool, len(prefixes))
     # A plain prefix is its URLs' key; any other URL is its own key (numbered after the prefixes).
     keys = numpy.where(simple[prefix_codes], prefix_codes, len(prefixes) + numpy.arange(len(urls)))
