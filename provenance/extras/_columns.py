@@ -8,16 +8,17 @@ columns back by output row. Library-neutral: no frame library here.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
-from provenance.batch import BatchResult, OutputFields, label_many
-from provenance.domains import is_normal_host, normalize_host, registrable_domain
+from provenance.batch import BatchResult, compact_labels, label_many
+from provenance.domains import STRIPPED_PREFIXES, is_normal_host, normalize_host, registrable_domain
 from provenance.errors import InvalidURLError
-from provenance.labels import LabelSet
+from provenance.labels import Label, LabelSet
 from provenance.policies import Policy
 from provenance.registry import Registry, default_registry
 
@@ -116,6 +117,36 @@ def _columns(rows: list[tuple[Any, ...]], kinds: list[tuple[str, str]]) -> list[
     return [Column(name, kind, [row[number] for row in rows]) for number, (name, kind) in enumerate(kinds)]
 
 
+def _plain_host(netloc: str) -> str | None:
+    """The host ``normalize_host`` reads from a plain network location, when a quick test can tell; else ``None``."""
+    if is_normal_host(netloc):
+        return netloc
+    if netloc.startswith(STRIPPED_PREFIXES):  # www.rt.com is rt.com when rt.com is a normal host
+        rest = netloc.partition(".")[2]
+        if is_normal_host(rest):
+            return rest
+    return None
+
+
+class _LabelTexts:
+    """Labels as compact and JSON text, each label written once (result label sets share label objects)."""
+
+    def __init__(self) -> None:
+        self._by_label: dict[int, tuple[Label, str, str]] = {}
+
+    def of(self, labels: LabelSet) -> tuple[str, str]:
+        """``compact_labels(labels)`` and ``json.dumps(labels.to_json(), ensure_ascii=False)``."""
+        pieces = [self._texts(label) for label in labels]
+        return ";".join(piece[1] for piece in pieces), "[" + ", ".join(piece[2] for piece in pieces) + "]"
+
+    def _texts(self, label: Label) -> tuple[Label, str, str]:
+        known = self._by_label.get(id(label))
+        if known is None or known[0] is not label:
+            known = (label, compact_labels(LabelSet((label,))), json.dumps(label.to_json(), ensure_ascii=False))
+            self._by_label[id(label)] = known  # keeps the label alive: its id stays unique
+        return known
+
+
 class _Domains:
     """Registered domains of URLs, read once per plain ``http(s)://`` network location and once per host."""
 
@@ -131,7 +162,8 @@ class _Domains:
             if known is not _UNSET:
                 return known  # type: ignore[return-value]
         try:
-            host = netloc if plain and is_normal_host(netloc) else normalize_host(prefix if plain else url)
+            host = _plain_host(netloc) if plain else None
+            host = host if host is not None else normalize_host(prefix if plain else url)
         except InvalidURLError:  # not for a URL label_many read; no domain rather than a crash
             return None
         domain = self._by_host.get(host, _UNSET)
@@ -150,7 +182,7 @@ class Rows:
         self.ratings = rating_columns(request.registry)
         self.domains = _Domains()
         self.plain: dict[str | None, bool] = {}
-        self.fields = OutputFields()
+        self.texts = _LabelTexts()
         self.index: dict[tuple[object, ...], int] = {}
         self.rows: list[tuple[Any, ...]] = []
         self.kept: list[BatchResult] = []  # keeps every result alive: the ids in the keys stay unique
@@ -199,13 +231,13 @@ class Rows:
         return (*[None] * (len(BASE_COLUMNS) + len(self.ratings) + 2), text, None)
 
     def _row(self, result: BatchResult, domain: object) -> tuple[Any, ...]:
-        _, name_at, compact, labels_json = self.fields.of(result)
         labels = result.labels
+        compact, labels_json = self.texts.of(labels)
         state = labels.get("state-media")
         return (
             result.outlet_id,
             None if result.outlet is None else result.outlet.name,
-            name_at or None,
+            result.outlet_name,
             domain,
             None if state is None else state.value,
             None if state is None else state.certainty,
