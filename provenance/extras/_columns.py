@@ -16,7 +16,13 @@ from typing import Any
 import attrs
 
 from provenance.batch import BatchResult, compact_labels, label_many
-from provenance.domains import STRIPPED_PREFIXES, is_normal_host, normalize_host, registrable_domain
+from provenance.domains import (
+    STRIPPED_PREFIXES,
+    candidate_hosts,
+    is_normal_host,
+    normalize_host,
+    registrable_domain,
+)
 from provenance.errors import InvalidURLError
 from provenance.labels import Label, LabelSet
 from provenance.policies import Policy
@@ -147,31 +153,48 @@ class _LabelTexts:
         return known
 
 
-class _Domains:
-    """Registered domains of URLs, read once per plain ``http(s)://`` network location and once per host."""
+Host = tuple[str, str | None, bool]
+"""What is known of a host: the host, its registered domain, whether an outlet claims it or a domain above it."""
+_HOSTS_LIMIT = 1 << 18
 
-    def __init__(self) -> None:
-        self._by_netloc: dict[str, str | None] = {}
-        self._by_host: dict[str, str | None] = {}
 
-    def of(self, url: str, prefix: str, plain: bool) -> str | None:
-        """The registered domain of a URL label_many read (``plain`` if its prefix is plain)."""
+class _Hosts:
+    """Hosts of URLs, read once per plain ``http(s)://`` network location, and what is known of each, once.
+
+    Kept on the registry (which hosts are claimed is the registry's), bounded.
+    """
+
+    def __init__(self, registry: Registry) -> None:
+        self._claimed = registry.claimed_hosts()
+        self._by_netloc: dict[str, Host] = {}
+        self._by_host: dict[str, Host] = {}
+
+    def of(self, url: str, prefix: str, plain: bool) -> Host | None:
+        """What is known of a URL's host (``plain`` if its prefix is plain); ``None`` if it cannot be read."""
         netloc = prefix[prefix.find("//") + 2 :]
         if plain:
-            known = self._by_netloc.get(netloc, _UNSET)
-            if known is not _UNSET:
-                return known  # type: ignore[return-value]
+            known = self._by_netloc.get(netloc)
+            if known is not None:
+                return known
         try:
             host = _plain_host(netloc) if plain else None
             host = host if host is not None else normalize_host(prefix if plain else url)
-        except InvalidURLError:  # not for a URL label_many read; no domain rather than a crash
+        except InvalidURLError:
             return None
-        domain = self._by_host.get(host, _UNSET)
-        if domain is _UNSET:
-            domain = self._by_host[host] = registrable_domain(host)
+        found = self._by_host.get(host)
+        if found is None:
+            claimed = any(candidate in self._claimed for candidate in candidate_hosts(host))
+            found = _keep(self._by_host, host, (host, registrable_domain(host), claimed))
         if plain:
-            self._by_netloc[netloc] = domain  # type: ignore[assignment]
-        return domain  # type: ignore[return-value]
+            _keep(self._by_netloc, netloc, found)
+        return found
+
+
+def _keep(cache: dict[str, Host], key: str, value: Host) -> Host:
+    if len(cache) >= _HOSTS_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 class Rows:
@@ -180,7 +203,7 @@ class Rows:
     def __init__(self, request: Request) -> None:
         self.request = request
         self.ratings = rating_columns(request.registry)
-        self.domains = _Domains()
+        self.hosts = request.registry.derived(("provenance.extras", "hosts"), _Hosts)
         self.plain: dict[str | None, bool] = {}
         self.texts = _LabelTexts()
         self.index: dict[tuple[object, ...], int] = {}
@@ -201,13 +224,13 @@ class Rows:
             known = self.plain[prefix] = prefix is not None and _PLAIN_PREFIX.fullmatch(prefix) is not None
         return known
 
-    def domain(self, url: object) -> str | None:
-        """The registered domain of a URL label_many read (``None`` for a public suffix)."""
+    def host(self, url: object) -> Host | None:
+        """What is known of a URL's host; ``None`` if it cannot be read."""
         if not isinstance(url, str):
             return None
         end = url.find("/", 8)
         prefix = url[:end] if end >= 0 else url
-        return self.domains.of(url, prefix, self.is_plain(prefix))
+        return self.hosts.of(url, prefix, self.is_plain(prefix))
 
     def add(self, url: object, result: BatchResult, domain: str | None) -> int:
         """The output row of a URL's result (and its registered domain), made on first use."""

@@ -6,10 +6,9 @@ where the cell is null, and the distinct values). Then:
 - each distinct URL gets a *key*: its ``http(s)://host`` prefix when that
   prefix is a plain host name followed by ``/`` (the whole authority: every
   URL with that prefix has the same host), else the URL itself;
-- each key is labelled once, undated. A key whose result then has no outlet
-  has a host with no claimed suffix (undated, any claim of the host or a
-  domain above it matches), and such a host has one result at every date
-  (``label_many`` gives such hosts one shared result), so its rows need only
+- each key's host is read once; a host no outlet claims, nor a domain above
+  it, has one result at every date (``label_many`` gives such hosts one
+  shared result), so it is labelled once, undated, and its rows need only
   their date read: each distinct date is read once;
 - the other rows (claimed hosts, bad URLs, empty cells) are labelled once per
   distinct (URL, date) pair, since a claimed host's result may depend on the
@@ -85,10 +84,15 @@ def plan(url: Encoded, date: Encoded | None, request: Request) -> tuple[Any, tup
     date_codes = numpy.full(len(url_codes), -1, dtype="int64") if date is None else numpy.asarray(date.codes, "int64")
     key_of_url, representatives = _keys(numpy, url.values, rows, bool((url_codes < 0).any()))
     row_keys = key_of_url[url_codes]  # -1 (null) picks the last: the null key
-    undated = rows.label([(representative, None) for representative in representatives])
-    domains = [rows.domain(rep) if result.ok else None for rep, result in zip(representatives, undated, strict=True)]
-    free = numpy.fromiter((result.ok and result.outlet is None for result in undated), bool, len(undated))
-    key_rows = numpy.asarray([rows.add(*found) for found in zip(representatives, undated, domains, strict=True)])
+    hosts = [rows.host(representative) for representative in representatives]
+    domains = [None if host is None else host[1] for host in hosts]
+    free = numpy.fromiter((host is not None and not host[2] for host in hosts), bool, len(hosts))
+    key_rows = numpy.full(len(hosts), -1, dtype="int64")
+    free_keys = numpy.flatnonzero(free).tolist()
+    for key, result in zip(free_keys, rows.label([(representatives[key], None) for key in free_keys]), strict=True):
+        # An unclaimed host has this one result at every date (label_many reads the URL as it is read here).
+        free[key] = result.ok and result.outlet is None
+        key_rows[key] = rows.add(representatives[key], result, domains[key])
     out = numpy.full(len(url_codes), -1, dtype="int64")
     bad_date, date_rows = _read_dates(numpy, rows, dates, free.any())
     row_free, row_bad = free[row_keys], bad_date[date_codes]
