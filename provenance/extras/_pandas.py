@@ -30,7 +30,7 @@ def label_pandas(frame: Any, request: Request) -> Any:
 def _encode(pandas: Any, series: Any) -> Encoded:
     """A column's codes (-1 for ``None``, NaN, ``NaT``, ``NA``) and distinct values."""
     codes, distinct = pandas.factorize(series)
-    return Encoded(codes, list(distinct))
+    return Encoded(codes, distinct.tolist())
 
 
 def _values(pandas: Any, numpy: Any, column: Column, rows: Any) -> Any:
