@@ -297,6 +297,9 @@ def test_polars_and_arrow_types(fixture_registry):
     got = label_frame(table, date_column="day", registry=registry)
     assert got.schema.field("sanctioned").type == arrow.list_(arrow.string())
     assert got.schema.field("rating_stars-inc").type == arrow.float64()
+    assert got.schema.field("outlet_id").type == arrow.dictionary(arrow.int32(), arrow.string())
+    compute = pytest.importorskip("pyarrow.compute", reason=ARROW)
+    assert got.filter(compute.field("outlet_id") == "rt").column("url").to_pylist() == ["https://rt.com/x"]
     assert got.to_pylist() == out.to_dicts()
     encoded = table.set_column(0, "url", arrow.chunked_array([chunk.dictionary_encode() for chunk in chunks.chunks]))
     assert (

@@ -23,7 +23,7 @@ def label_arrow(table: Any, request: Request) -> Any:
     rows, columns = plan(url, date, request)
     picks = arrow.array(rows, arrow.int64())
     for column in columns:
-        values = _values(arrow, column).take(picks)
+        values = _values(arrow, column, picks)
         if column.name in table.column_names:
             table = table.set_column(table.column_names.index(column.name), column.name, values)
         else:
@@ -40,12 +40,14 @@ def _encode(arrow: Any, compute: Any, column: Any) -> Encoded:
     return Encoded(codes.to_numpy(zero_copy_only=False), array.dictionary.to_pylist())
 
 
-def _values(arrow: Any, column: Column) -> Any:
-    """A column's values on the output rows: ``string``, ``float64`` or ``list<string>``."""
+def _values(arrow: Any, column: Column, picks: Any) -> Any:
+    """A column's values on every row: dictionary-encoded ``string``, ``float64`` or ``list<string>``.
+
+    Text is dictionary-encoded: rows repeat few distinct values, and a plain
+    ``string`` column would copy every cell's text (a label set's JSON on each row).
+    """
     if column.kind == STRING:
-        kind = arrow.string()
-    elif column.kind == FLOAT:
-        kind = arrow.float64()
-    else:
-        kind = arrow.list_(arrow.string())
-    return arrow.array(column.values, type=kind)
+        encoded = arrow.array(column.values, type=arrow.string()).dictionary_encode()
+        return arrow.DictionaryArray.from_arrays(encoded.indices.take(picks), encoded.dictionary)
+    kind = arrow.float64() if column.kind == FLOAT else arrow.list_(arrow.string())
+    return arrow.array(column.values, type=kind).take(picks)

@@ -1,4 +1,4 @@
-""":func:`~provenance.extras.frames.label_frame` on a polars data frame: rank, label, gather back."""
+""":func:`~provenance.extras.frames.label_frame` on a polars data frame: encode, label, gather back."""
 
 from __future__ import annotations
 
@@ -25,12 +25,12 @@ def label_polars(frame: Any, request: Request) -> Any:
 
 
 def _encode(polars: Any, series: Any) -> Encoded:
-    """A column's codes (-1 for null) and distinct values."""
-    coded = polars.DataFrame({"value": series}).with_columns(
-        (polars.col("value").rank("dense").cast(polars.Int64) - 1).alias("code")
-    )
-    distinct = coded.drop_nulls("code").unique("code").sort("code")["value"].to_list()
-    return Encoded(coded["code"].fill_null(-1).to_numpy(), distinct)
+    """A column's codes (-1 for null) and distinct values, by hashing (a join on the distinct values)."""
+    cells = polars.DataFrame({"value": series})
+    distinct = cells.drop_nulls().unique(maintain_order=True).with_row_index("code")
+    coded = cells.with_row_index("row").join(distinct, on="value", how="left").sort("row")
+    codes = coded["code"].cast(polars.Int64).fill_null(-1).to_numpy()
+    return Encoded(codes, distinct["value"].to_list())
 
 
 def _values(polars: Any, column: Column) -> Any:

@@ -58,9 +58,10 @@ def label_frame(
     - with ``bad_dates="unknown"``, ``date_error``: why a row labelled as
       undated had a date that could not be read.
 
-    Text columns are pandas ``string``, polars ``String`` or Arrow ``string``;
-    ratings ``Float64`` / ``float64``; ``sanctioned`` a tuple per cell in pandas,
-    ``List(String)`` in polars, ``list<string>`` in Arrow. Null dates (``None``,
+    Text columns are pandas ``string``, polars ``String`` or Arrow
+    ``dictionary<int32, string>``; ratings ``Float64`` / ``float64``;
+    ``sanctioned`` a tuple per cell in pandas, ``List(String)`` in polars,
+    ``list<string>`` in Arrow. Null dates (``None``,
     NaN, ``NaT``) mean the date is unknown.
 
     Args:
