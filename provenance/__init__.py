@@ -52,11 +52,21 @@ _EXPORTS_BY_MODULE: dict[str, tuple[str, ...]] = {
         "UnknownIdError",
         "UnknownPolicyError",
     ),
+    "provenance.extras.spark": ("label_spark",),
     "provenance.labelling": (
         "disclosure",
         "explain",
         "label_outlet",
         "label_url",
+    ),
+    "provenance.flat": (
+        "FLAT_COLUMNS",
+        "flat_rows",
+    ),
+    "provenance.links": (
+        "SHORTENERS",
+        "unwrap_link",
+        "UnwrappedLink",
     ),
     "provenance.labels": (
         "Evidence",
@@ -126,6 +136,11 @@ if TYPE_CHECKING:
         label_many as label_many,
     )
     from provenance.bods import to_bods as to_bods
+    from provenance.flat import FLAT_COLUMNS as FLAT_COLUMNS
+    from provenance.flat import flat_rows as flat_rows
+    from provenance.links import SHORTENERS as SHORTENERS
+    from provenance.links import UnwrappedLink as UnwrappedLink
+    from provenance.links import unwrap_link as unwrap_link
     from provenance.dates import (
         ONGOING as ONGOING,
     )
@@ -183,6 +198,7 @@ if TYPE_CHECKING:
     from provenance.errors import (
         UnknownPolicyError as UnknownPolicyError,
     )
+    from provenance.extras.spark import label_spark as label_spark
     from provenance.labelling import (
         disclosure as disclosure,
     )
