@@ -12,7 +12,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,dev,prov,dask,bods]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,prov,dask,bods,polars,arrow]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -69,6 +69,7 @@ fuzz: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_labels.py
+	$(BIN)/python benchmarks/bench_frame.py
 
 coverage-table: install
 	$(BIN)/python scripts/coverage_table.py --write docs/data.md
