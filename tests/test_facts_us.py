@@ -457,3 +457,17 @@ def test_us2_facts_rest_on_quoted_non_other_sources(registry):
             for relation in path.relations:
                 assert relation.sources and all(s.quote for s in relation.sources)
                 assert any(s.kind != "other" for s in relation.sources)
+
+
+# -- review of group "us2" ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("at", "top"), [("2018-06-17", "tribune-publishing"), ("2018-06-18", "patrick-soon-shiong")])
+def test_us2_los_angeles_times_changes_hands_on_the_day_the_sale_closed(registry, at, top):
+    assert tops(registry, "los-angeles-times", at) == {top}
+
+
+def test_us2_newsmax_com_claim_rests_on_a_source_stronger_than_other(registry):
+    (claim,) = registry.claims("newsmax")
+    assert claim.host == "newsmax.com"
+    assert claim.sources and all(s.kind != "other" for s in claim.sources)
