@@ -18,11 +18,21 @@ from provenance.errors import ProvenanceError
 _MAX_HEADER_LINE = 200
 
 _BYLINE = re.compile(r"(?:written\s+|posted\s+|words\s+)?by\s*:?\s+(?P<rest>\S.*)", re.IGNORECASE)
-_BYLINE_SPLIT = re.compile(r"\s*\|\s*|\s+[-–—]\s+")
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+_BY_WORD = re.compile(
+    r"(?:(?:written|posted|published|reported|words|text|story|article|reporting|compiled)\s+)?"
+    r"(?:by|von|por|par|door|av|af|di|от|автор)\s*:?(?:\s+|$)",
+    re.IGNORECASE,
+)
+_BYLINE_SPLIT = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|/)\s*|\s+(?:and|und|y|et|e|и)\s+", re.IGNORECASE)
+_FOR_OUTLET = re.compile(r"\s+(?i:for|für|para|pour|per|in)\s+(?i:the\s+)?(?=[A-Z]).*$")
 _NAME_PARTICLES = frozenset(words("de da del della der di du la le van von bin al el ibn dos das ter y"))
 _ROLE_WORDS = frozenset(
-    words("staff writer writers reporter correspondent editor editors contributor special senior our")
+    words(
+        "staff writer writers reporter reporters correspondent editor editors contributor contributing special "
+        "senior our columnist chief political foreign guest expert experte expertin redakteur redakteurin "
+        "korrespondent korrespondentin autor autorin periodista corresponsal journaliste envoyé spécial"
+    )
 )
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -72,23 +82,85 @@ def parse_byline(line: str, outlet_names: Container[str]) -> Byline | None:
     if match is None:
         return None
     pieces = _BYLINE_SPLIT.split(match.group("rest"))
-    authors: list[str] = []
-    for part in _NAME_SPLIT.split(pieces[0]):
-        part = part.strip(" .,")
-        if not part:
-            continue
-        key = part.casefold()
-        if key in outlet_names or key.removeprefix("the ") in outlet_names:
-            continue  # an outlet credited in the byline, not a person
-        if {word.lower() for word in part.split()} <= _ROLE_WORDS:
-            continue
-        if not _looks_like_name(part):
-            return None
-        authors.append(part)
+    authors = _names(pieces[0], outlet_names)
+    if authors is None:
+        return None
     date = None
     for piece in pieces[1:]:
         date = date or dateline(piece)
     return Byline(tuple(dict.fromkeys(authors)), date)
+
+
+def _without_roles(part: str) -> str:
+    """A name without the role words around it ("FOCUS-Online-Experte Ann Lee", "Ann Lee Staff Writer")."""
+    tokens = part.split()
+    while tokens and tokens[0].lower().rsplit("-", 1)[-1].strip(".,:") in _ROLE_WORDS:
+        tokens.pop(0)
+    while tokens and tokens[-1].lower().strip(".,:") in _ROLE_WORDS:
+        tokens.pop()
+    return " ".join(tokens)
+
+
+def _names(text: str, outlet_names: Container[str]) -> list[str] | None:
+    """The people a byline's names part names; ``None`` if a part is neither a name nor a description.
+
+    Outlets credited ("CNN", "for The Times") and role words ("Staff Writer")
+    are left out; a part in lower case after a name describes it ("Ann Lee, a
+    political commentator") and ends the names.
+    """
+    authors: list[str] = []
+    for raw in _NAME_SPLIT.split(_FOR_OUTLET.sub("", text)):
+        part = raw.strip(" ,:")
+        key = part.casefold()
+        if not part or key in outlet_names or key.removeprefix("the ") in outlet_names:
+            continue  # an outlet credited in the byline, not a person
+        if part[0].islower() and authors:
+            break  # a description of the author before it
+        part = _without_roles(part)
+        if not part:
+            continue
+        if not _looks_like_name(part):
+            return None
+        authors.append(part)
+    return list(dict.fromkeys(authors))
+
+
+def byline_names(text: str, outlet_names: Container[str]) -> tuple[str, ...]:
+    """The people a byline names, read from an element's text or from metadata ("By Ann Lee | Staff").
+
+    The first line that names someone counts; a line holding only "By" (or
+    "Von", "Por", "Par"...) belongs to the next one. Nothing is raised.
+
+    >>> byline_names("By Glen Owen And Brendan Carlin For The Mail On Sunday", frozenset())
+    ('Glen Owen', 'Brendan Carlin')
+    >>> byline_names("Von FOCUS-Online-Experte Robin Tschöpe", frozenset())
+    ('Robin Tschöpe',)
+    >>> byline_names("By Rob Picheta, CNN", frozenset({"cnn"}))
+    ('Rob Picheta',)
+
+    Args:
+        text: The byline's text, lines separated by newlines.
+        outlet_names: Case-folded outlet names, which a byline may credit.
+
+    Returns:
+        The names, or none.
+    """
+    pending = ""
+    for raw in text.split("\n")[:12]:
+        line = f"{pending} {raw}".strip()
+        by_word = _BY_WORD.match(line)
+        if by_word is not None and by_word.end() == len(line):
+            pending = line
+            continue
+        pending = ""
+        if by_word is not None:
+            line = line[by_word.end() :]
+        if len(line) > _MAX_HEADER_LINE:
+            continue
+        names = _names(_BYLINE_SPLIT.split(line)[0], outlet_names)
+        if names:
+            return tuple(names)
+    return ()
 
 
 def dateline(line: str) -> PartialDate | None:

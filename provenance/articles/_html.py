@@ -41,8 +41,16 @@ _HTML_HINT = re.compile(
 _COMMENT_CLOSE = re.compile(r"--\s*>")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-z0-9_.:-]{2,40})""", re.IGNORECASE)
 _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|by-line|author(?:s|name|-name|_name)?)(?:$|[\s_-])", re.IGNORECASE)
-_NOT_BYLINE_CLASS = re.compile(r"avatar|image|img|photo|bio|comment|box|share|about|social|caption|cutline", re.IGNORECASE)
-_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252"}
+_NOT_BYLINE_CLASS = re.compile(
+    r"avatar|image|img|photo|bio|comment|box|share|about|social|caption|cutline", re.IGNORECASE
+)
+_CHARSET_ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "iso8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+}
 """Labels whose decoder is a superset, as browsers use them (the WHATWG Encoding Standard)."""
 _INLINE_TAGS = frozenset(words("a abbr b bdi bdo cite em font i mark q s small span strong sub sup time u"))
 _MAX_CAPTURES = 40
@@ -50,13 +58,13 @@ _MAX_CAPTURE_TEXT = 300
 
 
 def decode_html(data: bytes) -> str:
-    """The text of a page's bytes: by its byte-order mark, else its ``<meta charset>``, else UTF-8.
+    r"""The text of a page's bytes: by its byte-order mark, else its ``<meta charset>``, else UTF-8.
 
     Bytes that do not decode are replaced, never raised on.
 
     >>> decode_html('<meta charset="gb2312"><title>新华网</title>'.encode("gb2312"))
     '<meta charset="gb2312"><title>新华网</title>'
-    >>> decode_html(b'<meta charset="iso-8859-1">f\\xfcr')
+    >>> decode_html(b'<meta charset="iso-8859-1">f\xfcr')
     '<meta charset="iso-8859-1">für'
 
     Args:

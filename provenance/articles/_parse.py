@@ -21,8 +21,9 @@ from provenance.articles._html import Page, looks_like_html, read_page
 from provenance.articles._mentions import NameMatch, find_mentions, matcher_for
 from provenance.articles._structured import Structured, read_structured
 from provenance.articles._text import Line, Spans, collapse, norm
+from provenance.articles._title import choose_title, squash
 from provenance.dates import DateLike, PartialDate, as_partial_date
-from provenance.domains import normalize_host
+from provenance.domains import normalize_host, registrable_domain
 from provenance.errors import InvalidURLError, ProvenanceError
 from provenance.model import Article, Mention
 from provenance.registry import Registry, default_registry
@@ -71,14 +72,19 @@ def _absolute(link: str | None, base: str | None) -> str | None:
     return full if scheme in ("http", "https") else None
 
 
-def _strip_site(title: str, site: str | None) -> str:
-    if not site:
-        return title
-    for separator in (" | ", " - ", " – ", " — ", " :: ", " · ", ": "):
-        suffix = separator + site
-        if title.endswith(suffix) and len(title) > len(suffix):
-            return title[: -len(suffix)].strip()
-    return title
+def _site_names(source: _Source, url: str | None) -> tuple[str, ...]:
+    """The site's names and host labels, squashed: what a title suffix or an own byline credit may say."""
+    names = [source.site_name, source.structured.publisher]
+    names += [source.meta.get(key) for key in ("publisher", "application-name", "dc.publisher", "twitter:site")]
+    for link in (url, source.page.canonical if source.page else None, source.meta.get("og:url")):
+        try:
+            host = normalize_host(link) if link else None
+        except ProvenanceError:
+            host = None
+        if host:
+            domain = registrable_domain(host) or host
+            names += [domain, domain.split(".")[0]]
+    return tuple(dict.fromkeys(key for name in names if name and len(key := squash(name)) >= 3))
 
 
 @attrs.frozen(slots=True)
@@ -90,15 +96,17 @@ class _Source:
     structured: Structured = attrs.field(factory=Structured)
     meta: Mapping[str, str] = attrs.field(factory=dict)
     site_name: str | None = None
+    sites: tuple[str, ...] = ()
 
 
-def _read_source(text_or_html: str) -> _Source:
+def _read_source(text_or_html: str, url: str | None) -> _Source:
     """Plain text as it is, or an HTML page read into its visible text, metadata and structured data."""
     if not looks_like_html(text_or_html):
         return _Source(text_or_html)
     page = read_page(text_or_html)
     site_name = collapse(page.meta.get("og:site_name", "")) or None
-    return _Source(page.text, page, read_structured(page.jsonld), page.meta, site_name)
+    source = _Source(page.text, page, read_structured(page.jsonld), page.meta, site_name)
+    return attrs.evolve(source, sites=_site_names(source, url))
 
 
 def _checked_url(url: object) -> str | None:
@@ -126,22 +134,25 @@ def _find_title(source: _Source, spans: Spans) -> tuple[int, str | None]:
     ``<h1>``; plain text's is its first line, if short enough.
     """
     if source.page is not None:
-        return _page_title(source.page, source.structured, source.site_name, spans)
+        return _page_title(source, spans)
     lines = spans.lines
     if lines and lines[0].end - lines[0].start <= _MAX_TITLE:
         return 0, spans.line_text(0)
     return -1, None
 
 
-def _page_title(page: Page, structured: Structured, site_name: str | None, spans: Spans) -> tuple[int, str | None]:
+def _page_title(source: _Source, spans: Spans) -> tuple[int, str | None]:
+    page = source.page
+    if page is None:
+        return -1, None
     candidates = [
-        structured.headline,
+        source.structured.headline,
         collapse(page.meta.get("og:title", "")) or None,
-        _strip_site(page.title, site_name) if page.title else None,
-        page.h1,
+        collapse(page.meta.get("twitter:title", "")) or None,
+        page.title,
     ]
-    raw_title = next((candidate for candidate in candidates if candidate), None)
-    wanted = {norm(candidate) for candidate in (*candidates, page.title) if candidate}
+    raw_title = choose_title(page.headings, candidates, source.sites)
+    wanted = {norm(candidate) for candidate in (*candidates, *page.headings[:1]) if candidate}
     if raw_title is not None:
         wanted.add(norm(split_title_marker(raw_title)[0]))
     index = next((n for n in range(min(40, len(spans.lines))) if norm(spans.line_text(n)) in wanted), -1)
@@ -307,7 +318,7 @@ def parse_article(
     url = _checked_url(url)
     stated = as_partial_date(published) if published is not None else None
     matcher = matcher_for(_checked_registry(registry))
-    source = _read_source(text_or_html)
+    source = _read_source(text_or_html, url)
     spans = Spans(source.text)
     title_index, raw_title = _find_title(source, spans)
     title, marker = split_title_marker(raw_title) if raw_title else (None, None)
