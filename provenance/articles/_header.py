@@ -6,12 +6,13 @@ Dates read from a page never raise: what cannot be read is ``None``.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Collection, Container
 from urllib.parse import urlsplit
 
 import attrs
 
 from provenance.articles._text import Spans, words
+from provenance.articles._title import squash
 from provenance.dates import PartialDate, parse_date, parse_iso
 from provenance.errors import ProvenanceError
 
@@ -26,6 +27,23 @@ _BY_WORD = re.compile(
 _BYLINE_SPLIT = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|/)\s*|\s+(?:and|und|y|et|e|и)\s+", re.IGNORECASE)
 _FOR_OUTLET = re.compile(r"\s+(?i:for|für|para|pour|per|in)\s+(?i:the\s+)?(?=[A-Z]).*$")
+_CJK_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
+_CJK_ROLE = re.compile(r"^(?:本报|新华社)?(?:特约)?(?:记者|通讯员|实习生)\s*")
+_NEXT_LABEL = re.compile(r"\s+\w{1,12}\s*[:：]")
+_LABELLED_AUTHOR = re.compile(
+    r"(?:author|authors|auteur|auteurs|autor|autorin|autoren|autore|autores|автор|作者|撰文|文)\s*[:：]\s*(?P<names>\S.{1,100})",
+    re.IGNORECASE,
+)
+_INLINE_BYLINE = re.compile(r"(?:by|von|por|par)\s+(?P<names>[^:–—]{3,80}?)\s*(?:[:–—]|\s-)\s+\S", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_AUTHOR_SCAN_LINES = 40
+_INLINE_SCAN_LINES = 15
+_NEWSROOM_WORDS = frozenset(
+    words(
+        "redacción redaccion redaktion rédaction redazione newsroom staff desk wire wires agencies newsdesk "
+        "admin administrator webmaster"
+    )
+)
 _NAME_PARTICLES = frozenset(words("de da del della der di du la le van von bin al el ibn dos das ter y"))
 _ROLE_WORDS = frozenset(
     words(
@@ -52,6 +70,8 @@ _URL_DATE = re.compile(
 
 
 def _looks_like_name(part: str) -> bool:
+    if _CJK_NAME.fullmatch(part):
+        return True
     words = part.split()
     if not 1 <= len(words) <= 5 or len(part) > 60:
         return False
@@ -82,9 +102,10 @@ def parse_byline(line: str, outlet_names: Container[str]) -> Byline | None:
     if match is None:
         return None
     pieces = _BYLINE_SPLIT.split(match.group("rest"))
-    authors = _names(pieces[0], outlet_names)
-    if authors is None:
+    found = _names(pieces[0], outlet_names)
+    if found is None:
         return None
+    authors = found[0]
     date = None
     for piece in pieces[1:]:
         date = date or dateline(piece)
@@ -93,7 +114,7 @@ def parse_byline(line: str, outlet_names: Container[str]) -> Byline | None:
 
 def _without_roles(part: str) -> str:
     """A name without the role words around it ("FOCUS-Online-Experte Ann Lee", "Ann Lee Staff Writer")."""
-    tokens = part.split()
+    tokens = _CJK_ROLE.sub("", part).split()
     while tokens and tokens[0].lower().rsplit("-", 1)[-1].strip(".,:") in _ROLE_WORDS:
         tokens.pop(0)
     while tokens and tokens[-1].lower().strip(".,:") in _ROLE_WORDS:
@@ -101,35 +122,64 @@ def _without_roles(part: str) -> str:
     return " ".join(tokens)
 
 
-def _names(text: str, outlet_names: Container[str]) -> list[str] | None:
-    """The people a byline's names part names; ``None`` if a part is neither a name nor a description.
+def _capitalised(name: str) -> str:
+    """A name written in capitals as a style ("Chokri GHARBI") in normal case; a one-word name is kept."""
+    tokens = name.split()
+    if len(tokens) < 2:
+        return name
+    return " ".join(token.capitalize() if token.isalpha() and token.isupper() else token for token in tokens)
 
-    Outlets credited ("CNN", "for The Times") and role words ("Staff Writer")
-    are left out; a part in lower case after a name describes it ("Ann Lee, a
-    political commentator") and ends the names.
+
+def _is_newsroom(part: str) -> bool:
+    """Whether a credit names a newsroom rather than a person ("Redacción", "HLNF Staff Report", "BBNTEAM")."""
+    tokens = [token.strip(".,:()").casefold() for token in part.split()]
+    if squash(part) in ("noauthor", "unknown", "none"):
+        return True
+    return any(token in _NEWSROOM_WORDS or token.endswith(("team", "staff")) for token in tokens)
+
+
+def _names(text: str, outlet_names: Container[str]) -> tuple[list[str], list[str]] | None:
+    """The people and the outlets a byline's names part credits; ``None`` if a part is neither.
+
+    Role words ("Staff Writer") and newsrooms ("Redacción") are left out; a
+    part in lower case after a name describes it ("Ann Lee, a political
+    commentator") and ends the names.
     """
-    authors: list[str] = []
+    people: list[str] = []
+    outlets: list[str] = []
     for raw in _NAME_SPLIT.split(_FOR_OUTLET.sub("", text)):
         part = raw.strip(" ,:")
         key = part.casefold()
-        if not part or key in outlet_names or key.removeprefix("the ") in outlet_names:
-            continue  # an outlet credited in the byline, not a person
-        if part[0].islower() and authors:
+        if not part:
+            continue
+        if key in outlet_names or key.removeprefix("the ") in outlet_names:
+            outlets.append(part)  # an outlet credited in the byline, not a person
+            continue
+        if part[0].islower() and people:
             break  # a description of the author before it
         part = _without_roles(part)
-        if not part:
+        if not part or _is_newsroom(part):
             continue
         if not _looks_like_name(part):
             return None
-        authors.append(part)
-    return list(dict.fromkeys(authors))
+        people.append(_capitalised(part))
+    return list(dict.fromkeys(people)), outlets
 
 
-def byline_names(text: str, outlet_names: Container[str]) -> tuple[str, ...]:
+def is_by_word(text: str) -> bool:
+    """Whether a text is only the word before a byline's names ("By", "Von", "Article by")."""
+    by_word = _BY_WORD.match(text.strip())
+    return by_word is not None and by_word.end() == len(text.strip())
+
+
+def byline_names(text: str, outlet_names: Container[str], own: Collection[str] = ()) -> tuple[str, ...]:
     """The people a byline names, read from an element's text or from metadata ("By Ann Lee | Staff").
 
     The first line that names someone counts; a line holding only "By" (or
-    "Von", "Por", "Par"...) belongs to the next one. Nothing is raised.
+    "Von", "Por", "Par"...) belongs to the next one. A byline that credits
+    only an outlet other than the site's own ("EFE") names that outlet, as
+    agency copy does; one that credits only the site or its newsroom names
+    nobody. Nothing is raised.
 
     >>> byline_names("By Glen Owen And Brendan Carlin For The Mail On Sunday", frozenset())
     ('Glen Owen', 'Brendan Carlin')
@@ -137,10 +187,13 @@ def byline_names(text: str, outlet_names: Container[str]) -> tuple[str, ...]:
     ('Robin Tschöpe',)
     >>> byline_names("By Rob Picheta, CNN", frozenset({"cnn"}))
     ('Rob Picheta',)
+    >>> byline_names("Redacción Confidencial", frozenset()), byline_names("CBS News", frozenset(), own=["cbsnews"])
+    ((), ())
 
     Args:
         text: The byline's text, lines separated by newlines.
         outlet_names: Case-folded outlet names, which a byline may credit.
+        own: The site's names and host labels, squashed (``"cbsnews"``): the site credited is no author.
 
     Returns:
         The names, or none.
@@ -157,9 +210,15 @@ def byline_names(text: str, outlet_names: Container[str]) -> tuple[str, ...]:
             line = line[by_word.end() :]
         if len(line) > _MAX_HEADER_LINE:
             continue
-        names = _names(_BYLINE_SPLIT.split(line)[0], outlet_names)
-        if names:
-            return tuple(names)
+        found = _names(_BYLINE_SPLIT.split(line)[0], outlet_names)
+        if found is None:
+            continue
+        people, outlets = found
+        if not people:
+            people = outlets  # agency copy: the outlet is the byline
+        kept = [name for name in people if squash(name) not in own]
+        if kept:
+            return tuple(kept)
     return ()
 
 
@@ -240,3 +299,44 @@ def find_header(spans: Spans, title_index: int, outlet_names: Container[str]) ->
         elif byline is not None or line_date is not None:
             break
     return Header(byline, byline_index, line_date, date_index)
+
+
+def text_authors(
+    spans: Spans, title_index: int, end: int, outlet_names: Container[str], own: Collection[str]
+) -> tuple[str, ...]:
+    """The authors a line of the text names when the header has no byline.
+
+    Three forms, in the lines after the title (before ``end``): a labelled
+    line ("Auteur : Ann Lee", "作者：记者王敬照"), a paragraph that opens with its
+    byline ("By Ann Lee: The Americas ...") and a name on the line above an
+    e-mail address, as some newspapers sign their reports.
+
+    Args:
+        spans: The article's lines.
+        title_index: The title's line number (-1 if the title is not in the text).
+        end: The line number where the article ends (its boilerplate starts).
+        outlet_names: Case-folded outlet names, which a byline may credit.
+        own: The site's names and host labels, squashed.
+
+    Returns:
+        The names, or none.
+    """
+    last = min(end, len(spans.lines), title_index + 1 + _AUTHOR_SCAN_LINES)
+    for number in range(title_index + 1, last):
+        line = spans.line_text(number).replace("\u00ad", "")
+        early = number <= title_index + _INLINE_SCAN_LINES
+        match = _LABELLED_AUTHOR.fullmatch(line) if len(line) <= _MAX_HEADER_LINE else None
+        if match is None and early:
+            match = _INLINE_BYLINE.match(line)
+        if (
+            match is None
+            and early
+            and number + 1 < last
+            and _EMAIL.fullmatch(spans.line_text(number + 1).replace("\u00ad", ""))
+        ):
+            names = byline_names(line, outlet_names, own)
+        else:
+            names = byline_names(_NEXT_LABEL.split(match.group("names"))[0], outlet_names, own) if match else ()
+        if names:
+            return names
+    return ()

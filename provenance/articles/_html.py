@@ -40,7 +40,10 @@ _HTML_HINT = re.compile(
 
 _COMMENT_CLOSE = re.compile(r"--\s*>")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-z0-9_.:-]{2,40})""", re.IGNORECASE)
-_BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|by-line|author(?:s|name|-name|_name)?)(?:$|[\s_-])", re.IGNORECASE)
+_BYLINE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:byline|by-line|credit|(?:author|autor|auteur|autore)(?:s|es|en|name|-name|_name)?)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
 _NOT_BYLINE_CLASS = re.compile(
     r"avatar|image|img|photo|bio|comment|box|share|about|social|caption|cutline", re.IGNORECASE
 )
@@ -135,6 +138,11 @@ def _defuse(source: str) -> str:
 def looks_like_html(text: str) -> bool:
     """Whether the text is an HTML page (or fragment) rather than plain text."""
     return _HTML_HINT.search(text) is not None
+
+
+def _is_byline_class(value: str) -> bool:
+    """Whether a class, id or test id marks a byline ("byline", "article-author"), not a photo or comment."""
+    return bool(value) and _BYLINE_CLASS.search(value) is not None and _NOT_BYLINE_CLASS.search(value) is None
 
 
 class _Capture:
@@ -279,7 +287,7 @@ class _PageParser(HTMLParser):
             kind = "rel"
         elif "author" in values.get("itemprop", "").lower().split():
             kind = "itemprop"
-        elif _BYLINE_CLASS.search(values.get("class", "")) and not _NOT_BYLINE_CLASS.search(values.get("class", "")):
+        elif any(_is_byline_class(values.get(name, "")) for name in ("class", "id", "data-testid")):
             kind = "class"
         if kind is not None:
             self._captures.append(_Capture(tag, kind))

@@ -16,7 +16,16 @@ import attrs
 
 from provenance.articles._attribution import mark_footer, statement_cues
 from provenance.articles._genres import choose_genre, split_title_marker
-from provenance.articles._header import Byline, Header, find_header, loose_date, url_date
+from provenance.articles._header import (
+    Byline,
+    Header,
+    byline_names,
+    find_header,
+    is_by_word,
+    loose_date,
+    text_authors,
+    url_date,
+)
 from provenance.articles._html import Page, looks_like_html, read_page
 from provenance.articles._mentions import NameMatch, find_mentions, matcher_for
 from provenance.articles._structured import Structured, read_structured
@@ -44,6 +53,7 @@ class ArticleInputError(ProvenanceError, TypeError):
 
 
 _MAX_TITLE = 300
+_TITLE_SCAN_LINES = 250
 _BOILERPLATE = re.compile(
     r"(?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+)?comment|\d+\s+comments?|comments?"
     r"|your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked"
@@ -155,7 +165,7 @@ def _page_title(source: _Source, spans: Spans) -> tuple[int, str | None]:
     wanted = {norm(candidate) for candidate in (*candidates, *page.headings[:1]) if candidate}
     if raw_title is not None:
         wanted.add(norm(split_title_marker(raw_title)[0]))
-    index = next((n for n in range(min(40, len(spans.lines))) if norm(spans.line_text(n)) in wanted), -1)
+    index = next((n for n in range(min(_TITLE_SCAN_LINES, len(spans.lines))) if norm(spans.line_text(n)) in wanted), -1)
     return index, raw_title
 
 
@@ -235,16 +245,54 @@ def _mention_records(spans: Spans, raws: Sequence[NameMatch], cues: Mapping[int,
     return mentions
 
 
-def _authors(source: _Source, byline: Byline | None) -> tuple[str, ...]:
-    """The authors named by structured data, else by ``<meta name=author>``, else by the byline."""
-    if source.structured.authors:
-        return source.structured.authors
-    meta_author = source.meta.get("author")
-    if meta_author and not _absolute(meta_author, None):
-        pieces = (collapse(piece) for piece in re.split(r"\s*,\s*|\s+and\s+", meta_author))
-        authors = tuple(part for part in pieces if part)
-        if authors:
-            return authors
+_META_AUTHORS = (
+    "author",
+    "article:author_name",
+    "article:author",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+    "cxenseparse:author",
+    "dc.creator",
+    "dcterms.creator",
+)
+"""``<meta>`` keys that name the authors, strongest first."""
+
+
+def _element_authors(source: _Source, outlet_names: Container[str]) -> tuple[str, ...]:
+    """The authors the page's byline elements name: the first element that names someone."""
+    if source.page is None:
+        return ()
+    pending = ""
+    for _kind, text in source.page.bylines:
+        text = f"{pending} {text}".strip()
+        pending = text if is_by_word(text) else ""
+        names = () if pending else byline_names(text, outlet_names, source.sites)
+        if names:
+            return names
+    return ()
+
+
+def _authors(source: _Source, byline: Byline | None, outlet_names: Container[str]) -> tuple[str, ...]:
+    """The authors named by structured data, else byline elements, else ``<meta>``, else the text's byline.
+
+    Each is read as a byline: "By", role words and the site's own name are
+    left out, so a page credited only to its newsroom has no authors.
+    """
+    from_structured = [
+        name for text in source.structured.authors for name in byline_names(text, outlet_names, source.sites)
+    ]
+    if from_structured:
+        return tuple(dict.fromkeys(from_structured))
+    from_elements = _element_authors(source, outlet_names)
+    if from_elements:
+        return from_elements
+    for key in _META_AUTHORS:
+        value = source.meta.get(key)
+        if value and not _absolute(value, None):
+            names = byline_names(value, outlet_names, source.sites)
+            if names:
+                return names
     return byline.authors if byline is not None else ()
 
 
@@ -342,7 +390,8 @@ def parse_article(
         url=url,
         canonical_url=canonical,
         title=title or None,
-        authors=_authors(source, header.byline),
+        authors=_authors(source, header.byline, matcher.outlet_names)
+        or text_authors(spans, title_index, len(spans.lines), matcher.outlet_names, source.sites),
         published=when,
         genre=genre.genre,
         genre_evidence=genre.evidence,
