@@ -22,12 +22,11 @@ from provenance.articles._header import (
     byline_names,
     find_header,
     is_by_word,
-    loose_date,
     text_authors,
-    url_date,
 )
 from provenance.articles._html import Page, looks_like_html, read_page
 from provenance.articles._mentions import NameMatch, find_mentions, matcher_for
+from provenance.articles._pagedates import byline_date, data_date, path_date, shown_date
 from provenance.articles._structured import Structured, read_structured
 from provenance.articles._text import Line, Spans, collapse, norm
 from provenance.articles._title import choose_title, squash
@@ -66,8 +65,6 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _MAX_BOILERPLATE_LINE = 120
-_META_DATES = ("article:published_time", "datepublished", "date", "pubdate", "dc.date.issued", "dcterms.created")
-"""``<meta>`` keys that give the publication date, strongest first."""
 
 
 def _absolute(link: str | None, base: str | None) -> str | None:
@@ -192,14 +189,18 @@ def _region(spans: Spans, title_index: int, cut_index: int) -> tuple[int, int]:
     )
 
 
-def _published(stated: PartialDate | None, source: _Source, header: Header, url: str | None) -> PartialDate | None:
-    """The date given, else structured data, page metadata, the dateline, the byline, the URL."""
-    structured_date = source.structured.published
-    when = stated or (loose_date(structured_date) if structured_date else None)
-    for key in _META_DATES:
-        if when is None and source.meta.get(key):
-            when = loose_date(source.meta[key])
-    return when or header.date or (header.byline.date if header.byline else None) or url_date(url)
+def _published(source: _Source, header: Header, url: str | None, spans: Spans, title_index: int) -> PartialDate | None:
+    """The date the page's data state, else the dateline, the byline, a date shown near the title, the URL.
+
+    For plain text: the dateline, the byline, the URL.
+    """
+    strong, weak = (None, None)
+    if source.page is not None:
+        strong, weak = data_date(source.structured.published, source.meta, source.page.times)
+    text_date = header.date or (header.byline.date if header.byline else None)
+    if source.page is not None:
+        text_date = text_date or shown_date(spans, title_index) or byline_date(source.page.bylines)
+    return strong or text_date or weak or path_date(url)
 
 
 def _paragraphs(lines: Sequence[Line], numbers: range, header_lines: Container[int]) -> list[list[Line]]:
@@ -372,7 +373,7 @@ def parse_article(
     title, marker = split_title_marker(raw_title) if raw_title else (None, None)
     header = find_header(spans, title_index, matcher.outlet_names)
     cut_index = _boilerplate_start(spans, title_index)
-    when = _published(stated, source, header, url)
+    when = stated or _published(source, header, url, spans, title_index)
 
     # Mentions, attribution statements, and the footer (a run of the last body paragraphs).
     raws = find_mentions(spans, matcher, when)
