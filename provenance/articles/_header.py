@@ -28,20 +28,24 @@ _BYLINE_SPLIT = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|/)\s*|\s+(?:and|und|y|et|e|и)\s+", re.IGNORECASE)
 _FOR_OUTLET = re.compile(r"\s+(?i:for|für|para|pour|per|in)\s+(?i:the\s+)?(?=[A-Z]).*$")
 _CJK_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
-_CJK_ROLE = re.compile(r"^(?:本报|新华社)?(?:特约)?(?:记者|通讯员|实习生)\s*")
+_CJK_ROLE = re.compile(r"^(?:本报|新华社)?(?:特约)?(?:记者|通讯员|实习生|评论员)\s*")
 _NEXT_LABEL = re.compile(r"\s+\w{1,12}\s*[:：]")
 _LABELLED_AUTHOR = re.compile(
     r"(?:author|authors|auteur|auteurs|autor|autorin|autoren|autore|autores|автор|作者|撰文|文)\s*[:：]\s*(?P<names>\S.{1,100})",
     re.IGNORECASE,
 )
 _INLINE_BYLINE = re.compile(r"(?:by|von|por|par)\s+(?P<names>[^:–—]{3,80}?)\s*(?:[:–—]|\s-)\s+\S", re.IGNORECASE)
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_SENTENCE_ENDS = frozenset('.!?。！？”"')
+_MIN_SIGNED_TEXT = 15
+_MAX_SIGNATURE = 62
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _AUTHOR_SCAN_LINES = 40
 _INLINE_SCAN_LINES = 15
 _NEWSROOM_WORDS = frozenset(
     words(
         "redacción redaccion redaktion rédaction redazione newsroom staff desk wire wires agencies newsdesk "
-        "admin administrator webmaster"
+        "admin administrator webmaster editorial"
     )
 )
 _NAME_PARTICLES = frozenset(words("de da del della der di du la le van von bin al el ibn dos das ter y"))
@@ -159,6 +163,9 @@ def _names(text: str, outlet_names: Container[str]) -> tuple[list[str], list[str
             break  # a description of the author before it
         part = _without_roles(part)
         if not part or _is_newsroom(part):
+            continue
+        if people and _ACRONYM.fullmatch(part):
+            outlets.append(part)  # an organisation credited after the people ("..., NDR")
             continue
         if not _looks_like_name(part):
             return None
@@ -323,20 +330,55 @@ def text_authors(
     """
     last = min(end, len(spans.lines), title_index + 1 + _AUTHOR_SCAN_LINES)
     for number in range(title_index + 1, last):
-        line = spans.line_text(number).replace("\u00ad", "")
         early = number <= title_index + _INLINE_SCAN_LINES
-        match = _LABELLED_AUTHOR.fullmatch(line) if len(line) <= _MAX_HEADER_LINE else None
-        if match is None and early:
-            match = _INLINE_BYLINE.match(line)
-        if (
-            match is None
-            and early
-            and number + 1 < last
-            and _EMAIL.fullmatch(spans.line_text(number + 1).replace("\u00ad", ""))
-        ):
-            names = byline_names(line, outlet_names, own)
-        else:
-            names = byline_names(_NEXT_LABEL.split(match.group("names"))[0], outlet_names, own) if match else ()
+        following = spans.line_text(number + 1) if number + 1 < last else ""
+        names = _line_authors(
+            _unhyphenated(spans.line_text(number)), _unhyphenated(following), early, outlet_names, own
+        )
         if names:
             return names
+    return _signature(spans, title_index, end, outlet_names, own)
+
+
+def _unhyphenated(line: str) -> str:
+    return line.replace("\u00ad", "")
+
+
+def _line_authors(
+    line: str, following: str, early: bool, outlet_names: Container[str], own: Collection[str]
+) -> tuple[str, ...]:
+    """The authors one line names: a labelled line anywhere; near the title, a byline line or a signed name."""
+    if len(line) > _MAX_HEADER_LINE and not early:
+        return ()
+    match = _LABELLED_AUTHOR.fullmatch(line) if len(line) <= _MAX_HEADER_LINE else None
+    if match is not None:
+        return byline_names(_NEXT_LABEL.split(match.group("names"))[0], outlet_names, own)
+    if not early:
+        return ()
+    match = _INLINE_BYLINE.match(line)
+    if match is not None:
+        return byline_names(match.group("names"), outlet_names, own)
+    if len(line) <= _MAX_HEADER_LINE and (_BY_WORD.match(line) or _EMAIL.fullmatch(following)):
+        return byline_names(line, outlet_names, own)
     return ()
+
+
+def _signature(
+    spans: Spans, title_index: int, end: int, outlet_names: Container[str], own: Collection[str]
+) -> tuple[str, ...]:
+    """The names a paragraph of the article ends with in brackets ("... (Ann Lee)", "（评论员 罗博）")."""
+    found: tuple[str, ...] = ()
+    for number in range(title_index + 1, min(end, len(spans.lines))):
+        line = spans.line_text(number).rstrip(" +")
+        opening = max(line.rfind("("), line.rfind("（"))
+        if not line.endswith((")", "）")) or opening < _MIN_SIGNED_TEXT or len(line) - opening > _MAX_SIGNATURE:
+            continue
+        if line[:opening].rstrip()[-1:] not in _SENTENCE_ENDS:
+            continue  # brackets inside a sentence, not a signature after it
+        text = _CJK_ROLE.sub("", line[opening + 1 : -1].strip())
+        tokens = text.split()
+        parts = tokens if tokens and all(_CJK_NAME.fullmatch(token) for token in tokens) else [text]
+        names = [name for part in parts for name in byline_names(part, outlet_names, own)]
+        if names and all(len(name.split()) >= 2 or _CJK_NAME.fullmatch(name) for name in names):
+            found = tuple(names)
+    return found

@@ -47,6 +47,15 @@ _BYLINE_CLASS = re.compile(
 _NOT_BYLINE_CLASS = re.compile(
     r"avatar|image|img|photo|bio|comment|box|share|about|social|caption|cutline", re.IGNORECASE
 )
+_AUTHOR_HREF = re.compile(
+    r"/(?:author|authors|autor|autores|auteur|auteurs|autore|autori|people|staff|reporters?|journalists?|columnists?)"
+    r"/[\w.%-]+/?$",
+    re.IGNORECASE,
+)
+_KICKER_CLASS = re.compile(
+    r"kicker|overline|dachzeile|spitzmarke|eyebrow|topline|roofline|supertitle|surtitre|antetitulo|volanta",
+    re.IGNORECASE,
+)
 _CHARSET_ALIASES = {
     "gb2312": "gb18030",
     "gbk": "gb18030",
@@ -57,6 +66,7 @@ _CHARSET_ALIASES = {
 """Labels whose decoder is a superset, as browsers use them (the WHATWG Encoding Standard)."""
 _INLINE_TAGS = frozenset(words("a abbr b bdi bdo cite em font i mark q s small span strong sub sup time u"))
 _MAX_CAPTURES = 40
+_MAX_OPEN_CAPTURES = 8
 _MAX_CAPTURE_TEXT = 300
 
 
@@ -140,6 +150,23 @@ def looks_like_html(text: str) -> bool:
     return _HTML_HINT.search(text) is not None
 
 
+def _capture_kind(tag: str, values: Mapping[str, str], in_heading: bool) -> str | None:
+    """Why an element's text is kept (``h1``, ``kicker``, ``rel``, ``itemprop``, ``class``, ``href``), or ``None``."""
+    if tag == "h1":
+        return "h1"
+    if in_heading and _KICKER_CLASS.search(values.get("class", "")):
+        return "kicker"  # a kicker inside the headline ("Interne Unterlagen im Netz"): not the title's text
+    if "author" in values.get("rel", "").lower().split():
+        return "rel"
+    if "author" in values.get("itemprop", "").lower().split():
+        return "itemprop"
+    if any(_is_byline_class(values.get(name, "")) for name in ("class", "id", "data-testid")):
+        return "class"
+    if tag == "a" and _AUTHOR_HREF.search(values.get("href", "")):
+        return "href"
+    return None
+
+
 def _is_byline_class(value: str) -> bool:
     """Whether a class, id or test id marks a byline ("byline", "article-author"), not a photo or comment."""
     return bool(value) and _BYLINE_CLASS.search(value) is not None and _NOT_BYLINE_CLASS.search(value) is None
@@ -148,11 +175,12 @@ def _is_byline_class(value: str) -> bool:
 class _Capture:
     """An open element whose text is kept: its tag, why it is kept, how many same-named elements are open."""
 
-    __slots__ = ("depth", "kind", "parts", "size", "tag")
+    __slots__ = ("depth", "kind", "parts", "size", "tag", "title")
 
-    def __init__(self, tag: str, kind: str) -> None:
+    def __init__(self, tag: str, kind: str, title: str = "") -> None:
         self.tag = tag
         self.kind = kind
+        self.title = title
         self.depth = 1
         self.parts: list[str] = []
         self.size = 0
@@ -164,7 +192,7 @@ class _Capture:
     def text(self) -> str:
         """The kept text, one line per block inside the element."""
         lines = (collapse(line) for line in "".join(self.parts).split("\n"))
-        return "\n".join(line for line in lines if line)
+        return "\n".join(line for line in lines if line) or collapse(self.title)
 
 
 class _PageParser(HTMLParser):
@@ -268,29 +296,21 @@ class _PageParser(HTMLParser):
         text = capture.text()
         if text and capture.kind == "h1":
             self.headings.append(collapse(text))
-        elif text and len(self.bylines) < _MAX_CAPTURES:
+        elif text and capture.kind != "kicker" and len(self.bylines) < _MAX_CAPTURES:
             self.bylines.append((capture.kind, text))
 
     def _start_capture(self, tag: str, values: Mapping[str, str]) -> None:
         """Keep the text of an ``<h1>``, a ``rel=author`` link, an ``itemprop=author`` or byline element."""
-        if tag in _VOID_TAGS or len(self._captures) > 8:
-            return
         if values.get("itemprop") and (values.get("content") or values.get("datetime")):
             self._read_meta(values)
         if tag == "time" and values.get("datetime"):
             hint = f"{values.get('itemprop', '')} {values.get('class', '')} {'pubdate' if 'pubdate' in values else ''}"
             self.times.append((collapse(hint).lower(), values["datetime"].strip()))
-        kind = None
-        if tag == "h1":
-            kind = "h1"
-        elif "author" in values.get("rel", "").lower().split():
-            kind = "rel"
-        elif "author" in values.get("itemprop", "").lower().split():
-            kind = "itemprop"
-        elif any(_is_byline_class(values.get(name, "")) for name in ("class", "id", "data-testid")):
-            kind = "class"
+        if tag in _VOID_TAGS or len(self._captures) > _MAX_OPEN_CAPTURES:
+            return
+        kind = _capture_kind(tag, values, any(capture.kind == "h1" for capture in self._captures))
         if kind is not None:
-            self._captures.append(_Capture(tag, kind))
+            self._captures.append(_Capture(tag, kind, values.get("title", "")))
 
     def _start_visible(self, tag: str) -> None:
         if tag == "br":
@@ -328,8 +348,9 @@ class _PageParser(HTMLParser):
             if self._jsonld_buffer is not None and self._skip[-1] == "script":
                 self._jsonld_buffer.append(data)
             return
+        muted = any(capture.kind == "kicker" for capture in self._captures)
         for capture in self._captures:
-            if capture.size < _MAX_CAPTURE_TEXT:
+            if capture.size < _MAX_CAPTURE_TEXT and not (muted and capture.kind == "h1"):
                 capture.parts.append(data)
                 capture.size += len(data)
         if self._pre:
@@ -354,8 +375,8 @@ class Page:
         canonical: The ``<link rel=canonical>`` address as written.
         jsonld: The JSON-LD blobs that could be read, loaded.
         bylines: The texts of the elements that name authors (a ``rel=author`` link, an ``itemprop=author``
-            element, an element whose class says byline or author), each with how it was marked
-            (``rel``, ``itemprop`` or ``class``), in page order.
+            element, an element whose class, id or test id says byline, author or credit, a link to an author's
+            page), each with how it was marked (``rel``, ``itemprop``, ``class`` or ``href``), in page order.
         times: The ``datetime`` of each ``<time>`` element, with its itemprop, class and ``pubdate`` flag.
     """
 

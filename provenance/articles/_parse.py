@@ -53,6 +53,7 @@ class ArticleInputError(ProvenanceError, TypeError):
 
 _MAX_TITLE = 300
 _TITLE_SCAN_LINES = 250
+_MAX_KICKER = 80
 _BOILERPLATE = re.compile(
     r"(?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+)?comment|\d+\s+comments?|comments?"
     r"|your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked"
@@ -159,11 +160,19 @@ def _page_title(source: _Source, spans: Spans) -> tuple[int, str | None]:
         page.title,
     ]
     raw_title = choose_title(page.headings, candidates, source.sites)
-    wanted = {norm(candidate) for candidate in (*candidates, *page.headings[:1]) if candidate}
-    if raw_title is not None:
-        wanted.add(norm(split_title_marker(raw_title)[0]))
-    index = next((n for n in range(min(_TITLE_SCAN_LINES, len(spans.lines))) if norm(spans.line_text(n)) in wanted), -1)
-    return index, raw_title
+    scan = range(min(_TITLE_SCAN_LINES, len(spans.lines)))
+    if raw_title is not None:  # the line of the title chosen, or of the headline holding it after a kicker
+        title = norm(raw_title)
+        forms = {title, norm(split_title_marker(raw_title)[0])}
+        index = next((n for n in scan if _is_title_line(norm(spans.line_text(n)), title, forms)), -1)
+        if index >= 0:
+            return index, raw_title
+    wanted = {norm(candidate) for candidate in candidates if candidate}
+    return next((n for n in scan if norm(spans.line_text(n)) in wanted), -1), raw_title
+
+
+def _is_title_line(line: str, title: str, forms: Container[str]) -> bool:
+    return line in forms or (line.endswith(title) and len(line) <= len(title) + _MAX_KICKER)
 
 
 def _boilerplate_start(spans: Spans, title_index: int) -> int:
@@ -264,13 +273,16 @@ def _element_authors(source: _Source, outlet_names: Container[str]) -> tuple[str
     """The authors the page's byline elements name: the first element that names someone."""
     if source.page is None:
         return ()
-    pending = ""
-    for _kind, text in source.page.bylines:
-        text = f"{pending} {text}".strip()
-        pending = text if is_by_word(text) else ""
-        names = () if pending else byline_names(text, outlet_names, source.sites)
-        if names:
-            return names
+    for kinds in (("rel", "itemprop", "class"), ("href",)):  # a link to an author's page only when nothing else
+        pending = ""
+        for kind, text in source.page.bylines:
+            if kind not in kinds:
+                continue
+            text = f"{pending} {text}".strip()
+            pending = text if is_by_word(text) else ""
+            names = () if pending else byline_names(text, outlet_names, source.sites)
+            if names:
+                return names
     return ()
 
 

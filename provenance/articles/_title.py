@@ -24,6 +24,8 @@ _DATE_SEGMENT = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _HOST_SEGMENT = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _WORD = re.compile(r"[^\W_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_SITE = re.compile(r"[\u3400-\u9fff]{1,8}(?:网|频道|新闻)")
+_SITE_SEPARATOR = re.compile(r"\s[|\-–—·]\s|\|")
 _MAX_SECTION_WORDS = 3
 _MIN_OVERLAP = 0.5
 
@@ -46,9 +48,15 @@ def _tokens(text: str) -> set[str]:
 
 
 def _site_like(segment: str, sites: Sequence[str]) -> bool:
-    """Whether a title segment names the site: its name, its host, or a date."""
+    """Whether a title segment names the site: its name, its host, a date, or a Chinese site's name ("新华网")."""
     key = squash(segment)
-    if not key or _DATE_SEGMENT.fullmatch(segment.strip()) or _HOST_SEGMENT.fullmatch(segment.strip()):
+    stripped = segment.strip()
+    if (
+        not key
+        or _DATE_SEGMENT.fullmatch(stripped)
+        or _HOST_SEGMENT.fullmatch(stripped)
+        or _CJK_SITE.fullmatch(stripped)
+    ):
         return True
     return any(site and (site in key or key in site) for site in sites if len(site) >= 3)
 
@@ -132,10 +140,11 @@ def choose_title(headings: Sequence[str], metadata: Sequence[str | None], sites:
     """
     candidates = [strip_site(collapse(html.unescape(text)), sites) for text in metadata if text and text.strip()]
     candidates = [candidate for candidate in candidates if candidate]
+    site_parts = {_key(_SITE_SEPARATOR.split(text)[-1]) for text in metadata if text and _SITE_SEPARATOR.search(text)}
     for heading in headings[:8]:
-        heading = collapse(heading)
-        if not heading or squash(heading) in sites:
-            continue
+        heading = collapse(heading).lstrip("|:-–—· ")
+        if not heading or squash(heading) in sites or _key(heading) in site_parts:
+            continue  # the site's name or logo, as the metadata titles end with it
         if not candidates or _overlap(heading, candidates) >= _MIN_OVERLAP:
             return _trimmed(heading, candidates)
     return candidates[0] if candidates else None
