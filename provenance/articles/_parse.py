@@ -29,7 +29,7 @@ from provenance.articles._mentions import NameMatch, find_mentions, matcher_for
 from provenance.articles._pagedates import byline_date, data_date, path_date, shown_date
 from provenance.articles._structured import Structured, read_structured
 from provenance.articles._text import Line, Spans, collapse, norm
-from provenance.articles._title import choose_title, squash
+from provenance.articles._title import choose_title, squash, strip_site
 from provenance.dates import DateLike, PartialDate, as_partial_date
 from provenance.domains import normalize_host, registrable_domain
 from provenance.errors import InvalidURLError, ProvenanceError
@@ -173,6 +173,21 @@ def _page_title(source: _Source, spans: Spans) -> tuple[int, str | None]:
 
 def _is_title_line(line: str, title: str, forms: Container[str]) -> bool:
     return line in forms or (line.endswith(title) and len(line) <= len(title) + _MAX_KICKER)
+
+
+def _metadata_marker(source: _Source) -> str | None:
+    """A genre marker in a metadata title ("... — RT Op-ed") when the title chosen has none."""
+    if source.page is None:
+        return None
+    titles = (
+        source.structured.headline,
+        source.meta.get("og:title"),
+        source.meta.get("twitter:title"),
+        source.page.title,
+    )
+    return next(
+        (marker for text in titles if text and (marker := split_title_marker(strip_site(text, source.sites))[1])), None
+    )
 
 
 def _boilerplate_start(spans: Spans, title_index: int) -> int:
@@ -383,6 +398,7 @@ def parse_article(
     spans = Spans(source.text)
     title_index, raw_title = _find_title(source, spans)
     title, marker = split_title_marker(raw_title) if raw_title else (None, None)
+    marker = marker or _metadata_marker(source)
     header = find_header(spans, title_index, matcher.outlet_names)
     cut_index = _boilerplate_start(spans, title_index)
     when = stated or _published(source, header, url, spans, title_index)

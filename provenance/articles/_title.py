@@ -16,6 +16,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
+from provenance.articles._genres import is_marker_segment
 from provenance.articles._text import collapse
 
 _SEPARATOR = re.compile(r"\s+[|\-–—·:]{1,2}\s+|\s*\|\s*|\s+::\s+|(?<=[^\x00-\x7f])\s*[-|_]\s*(?=[^\x00-\x7f])")
@@ -81,8 +82,11 @@ def strip_site(title: str, sites: Sequence[str]) -> str:
     ]
     keep = len(segments)
     while keep > 1 and _site_like(segments[keep - 1], sites):
+        if is_marker_segment(segments[keep - 1]) and squash(segments[keep - 1]) not in sites:
+            break  # "Eurasia Review OpEd": the site's name and a genre marker, kept for the marker
         keep -= 1
-    if 1 < keep < len(segments) and len(segments[keep - 1].split()) <= _MAX_SECTION_WORDS:
+    last = segments[keep - 1]
+    if 1 < keep < len(segments) and len(last.split()) <= _MAX_SECTION_WORDS and not is_marker_segment(last):
         keep -= 1  # a section name before the site's name ("| Ciencia | EL PAÍS") goes with it
     return title[: cuts[keep - 1].start()].strip() if keep < len(segments) else title
 
