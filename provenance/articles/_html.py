@@ -44,6 +44,7 @@ _BYLINE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:byline|by-line|credit|(?:author|autor|auteur|autore)(?:s|es|en|name|-name|_name)?)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+_BYLINE_WORDS = ("byline", "by-line", "credit", "author", "autor", "auteur")
 _NOT_BYLINE_CLASS = re.compile(
     r"avatar|image|img|photo|bio|comment|box|share|about|social|caption|cutline", re.IGNORECASE
 )
@@ -67,6 +68,7 @@ _CHARSET_ALIASES = {
 _INLINE_TAGS = frozenset(words("a abbr b bdi bdo cite em font i mark q s small span strong sub sup time u"))
 _MAX_CAPTURES = 40
 _MAX_OPEN_CAPTURES = 8
+_IMPLIED_END = frozenset(words("p li dd dt td th tr option"))
 _MAX_CAPTURE_TEXT = 300
 
 
@@ -169,7 +171,10 @@ def _capture_kind(tag: str, values: Mapping[str, str], in_heading: bool) -> str 
 
 def _is_byline_class(value: str) -> bool:
     """Whether a class, id or test id marks a byline ("byline", "article-author"), not a photo or comment."""
-    return bool(value) and _BYLINE_CLASS.search(value) is not None and _NOT_BYLINE_CLASS.search(value) is None
+    lowered = value.lower()
+    if not any(word in lowered for word in _BYLINE_WORDS):
+        return False  # the common case, without a regular expression
+    return _BYLINE_CLASS.search(value) is not None and _NOT_BYLINE_CLASS.search(value) is None
 
 
 class _Capture:
@@ -187,7 +192,9 @@ class _Capture:
 
     def boundary(self, tag: str) -> None:
         """A tag inside the element: a line break, or a space if the tag is inline."""
-        self.parts.append(" " if tag in _INLINE_TAGS else "\n")
+        if self.size < _MAX_CAPTURE_TEXT:
+            self.parts.append(" " if tag in _INLINE_TAGS else "\n")
+            self.size += 1
 
     def text(self) -> str:
         """The kept text, one line per block inside the element."""
@@ -230,6 +237,8 @@ class _PageParser(HTMLParser):
 
     def finish(self) -> str:
         """Flush what is pending and return the visible text."""
+        for capture in list(self._captures):
+            self._close(capture)
         self._break()
         return "\n\n".join(self.blocks)
 
@@ -240,7 +249,10 @@ class _PageParser(HTMLParser):
                 self._depth[-1] += 1
             return
         values = {name.lower(): (value or "") for name, value in attrs}
-        for capture in self._captures:
+        for capture in list(self._captures):
+            if capture.tag == tag and tag in _IMPLIED_END:  # "<p class=byline>By Ann Lee<p>...": the first p ended
+                self._close(capture)
+                continue
             capture.depth += capture.tag == tag and tag not in _VOID_TAGS
             capture.boundary(tag)
         if tag == "meta":
@@ -269,8 +281,7 @@ class _PageParser(HTMLParser):
         for capture in [capture for capture in self._captures if capture.tag == tag]:
             capture.depth -= 1
             if capture.depth <= 0:
-                self._captures.remove(capture)
-                self._keep(capture)
+                self._close(capture)
 
     # Steps of the callbacks.
     def _read_meta(self, values: Mapping[str, str]) -> None:
@@ -292,6 +303,10 @@ class _PageParser(HTMLParser):
         if tag == "script" and "ld+json" in values.get("type", "").lower():
             self._jsonld_buffer = []
 
+    def _close(self, capture: _Capture) -> None:
+        self._captures.remove(capture)
+        self._keep(capture)
+
     def _keep(self, capture: _Capture) -> None:
         text = capture.text()
         if text and capture.kind == "h1":
@@ -306,10 +321,10 @@ class _PageParser(HTMLParser):
         if tag == "time" and values.get("datetime"):
             hint = f"{values.get('itemprop', '')} {values.get('class', '')} {'pubdate' if 'pubdate' in values else ''}"
             self.times.append((collapse(hint).lower(), values["datetime"].strip()))
-        if tag in _VOID_TAGS or len(self._captures) > _MAX_OPEN_CAPTURES:
+        if tag in _VOID_TAGS:
             return
         kind = _capture_kind(tag, values, any(capture.kind == "h1" for capture in self._captures))
-        if kind is not None:
+        if kind is not None and (kind == "h1" or len(self._captures) < _MAX_OPEN_CAPTURES):
             self._captures.append(_Capture(tag, kind, values.get("title", "")))
 
     def _start_visible(self, tag: str) -> None:

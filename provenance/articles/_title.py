@@ -28,6 +28,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_SITE = re.compile(r"[\u3400-\u9fff]{1,8}(?:网|频道|新闻)")
 _SITE_SEPARATOR = re.compile(r"\s[|\-–—·]\s|\|")
 _MAX_SECTION_WORDS = 3
+_MAX_TITLE = 2000
 _MIN_OVERLAP = 0.5
 
 
@@ -72,7 +73,9 @@ def strip_site(title: str, sites: Sequence[str]) -> str:
     Returns:
         The title, or the title unchanged when nothing after it names the site.
     """
-    title = _TRAILING_PUNCTUATION.sub("", title.strip())
+    if len(title) > _MAX_TITLE:
+        return title
+    title = _TRAILING_PUNCTUATION.sub("", collapse(title))
     cuts = [match for match in _SEPARATOR.finditer(title) if match.start() > 0]
     if not cuts:
         return title
