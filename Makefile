@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck pytest test-pythons bench corpus fuzz coverage-table clean
+.PHONY: install demo test test-spark lint typecheck pytest test-pythons bench corpus fuzz coverage-table clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,17 @@ test-pythons:
 	done
 
 test: lint typecheck pytest
+
+# The Spark adapter's tests (marked `spark`, left out of `make test`): the `spark` extra, a local
+# Spark session (Java 17), about a minute, most of it the JVM starting.
+SPARK_STAMP := $(VENV)/.spark-installed
+
+$(SPARK_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[spark]'
+	touch $(SPARK_STAMP)
+
+test-spark: $(SPARK_STAMP)
+	$(BIN)/python -m pytest -q -m spark tests
 
 fuzz: install
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_hardening.py tests/test_fuzz_cli.py

@@ -53,11 +53,21 @@ _EXPORTS_BY_MODULE: dict[str, tuple[str, ...]] = {
         "UnknownIdError",
         "UnknownPolicyError",
     ),
+    "provenance.extras.spark": ("label_spark",),
     "provenance.labelling": (
         "disclosure",
         "explain",
         "label_outlet",
         "label_url",
+    ),
+    "provenance.flat": (
+        "FLAT_COLUMNS",
+        "flat_rows",
+    ),
+    "provenance.links": (
+        "SHORTENERS",
+        "unwrap_link",
+        "UnwrappedLink",
     ),
     "provenance.labels": (
         "Evidence",
@@ -187,6 +197,9 @@ if TYPE_CHECKING:
     from provenance.errors import (
         UnknownPolicyError as UnknownPolicyError,
     )
+    from provenance.extras.spark import label_spark as label_spark
+    from provenance.flat import FLAT_COLUMNS as FLAT_COLUMNS
+    from provenance.flat import flat_rows as flat_rows
     from provenance.labelling import (
         disclosure as disclosure,
     )
@@ -208,6 +221,9 @@ if TYPE_CHECKING:
     from provenance.labels import (
         LabelSet as LabelSet,
     )
+    from provenance.links import SHORTENERS as SHORTENERS
+    from provenance.links import UnwrappedLink as UnwrappedLink
+    from provenance.links import unwrap_link as unwrap_link
     from provenance.model import (
         Article as Article,
     )

@@ -30,6 +30,7 @@ from provenance.countries import country_adjective, country_name
 from provenance.dates import ONGOING, Interval, PartialDate, Truth, When, as_window
 from provenance.domains import normalize_host
 from provenance.labels import CERTAIN, POSSIBLE, Evidence, Label, LabelSet
+from provenance.links import unwrap_link
 from provenance.model import DomainClaim, Outlet
 from provenance.policies import TYPOLOGY_NAMES, OutletFacts, Policy, certainty_of, get_policy, with_article
 from provenance.ratings import Rating
@@ -125,7 +126,7 @@ def label_outlet(
         *_context(facts),
         *_ratings(facts, record.id, None),
     ]
-    return LabelSet(labels)
+    return LabelSet(labels, outlet=record)
 
 
 def label_url(
@@ -153,8 +154,20 @@ def label_url(
     ended before it is labelled over the days that claim held, or at the
     date in the URL's path; each of its labels says so in its basis.
 
+    A shared link wrapped by a redirect, an AMP cache or an archive copy is
+    unwrapped first (:func:`~provenance.links.unwrap_link`) and the page
+    inside is labelled; an archive copy's day bounds the date (the page
+    existed by then: see :func:`no_later_than`).
+
     Returns:
         The labels; empty when no outlet claims the host and nobody rated it.
+        The set's ``link`` says what was unwrapped, or that the link is a
+        shortened one whose target is unknown offline (``None`` when neither).
+        The set also says what was matched: its ``host`` (normalised), its
+        ``claim`` (the one :meth:`~provenance.registry.Registry.claim_for_url`
+        gives) and that claim's ``outlet``; both ``None`` for a host no outlet
+        claims. When the date spans a change of claim, they are the first
+        claim's, and the labels are ``possible``.
 
     Raises:
         InvalidURLError: If ``url`` has no valid host.
@@ -162,16 +175,42 @@ def label_url(
         DateParseError: If ``at`` cannot be read.
     """
     registry = registry if registry is not None else default_registry()
-    host = normalize_host(url)
-    window = as_window(at, dayfirst=dayfirst)
+    link = unwrap_link(url)
+    url, host = link.url, normalize_host(link.url)
+    window = no_later_than(as_window(at, dayfirst=dayfirst), link.archived_on)
     chosen = get_policy(policy)
     matches = registry.claims_for_host(host, window, url)
+    shared = link if link.unwrapped or link.shortener else None
     if not matches:
-        return host_labels(registry, host, None, LabelSet(), window)
+        return attrs.evolve(host_labels(registry, host, None, LabelSet(), window), host=host, link=shared)
     labels = claimed_labels(
         registry, host, matches, window, lambda outlet, when: label_outlet(outlet, when, chosen, registry)
     )
-    return host_labels(registry, host, matches[0][0], labels, matches[0][1], matches)
+    claim = matches[0][0]
+    found = host_labels(registry, host, claim, labels, matches[0][1], matches)
+    return attrs.evolve(found, host=host, claim=claim, outlet=_outlet(registry, claim), link=shared)
+
+
+def no_later_than(window: Window, day: PartialDate | None) -> Window:
+    """The window cut at an archive copy's day (the page existed by then); unchanged without one.
+
+    A date asked that lies wholly after the copy (when the archived link was
+    shared, say) gives way to "on or before the copy's day".
+
+    >>> no_later_than(None, PartialDate(2014, 3, 15))
+    Interval('..2014-03-15')
+    >>> no_later_than(PartialDate(2020), PartialDate(2014, 3, 15)), no_later_than(PartialDate(2012), PartialDate(2014))
+    (Interval('..2014-03-15'), PartialDate('2012'))
+    """
+    if day is None:
+        return window
+    if window is None:
+        return Interval(end=day)
+    first, _, _, last = (window if isinstance(window, Interval) else Interval.of(window)).bounds()
+    copied = day.latest().toordinal()
+    if last <= copied:
+        return window
+    return Interval.from_days(first if first <= copied else datetime.date.min.toordinal(), copied)
 
 
 Window = PartialDate | Interval | None
@@ -365,7 +404,7 @@ def _sanctions(facts: OutletFacts) -> list[Label]:
                 assessment.value,
                 f"{facts.name()} is subject to {assessment.value} sanctions ({assessment.instrument}{since}).",
                 truth,
-                rule="a sanction applies during the window",
+                rule="a sanction is in force at the date asked (with no date: at some time in the outlet's life)",
                 basis=[
                     Evidence(
                         f"{assessment.instrument}: {assessment.value} sanction of {facts.outlet.name}"

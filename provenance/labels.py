@@ -20,7 +20,8 @@ from typing import Any
 
 import attrs
 
-from provenance.model import Source
+from provenance.links import UnwrappedLink
+from provenance.model import DomainClaim, Outlet, Source
 
 __all__ = ["CERTAIN", "LABEL_KINDS", "POSSIBLE", "Evidence", "Label", "LabelSet"]
 
@@ -130,13 +131,35 @@ def _label_tuple(labels: Iterable[Label]) -> tuple[Label, ...]:
 
 @attrs.frozen(slots=True)
 class LabelSet:
-    """An immutable collection of labels, in a stable order.
+    """An immutable collection of labels, in a stable order, and what they were found for.
 
-    Iterating yields labels; ``len()`` counts them.
+    Iterating yields labels; ``len()`` counts them. :func:`~provenance.labelling.label_url`
+    also says what it matched: the normalised :attr:`host`, the :attr:`claim` on it (or on a
+    domain above it) and the claiming :attr:`outlet`, each ``None`` for an unknown host, so
+    "a known outlet with nothing to disclose" (an outlet, no labels) differs from "a host no
+    outlet claims" (no outlet) without a second lookup. These three take no part in equality,
+    hashing or ``repr``: two sets with the same labels are equal.
+
+    >>> from provenance.model import Outlet
+    >>> found = LabelSet((), host="bbc.co.uk", outlet=Outlet("bbc", "BBC", kind="broadcaster", country="GB"))
+    >>> found.outlet.id, len(found), found == LabelSet()
+    ('bbc', 0, True)
     """
 
     labels: tuple[Label, ...] = attrs.field(default=(), converter=_label_tuple)
     """The labels."""
+    host: str | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    """The normalised host the labels were found for (:func:`~provenance.labelling.label_url`), else ``None``."""
+    outlet: Outlet | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    """The outlet the labels are about: the one behind the URL (``None`` when no outlet claims its
+    host) or the one :func:`~provenance.labelling.label_outlet` was asked about."""
+    claim: DomainClaim | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    """The domain claim that matched the host (:func:`~provenance.labelling.label_url`; the one
+    :meth:`~provenance.registry.Registry.claim_for_url` gives), else ``None``."""
+    link: UnwrappedLink | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    """What :func:`~provenance.labelling.label_url` unwrapped from the link as shared (a redirect
+    wrapper, an AMP cache, an archive copy), or that it is a shortened link whose target is unknown
+    offline; ``None`` when it was neither."""
 
     def __iter__(self) -> Iterator[Label]:
         return iter(self.labels)
@@ -163,18 +186,21 @@ class LabelSet:
         subject: str | None = None,
         policy: str | None = None,
     ) -> LabelSet:
-        """The labels that match every criterion given.
+        """The labels that match every criterion given (the host, outlet and claim kept).
 
         >>> LabelSet().filter("state-media", certainty="certain")
         LabelSet(labels=())
         """
-        return LabelSet(
-            label
-            for label in self.labels
-            if (kind is None or label.kind == kind)
-            and (certainty is None or label.certainty == certainty)
-            and (subject is None or label.subject == subject)
-            and (policy is None or label.policy == policy)
+        return attrs.evolve(
+            self,
+            labels=(
+                label
+                for label in self.labels
+                if (kind is None or label.kind == kind)
+                and (certainty is None or label.certainty == certainty)
+                and (subject is None or label.subject == subject)
+                and (policy is None or label.policy == policy)
+            ),
         )
 
     def kinds(self) -> tuple[str, ...]:
@@ -186,4 +212,5 @@ class LabelSet:
         return [label.to_json() for label in self.labels]
 
     def __add__(self, other: LabelSet) -> LabelSet:
+        """Both sets' labels, in order; the host, outlet and claim are dropped (they may differ)."""
         return LabelSet(self.labels + other.labels)

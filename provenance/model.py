@@ -317,7 +317,9 @@ class Mention:
     attribution: bool = False
     """Whether the sentence attributes the article to the outlet (the piece came from it)."""
     cue: str | None = None
-    """What made it an attribution: ``footer``, ``source-line``, ``originally-published``..."""
+    """What made it an attribution: ``footer``, ``source-line``, ``originally-published``, ``dateline``..."""
+    certainty: str = attrs.field(default="certain", validator=check.one_of(frozenset({"certain", "possible"})))
+    """``possible`` where the piece is only partly the outlet's ("with reporting by AFP" beside a staff byline)."""
 
 
 @attrs.frozen(slots=True)

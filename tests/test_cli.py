@@ -71,9 +71,12 @@ def test_version_names_library_and_data():
 
 
 def test_text_output_explains(capsys):
-    code, text = run("label", "https://sputnikglobe.com/x", "--at", "2025")
+    code, text = run("label", "https://sputnikglobe.com/x", "--at", "2025", "--explain")
     assert code == 0
     assert "Disclosure:" in text and "Sources:" in text and "sanctioned = EU" in text
+    code, text = run("label", "https://sputnikglobe.com/x", "--at", "2025")
+    assert code == 0
+    assert "Disclosure:" in text and "Sources:" not in text and "  sanctioned EU: " in text
 
 
 def test_lookup_with_registry_overlay(tmp_path):

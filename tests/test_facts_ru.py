@@ -279,3 +279,114 @@ def test_no_refused_or_removed_hosts_in_ru_sources():
 def test_state_aliases(registry):
     names = {n.name for n in registry.lookup("state-ru").all_names()}
     assert {"Russia", "Российская Федерация", "Russian government"} <= names
+
+
+# -- S3 additions: Ruptly, inoSMI, Tsargrad, NewsFront, SouthFront, SCF, NEO, Oriental Review, Voice of Europe
+
+
+@pytest.mark.parametrize(
+    ("host", "outlet"),
+    [
+        ("ruptly.tv", "ruptly"),
+        ("inosmi.ru", "inosmi"),
+        ("tsargrad.tv", "tsargrad-tv"),
+        ("news-front.su", "newsfront"),
+        ("de.news-front.su", "newsfront"),
+        ("news-front.info", "newsfront"),
+        ("southfront.org", "southfront"),
+        ("strategic-culture.su", "strategic-culture-foundation"),
+        ("strategic-culture.org", "strategic-culture-foundation"),
+        ("journal-neo.org", "new-eastern-outlook"),
+        ("orientalreview.org", "oriental-review"),
+        ("voiceofeurope.com", "voice-of-europe"),
+    ],
+)
+def test_s3_main_domains_resolve(registry, host, outlet):
+    claim = registry.claim_for_host(host)
+    assert claim is not None and claim.outlet == outlet
+
+
+def test_southfront_press_claim_starts_at_its_earliest_attested_use(registry):
+    assert registry.outlet_for_url("https://southfront.press/x", at="2024") is None
+    assert registry.outlet_for_url("https://southfront.press/x", at="2025-06").id == "southfront"
+
+
+@pytest.mark.parametrize(
+    ("outlet", "at", "top"),
+    [
+        ("ruptly", "2020", {"state-ru"}),
+        ("inosmi", "2010", {"state-ru"}),
+        ("inosmi", "2020", {"state-ru"}),
+        ("southfront", "2022", {"state-ru"}),
+        ("strategic-culture-foundation", "2022", {"state-ru"}),
+        ("new-eastern-outlook", "2022", {"state-ru"}),
+        ("oriental-review", "2022", {"state-ru"}),
+        ("tsargrad-tv", "2020", {"konstantin-malofeev"}),
+        ("newsfront", "2023", {"konstantin-knyrik", "yulia-lozanova"}),
+        ("voice-of-europe", "2024", {"viktor-medvedchuk"}),
+    ],
+)
+def test_s3_top_owners(registry, outlet, at, top):
+    assert {path.top for path in control_chain(registry, outlet, at=at)} == top
+
+
+def test_ruptly_is_rts_berlin_agency(registry):
+    ruptly = registry.lookup("ruptly")
+    assert ruptly.country == "DE"
+    assert ruptly.lifetime.start == PartialDate(2013, 4, 4)
+    assert ("rt", "owns") in relation_set(registry, "ruptly", "2020")
+
+
+def test_inosmi_moves_from_ria_novosti_to_rossiya_segodnya(registry):
+    assert ("ria-novosti", "owns") in relation_set(registry, "inosmi", "2010")
+    assert ("rossiya-segodnya", "owns") not in relation_set(registry, "inosmi", "2010")
+    assert ("rossiya-segodnya", "owns") in relation_set(registry, "inosmi", "2020")
+    assert ("ria-novosti", "owns") not in relation_set(registry, "inosmi", "2020")
+    assert ("state-ru", "funds") in relation_set(registry, "inosmi", "2020")
+
+
+def test_intelligence_services_behind_the_pseudo_journals(registry):
+    assert ("fsb-ru", "controls-editorially") in relation_set(registry, "southfront")
+    for outlet in ("strategic-culture-foundation", "new-eastern-outlook", "oriental-review"):
+        assert ("svr-ru", "controls-editorially") in relation_set(registry, outlet)
+    assert ("institute-of-oriental-studies-ras", "operates") in relation_set(registry, "new-eastern-outlook")
+
+
+@pytest.mark.parametrize(
+    ("outlet", "start"),
+    [
+        ("southfront", "2021-04-15"),
+        ("newsfront", "2021-04-15"),
+        ("strategic-culture-foundation", "2021-04-15"),
+        ("new-eastern-outlook", "2022-03-03"),
+        ("oriental-review", "2022-03-03"),
+    ],
+)
+def test_us_designations(registry, outlet, start):
+    [sanction] = registry.assessments(outlet, kind="sanction")
+    assert (sanction.assessor, sanction.value) == ("us", "US")
+    assert str(sanction.interval.start) == start
+    assert registry.assessments(outlet, at="2020", kind="sanction") == ()
+
+
+def test_voice_of_europe_sanctions(registry):
+    sanctions = {a.assessor: a for a in registry.assessments("voice-of-europe", kind="sanction")}
+    assert set(sanctions) == {"cz", "eu"}
+    assert sanctions["eu"].instrument == "Council Regulation (EU) 2024/1428"
+    assert str(sanctions["eu"].interval.start) == "2024-06-25"
+    assert str(sanctions["cz"].interval.start) == "2024-03"
+    assert registry.lookup("voice-of-europe").country == "CZ"
+
+
+@pytest.mark.parametrize(
+    ("outlet", "code"),
+    [
+        ("tsargrad-tv", "CaPr"),
+        ("newsfront", "SC"),
+        ("strategic-culture-foundation", "SC"),
+        ("new-eastern-outlook", "SC"),
+        ("oriental-review", "SC"),
+    ],
+)
+def test_s3_state_media_matrix_typologies(registry, outlet, code):
+    assert [a.value for a in registry.assessments(outlet, kind="typology")] == [code]

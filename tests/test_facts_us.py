@@ -6,6 +6,7 @@ import pytest
 
 from provenance import default_registry
 from provenance.dates import OpenEnd, PartialDate
+from provenance.ownership import control_chain
 from provenance.registry import Registry
 
 
@@ -264,3 +265,118 @@ def test_apnews_com_claim_cites_a_page_that_names_the_site(registry):
     (claim,) = registry.claims("associated-press")
     assert claim.host == "apnews.com"
     assert any("APNews.com" in (s.quote or "") for s in claim.sources)
+
+
+# -- issue #13 item 2: outlets added by the "us" data group -------------------------------------
+
+
+def tops(registry: Registry, outlet: str, at: str) -> set[str]:
+    return {path.top for path in control_chain(registry, outlet, at=at)}
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://www.hispantv.com/noticias/iran", "hispantv"),
+        ("http://rodong.rep.kp/ko/index.php", "rodong-sinmun"),
+        ("https://www.washingtonpost.com/politics/2020/01/01/x/", "washington-post"),
+        ("https://www.breitbart.com/politics/2020/01/01/x/", "breitbart-news"),
+        ("https://www.wsj.com/articles/x", "wall-street-journal"),
+        ("https://www.msnbc.com/rachel-maddow-show/x", "msnbc"),
+        ("https://eu.usatoday.com/story/news/x/", "usa-today"),
+    ],
+)
+def test_new_outlets_own_their_domains(registry, url, outlet):
+    found = registry.outlet_for_url(url, at="2020-06-01")
+    assert found is not None and found.id == outlet
+
+
+def test_msnbc_com_claim_starts_when_first_attested(registry):
+    (claim,) = registry.claims("msnbc")
+    assert claim.host == "msnbc.com" and claim.interval.start == PartialDate(2016, 1)
+
+
+def test_hispantv_is_irib_s_and_reaches_the_iranian_state(registry):
+    assert tops(registry, "hispantv", "2020") == {"state-ir"}
+    assert {"irib"} == {r.subject for r in registry.relations(object="hispantv", kinds=["owns"])}
+    assert "state-ir" in {s.id for s in control_chain(registry, "hispantv", at="2020").states(registry)}
+    assert str(registry.lookup("hispantv").lifetime.start) == "2011-12-21"
+
+
+def test_rodong_sinmun_is_the_workers_party_paper_and_state_controlled_for_smm(registry):
+    assert tops(registry, "rodong-sinmun", "2023") == {"workers-party-of-korea"}
+    assert str(registry.lookup("rodong-sinmun").lifetime.start) == "1945-11-01"
+    assert [a.value for a in registry.assessments("rodong-sinmun", kind="typology")] == ["SC"]
+
+
+@pytest.mark.parametrize(
+    ("at", "expected"),
+    [
+        ("1990", {"graham-family", "washington-post-company"}),
+        ("2013-09-30", {"graham-family", "washington-post-company"}),
+        ("2013-10-01", {"jeff-bezos"}),
+        ("2024", {"jeff-bezos"}),
+    ],
+)
+def test_washington_post_passes_from_the_grahams_to_bezos_on_1_october_2013(registry, at, expected):
+    assert tops(registry, "washington-post", at) == expected
+
+
+def test_washington_post_company_renamed_graham_holdings(registry):
+    assert [(s.successor, s.kind, str(s.date)) for s in registry.successors("washington-post-company")] == [
+        ("graham-holdings", "renamed", "2013-11-29")
+    ]
+
+
+def test_breitbart_owners_from_the_2017_disclosure(registry):
+    assert tops(registry, "breitbart-news", "2018") == {"mercer-family", "larry-solov", "susie-breitbart"}
+    assert tops(registry, "breitbart-news", "2012") == {"mercer-family"}
+
+
+@pytest.mark.parametrize(
+    ("at", "top"),
+    [
+        ("2007-12-13", "news-corporation"),
+        ("2013-06-27", "news-corporation"),
+        ("2013-06-28", "news-corp"),
+        ("2024", "news-corp"),
+    ],
+)
+def test_wsj_through_dow_jones_to_news_corp(registry, at, top):
+    assert tops(registry, "wall-street-journal", at) == {top}
+
+
+def test_wsj_before_murdoch_stops_at_dow_jones(registry):
+    assert tops(registry, "wall-street-journal", "2000") == {"dow-jones"}
+
+
+def test_msnbc_renamed_ms_now_and_passes_to_versant(registry):
+    msnbc = registry.lookup("msnbc")
+    assert {n.name for n in msnbc.names if n.interval.end == PartialDate(2025, 11, 14)} == {"MSNBC"}
+    assert {n.name for n in msnbc.names if n.interval.start == PartialDate(2025, 11, 15)} == {"MS NOW"}
+    assert tops(registry, "msnbc", "2015") == {"comcast"}
+    assert "versant" in tops(registry, "msnbc", "2026-02")
+    assert "versant" not in tops(registry, "msnbc", "2025-12")
+
+
+def test_usa_today_is_gannett_s_renamed_usa_today_co(registry):
+    assert tops(registry, "usa-today", "2024") == {"gannett"}
+    gannett = registry.lookup("gannett")
+    assert {n.name for n in gannett.names if n.interval.start == PartialDate(2025, 11, 18)} == {"USA Today Co."}
+
+
+def test_new_facts_rest_on_quoted_non_other_sources(registry):
+    new = [
+        "hispantv",
+        "rodong-sinmun",
+        "washington-post",
+        "breitbart-news",
+        "wall-street-journal",
+        "msnbc",
+        "usa-today",
+    ]
+    for outlet in new:
+        for path in control_chain(registry, outlet):
+            for relation in path.relations:
+                assert relation.sources and all(s.quote for s in relation.sources)
+                assert any(s.kind != "other" for s in relation.sources)

@@ -784,7 +784,7 @@ HOSTILE_URLS = [
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "dl", "dt", "dd", "a", "blockquote",
     "figure", "svg", "defs", "marker", "path", "g", "rect", "text", "line", "ul", "li", "table", "tr", "th", "td",
-    "pre", "code", "strong", "ol", "em", "span", "div", "section", "small", "br",
+    "desc", "polyline", "polygon", "pre", "code", "strong", "ol", "em", "span", "div", "section", "small", "br",
 }  # fmt: skip
 
 
@@ -845,11 +845,13 @@ def check_markdown(markdown: str) -> None:
 
     outside = markdown_outside_code(markdown)
     for line in outside:
-        # Every '<' is escaped ('\<') or opens a CommonMark autolink, which cannot hold raw HTML.
+        # Every '<' is escaped ('\<'), opens a CommonMark autolink (which cannot hold raw HTML), or cannot
+        # start HTML at all: raw HTML needs a letter, '/', '!' or '?' after it ('<-owns-' is text).
         position = line.find("<")
         while position != -1:
             escaped = position > 0 and line[position - 1] == "\\"
-            assert escaped or AUTOLINK.match(line, position), f"raw '<' in Markdown line: {line!r}"
+            inert = not re.match(r"<[A-Za-z/!?]", line[position:])
+            assert escaped or inert or AUTOLINK.match(line, position), f"raw '<' in Markdown line: {line!r}"
             position = line.find("<", position + 1)
         text = AUTOLINK.sub("", line)
         assert not UNESCAPED_LINK.search(text), f"a link from input in {line!r}"

@@ -136,3 +136,84 @@ def test_partial_date_window_label(fixture_registry):
     when = PartialDate(2014)
     labels = label_outlet("radio-sputnik", when, registry=fixture_registry)
     assert labels.get("state-media").certainty == "certain"
+
+
+# -- issue #16 item 2: label_url says what it matched ---------------------------------------------------------
+
+
+def test_label_url_carries_the_outlet_and_claim_it_matched(fixture_registry):
+    """issue #16 item 2: the outlet and claim come with the labels, so no second lookup is needed."""
+    labels = label_url("http://www.ruvr.ru/2012_08_16/x.html", "2012-08-16", registry=fixture_registry)
+    assert labels.host == "ruvr.ru"
+    assert labels.outlet is not None and labels.outlet.id == "voice-of-russia"
+    assert labels.claim == fixture_registry.claim_for_url("ruvr.ru", "2012-08-16")
+    assert labels.claim.outlet == "voice-of-russia" and labels.claim.host == "ruvr.ru"
+    # A subdomain falls under the claim on the domain above it: the claim says which host was claimed.
+    below = label_url("https://deutsch.rt.com/x", "2023", registry=fixture_registry)
+    assert below.host == "deutsch.rt.com" and below.claim.host == "rt.com" and below.outlet.id == "rt"
+
+
+def test_unknown_host_differs_from_a_known_outlet_with_nothing_to_disclose():
+    """issue #16 item 2: both give no labels; only the outlet tells them apart."""
+    registry = make_registry(
+        outlets=[{"id": "quiet", "name": "Quiet News", "country": "GB"}],
+        domains=[{"host": "quiet.example", "outlet": "quiet"}],
+    )
+    known = label_url("https://quiet.example/a", registry=registry)
+    unknown = label_url("https://loud.example/a", registry=registry)
+    assert list(known) == [] and list(unknown) == []
+    assert known.outlet is not None and known.outlet.name == "Quiet News" and known.claim.host == "quiet.example"
+    assert unknown.outlet is None and unknown.claim is None and unknown.host == "loud.example"
+
+
+def test_what_was_matched_takes_no_part_in_equality(fixture_registry):
+    """issue #16 item 2: existing callers comparing label sets (and the batch's answers) are unaffected."""
+    from provenance.labels import LabelSet
+
+    labels = label_url("https://rt.com/x", "2023", registry=fixture_registry)
+    plain = LabelSet(labels.labels)
+    assert labels == plain and hash(labels) == hash(plain) and repr(labels) == repr(plain)
+    assert label_url("https://example.com/", registry=fixture_registry) == LabelSet()
+    # Filtering keeps what was matched; adding two sets drops it (they may differ).
+    assert labels.filter("sanctioned").outlet.id == "rt" and labels.filter("sanctioned").host == "rt.com"
+    assert (labels + labels).outlet is None
+
+
+def test_label_outlet_carries_its_outlet(fixture_registry):
+    labels = label_outlet("voice-of-russia", "2012", registry=fixture_registry)
+    assert labels.outlet.id == "voice-of-russia" and labels.claim is None and labels.host is None
+
+
+def test_a_date_spanning_a_change_of_claim_gives_the_first_claim():
+    """issue #16 item 2: with several claims, the outlet and claim are the first (as claim_for_url gives)."""
+    registry = make_registry(
+        outlets=[
+            {"id": "first", "name": "First", "country": "GB", "start": "2000-01-01", "end": "2005-06-30"},
+            {"id": "second", "name": "Second", "country": "GB", "start": "2005-07-01"},
+        ],
+        domains=[
+            {"host": "shared.example", "outlet": "first", "end": "2005-06-30"},
+            {"host": "shared.example", "outlet": "second", "start": "2005-07-01"},
+        ],
+    )
+    labels = label_url("shared.example", "2005", registry=registry)
+    assert len(registry.claims_for_host("shared.example", PartialDate(2005))) == 2
+    assert labels.claim == registry.claim_for_url("shared.example", "2005")
+    assert labels.outlet is not None and labels.outlet.id == labels.claim.outlet
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_the_match_is_what_the_registry_lookups_give(data):
+    """issue #16 item 2, property: label_url's outlet and claim are claim_for_url's and outlet_for_url's."""
+    from provenance.domains import normalize_host
+    from provenance.testing import registries, urls
+
+    registry = data.draw(registries())
+    url = data.draw(st.one_of(urls(registry), st.just("https://unclaimed.invalid/x")))
+    at = data.draw(st.one_of(st.none(), partial_dates(1990, 2030)))
+    labels = label_url(url, at, registry=registry)
+    assert labels.host == normalize_host(url)
+    assert labels.claim == registry.claim_for_url(url, at)
+    assert labels.outlet == registry.outlet_for_url(url, at)
+    assert (labels.outlet is None) is (labels.claim is None)

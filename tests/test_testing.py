@@ -249,7 +249,7 @@ def test_assert_not_labelled(fixture_registry):
         assert_not_labelled("https://rt.com/", "sanctioned", at="2023", registry=fixture_registry)
     message = str(caught.value)
     assert message.startswith("expected no 'sanctioned' label for 'https://rt.com/' at 2023 (outlet 'rt')")
-    assert "Rule: a sanction applies during the window" in message
+    assert "Rule: a sanction is in force at the date asked" in message
     assert "Council Regulation (EU) 2022/350" in message
     # Only the offending label is explained.
     assert message.count("Rule:") == 1

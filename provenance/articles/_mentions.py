@@ -199,7 +199,8 @@ def _defined_before_name(text: str, acronym: NameMatch, names_by_start: dict[int
     )
 
 
-def _valid_at(entry: NameEntry, when: PartialDate | None) -> bool:
+def valid_at(entry: NameEntry, when: PartialDate | None) -> bool:
+    """Whether the name may have been in use at the date (always, with no date)."""
     return when is None or entry.interval.contains(when) is not Truth.NO
 
 
@@ -207,7 +208,7 @@ def _unambiguous(surface: str, matcher: Matcher, when: PartialDate | None) -> bo
     entries = matcher.surface_entries.get(surface, [])
     outlets = {entry.outlet for entry in entries}
     if len(outlets) > 1 and when is not None:
-        current = {entry.outlet for entry in entries if _valid_at(entry, when)}
+        current = {entry.outlet for entry in entries if valid_at(entry, when)}
         if current:
             outlets = current
     return len(outlets) == 1
@@ -264,7 +265,7 @@ def _one_outlet(group: list[NameMatch], when: PartialDate | None) -> NameMatch |
     """The match to keep for one span: names valid at the date preferred; ``None`` if still several outlets."""
     outlets = {raw.entry.outlet for raw in group}
     if len(outlets) > 1 and when is not None:
-        current = [raw for raw in group if _valid_at(raw.entry, when)]
+        current = [raw for raw in group if valid_at(raw.entry, when)]
         if current:
             group = current
             outlets = {raw.entry.outlet for raw in group}

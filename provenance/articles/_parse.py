@@ -30,6 +30,7 @@ from provenance.articles._pagedates import byline_date, data_date, path_date, sh
 from provenance.articles._structured import Structured, read_structured
 from provenance.articles._text import Line, Spans, collapse, norm
 from provenance.articles._title import choose_title, squash, strip_site
+from provenance.articles._wire import find_wire
 from provenance.dates import DateLike, PartialDate, as_partial_date
 from provenance.domains import normalize_host, registrable_domain
 from provenance.errors import InvalidURLError, ProvenanceError
@@ -371,7 +372,9 @@ def parse_article(
     outlet the article has not named before ("VOR, or the Voice of Russia, was
     ..."); in a describing footer only the described outlet is an
     attribution, so "... reorganised as Radio Sputnik" does not make Radio
-    Sputnik the origin.
+    Sputnik the origin. Wire copy is one too: an agency's dateline opening the
+    body (``LONDON (Reuters) -``) or credit ending it (``dpa/AFP``, ``© AFP``),
+    with the dateline or credit as the mention's sentence (docs/labels.md).
 
     Args:
         text_or_html: The article's text, or an HTML page.
@@ -393,7 +396,8 @@ def parse_article(
         raise ArticleInputError(text_or_html, "text_or_html")
     url = _checked_url(url)
     stated = as_partial_date(published) if published is not None else None
-    matcher = matcher_for(_checked_registry(registry))
+    checked = _checked_registry(registry)
+    matcher = matcher_for(checked)
     source = _read_source(text_or_html, url)
     spans = Spans(source.text)
     title_index, raw_title = _find_title(source, spans)
@@ -404,9 +408,23 @@ def parse_article(
     when = stated or _published(source, header, url, spans, title_index)
 
     # Mentions, attribution statements, and the footer (a run of the last body paragraphs).
-    raws = find_mentions(spans, matcher, when)
-    cues = statement_cues(spans, raws, _region(spans, title_index, cut_index), header.byline_index, header.lines)
     paragraphs = _paragraphs(spans.lines, range(title_index + 1, cut_index), header.lines)
+    authors = _authors(source, header.byline, matcher.outlet_names) or text_authors(
+        spans, title_index, len(spans.lines), matcher.outlet_names, source.sites
+    )
+    wire = find_wire(
+        checked,
+        spans,
+        paragraphs,
+        when,
+        openings=[title_index] if source.page is None else [],
+        byline_index=header.byline_index,
+        cut_index=cut_index,
+        staff=bool(authors),
+    )  # datelines and agency credits (see _wire)
+    raws = wire.merged(find_mentions(spans, matcher, when))
+    cues = statement_cues(spans, raws, _region(spans, title_index, cut_index), header.byline_index, header.lines)
+    cues.update(wire.cues(raws))
     body_count = len(paragraphs) - mark_footer(spans, paragraphs, raws, cues, header.byline_index)
 
     canonical = _canonical(source, url)
@@ -419,8 +437,7 @@ def parse_article(
         url=url,
         canonical_url=canonical,
         title=title or None,
-        authors=_authors(source, header.byline, matcher.outlet_names)
-        or text_authors(spans, title_index, len(spans.lines), matcher.outlet_names, source.sites),
+        authors=authors,
         published=when,
         genre=genre.genre,
         genre_evidence=genre.evidence,
@@ -429,5 +446,5 @@ def parse_article(
         site_name=source.site_name,
         publisher=structured.publisher,
         is_based_on=_based_on(source, canonical or url),
-        mentions=_mention_records(spans, raws, cues),
+        mentions=wire.records(_mention_records(spans, raws, cues)),
     )

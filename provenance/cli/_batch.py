@@ -22,6 +22,7 @@ import argparse
 import sys
 from typing import Any, TextIO
 
+from provenance.cli._help import examples
 from provenance.cli._options import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -46,6 +47,14 @@ def add_batch_command(commands: Any) -> None:
         description="Label every row of a CSV or JSON Lines file, streaming, into a new file that keeps "
         "the input's columns and adds outlet_id, outlet_name, labels (and labels_json in CSV, unless --compact) "
         "and error.",
+        epilog=examples(
+            "provenance batch shares.csv -o labelled.csv --url-column url --date-column shared_at",
+            "provenance batch links.jsonl -o - --no-date --compact | head",
+            "provenance batch shares.tsv -o labelled.tsv --dayfirst --bad-dates unknown --strict",
+            notes="A summary (rows, labelled, unknown hosts, bad rows) goes to standard error. Exit status: 0 "
+            "when the run went through, 1 when no row could be read (or, with --strict, any row was bad), "
+            "2 when the input could not be labelled at all (an old output is then left as it was).",
+        ),
     )
     batch.add_argument("input", metavar="IN", help="the input file (.csv, .tsv, .jsonl, .ndjson), or - for stdin")
     batch.add_argument("-o", "--output", metavar="OUT", required=True, help="the output file, or - for stdout")

@@ -1,4 +1,4 @@
-"""The lookup, label, report, outlet, validate and snapshot subcommands, each from arguments to output."""
+"""The lookup, report, outlet, validate and snapshot subcommands, each from arguments to output."""
 
 from __future__ import annotations
 
@@ -12,14 +12,13 @@ from typing import TextIO
 from provenance._outputs import same_file
 from provenance.cli._bodies import name_of, organisation_json, resolve_body, write_organisation
 from provenance.cli._options import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, registry_from_args, write_output
-from provenance.dates import parse_date
 from provenance.errors import InvalidURLError, ProvenanceError, RegistryError
 from provenance.labels import LabelSet
 from provenance.layout import Record
-from provenance.model import Organization, Outlet
+from provenance.model import Organization
 from provenance.registry import Records, Registry, load_registry
 
-__all__ = ["lookup", "label", "report", "outlet", "validate", "snapshot"]
+__all__ = ["lookup", "outlet", "printable", "report", "snapshot", "url_argument", "validate", "write_explained"]
 
 
 def url_argument(url: str) -> str:
@@ -83,15 +82,8 @@ def lookup(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_USAGE if bad else EXIT_OK
 
 
-def _outlet_json(outlet: Outlet | None, at: str | None) -> dict[str, str] | None:
-    if outlet is None:
-        return None
-    window = None if at is None else parse_date(at)
-    return {"id": outlet.id, "name": outlet.name_at(window), "country": outlet.country}
-
-
-def _write_explained(out: TextIO, labels: LabelSet, registry: Registry) -> None:
-    """The disclosure sentence, if any, then every label explained."""
+def write_explained(out: TextIO, labels: LabelSet, registry: Registry) -> None:
+    """The disclosure sentence, if any, then every label explained (``outlet`` and ``label --explain``)."""
     from provenance.labelling import disclosure, explain
 
     sentence = disclosure(labels, registry)
@@ -99,32 +91,6 @@ def _write_explained(out: TextIO, labels: LabelSet, registry: Registry) -> None:
         out.write(f"Disclosure: {sentence}\n")
     for label in labels:
         out.write("\n" + explain(label) + "\n")
-
-
-def label(args: argparse.Namespace, out: TextIO) -> int:
-    """``provenance label``."""
-    from provenance.labelling import label_url
-
-    registry = registry_from_args(args)
-    url = url_argument(args.url)
-    outlet = registry.outlet_for_url(url, args.at)
-    labels = label_url(url, args.at, args.policy, registry)
-    if args.format == "json":
-        result = {
-            "url": url,
-            "at": None if args.at is None else str(parse_date(args.at)),
-            "policy": args.policy,
-            "outlet": _outlet_json(outlet, args.at),
-            "labels": labels.to_json(),
-        }
-        out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
-        return EXIT_OK
-    if outlet is None:
-        out.write(f"{url}: no outlet in the registry claims this host\n")
-    else:
-        out.write(f"{url}: {outlet.name} ({outlet.id}, {outlet.country})\n")
-    _write_explained(out, labels, registry)
-    return EXIT_OK
 
 
 _ODD = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd]")
@@ -217,7 +183,7 @@ def outlet(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"  {path.describe(registry)}\n")
     if not chain.paths:
         out.write("  none recorded\n")
-    _write_explained(out, labels, registry)
+    write_explained(out, labels, registry)
     return EXIT_OK
 
 

@@ -14,6 +14,7 @@ import argparse
 import sys
 from typing import Any, TextIO
 
+from provenance.cli._help import examples
 from provenance.cli._options import add_registry_option, registry_from_args
 from provenance.dates import PartialDate, parse_date
 from provenance.errors import RecordError
@@ -35,9 +36,19 @@ def add_import_command(commands: Any) -> None:
     parser = commands.add_parser(
         "import",
         help="import a third-party data set as an overlay registry folder",
-        description="Import a data set into OVERLAY_DIR/FORMAT.toml (see docs/importers.md).",
+        description="Import a data set into OVERLAY_DIR/FORMAT.toml, a registry folder that --registry "
+        "layers on the shipped data (see docs/importers.md). A summary of rows read, imported and skipped "
+        "goes to standard error, the path written to standard output.",
+        epilog=examples(
+            "provenance import perennial-sources sources.jsonl -o overlays/rsp",
+            "provenance import csv ratings.csv -o overlays/mine --accessed 2024-05-01 "
+            "--source-url https://example.org/ratings --scale mine=low,mixed,high",
+            "provenance label https://www.breitbart.com/x --registry overlays/rsp",
+        ),
     )
-    parser.add_argument("format", choices=sorted(FORMATS), metavar="FORMAT", help=", ".join(FORMATS))
+    parser.add_argument(
+        "format", choices=sorted(FORMATS), metavar="FORMAT", help="the data set's format: " + ", ".join(FORMATS)
+    )
     parser.add_argument("file", metavar="FILE", help="the data set file")
     parser.add_argument("-o", "--output", required=True, metavar="OVERLAY_DIR", help="folder to write the overlay into")
     parser.add_argument(

@@ -16,7 +16,9 @@ from provenance.cli import _commands as command
 from provenance.cli._batch import add_batch_command
 from provenance.cli._commands import printable
 from provenance.cli._export import add_export_command
+from provenance.cli._help import examples
 from provenance.cli._import import add_import_command
+from provenance.cli._label import add_label_command
 from provenance.cli._options import (
     EXIT_OK,
     EXIT_USAGE,
@@ -37,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="provenance",
         description="Where a news article comes from and who stands behind the outlet.",
+        epilog=examples(
+            "provenance label https://sputnikglobe.com/x --at 2024-06-01",
+            "provenance report seeds/000_ef366a290e0a1be4.txt",
+            notes="'provenance COMMAND --help' describes each command, with examples.",
+        ),
     )
     parser.add_argument(
         "--version",
@@ -45,40 +52,81 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    lookup = commands.add_parser("lookup", help="the outlet behind each URL")
-    lookup.add_argument("urls", nargs="+", metavar="URL")
+    lookup = commands.add_parser(
+        "lookup",
+        help="the outlet behind each URL",
+        description="The outlet behind each URL or host at a date: the one whose claim on the host, or on a "
+        "domain above it, holds then (a look-alike such as rt.com.evil.example is no RT).",
+        epilog=examples(
+            "provenance lookup https://de.rt.com/x rt.com.evil.example",
+            "provenance lookup ruvr.ru radiosputnik.ria.ru --at 2016",
+            "provenance lookup rt.com --format json",
+            notes="Text gives one line per URL: the URL, a tab, then the outlet's name, id and the role of "
+            "the host (primary, regional, mirror...) or 'unknown'. A URL that cannot be read is reported "
+            "and the others looked up; the exit status is then 2.",
+        ),
+    )
+    lookup.add_argument("urls", nargs="+", metavar="URL", help="a URL or host name (several are looked up in turn)")
     lookup.add_argument("--at", metavar="DATE", help="when the URL was seen (any readable date)")
     add_date_order_options(lookup, "at")
-    lookup.add_argument("--format", choices=("text", "json"), default="text")
+    lookup.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: one line per URL (default); json: one JSON object per URL",
+    )
     add_registry_option(lookup)
     lookup.set_defaults(handler=command.lookup)
 
-    label = commands.add_parser("label", help="labels of the outlet behind a URL, explained")
-    label.add_argument("url", metavar="URL")
-    label.add_argument("--at", metavar="DATE", help="when it was published or shared (any readable date)")
-    add_date_order_options(label, "at")
-    add_policy_option(label)
-    label.add_argument("--format", choices=("text", "json"), default="text")
-    add_registry_option(label)
-    label.set_defaults(handler=command.label)
+    add_label_command(commands)
 
-    report = commands.add_parser("report", help="the provenance report of an article (text or HTML)")
+    report = commands.add_parser(
+        "report",
+        help="the provenance report of an article (text or HTML)",
+        description="Read an article (text or HTML), find where it comes from (who published it, whom it "
+        "credits as its source) and who stood behind those outlets, and write the report with every label "
+        "explained and every source numbered.",
+        epilog=examples(
+            "provenance report seeds/000_ef366a290e0a1be4.txt",
+            "provenance report page.html --url https://example.org/a --format html -o report.html",
+            "curl -s https://example.org/a | provenance report - --published 2024-06-01 --format json",
+        ),
+    )
     report.add_argument("file", metavar="FILE", help="the article: a text or HTML file, or - for standard input")
     report.add_argument("--url", help="where the article was found")
     report.add_argument("--published", metavar="DATE", help="when it was published, if the file does not say")
     add_date_order_options(report, "published")
     add_policy_option(report)
-    report.add_argument("--format", default="markdown", choices=("markdown", "json", "html", "prov-json", "jsonld"))
+    report.add_argument(
+        "--format",
+        default="markdown",
+        choices=("markdown", "json", "html", "prov-json", "jsonld"),
+        help="markdown (default), json, html (a page with the ownership drawn), prov-json (W3C PROV) "
+        "or jsonld (schema.org)",
+    )
     report.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     add_registry_option(report)
     report.set_defaults(handler=command.report)
 
-    outlet = commands.add_parser("outlet", help="an outlet's record, control chain and labels")
-    outlet.add_argument("query", metavar="ID|NAME|URL")
+    outlet = commands.add_parser(
+        "outlet",
+        help="an outlet's record, control chain and labels",
+        description="An outlet (or organisation) found by id, name or URL: its record, domains, predecessors "
+        "and successors, who controlled it, and its labels explained with their sources.",
+        epilog=examples(
+            'provenance outlet "Voice of Russia"',
+            "provenance outlet rt --at 2022-03-05",
+            "provenance outlet rossiya-segodnya",
+            "provenance outlet sputnikglobe.com --format json",
+        ),
+    )
+    outlet.add_argument(
+        "query", metavar="ID|NAME|URL", help="an id, a name or alias (or part of one), or a URL or host"
+    )
     outlet.add_argument("--at", metavar="DATE", help="when (any readable date); default: its whole lifetime")
     add_date_order_options(outlet, "at")
     add_policy_option(outlet)
-    outlet.add_argument("--format", choices=("text", "json"), default="text")
+    outlet.add_argument("--format", choices=("text", "json"), default="text", help="text for people (default) or json")
     add_registry_option(outlet)
     outlet.set_defaults(handler=command.outlet)
 
@@ -87,7 +135,18 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_command(commands)
     add_export_command(commands)
 
-    validate = commands.add_parser("validate", help="check a registry folder and list every problem")
+    validate = commands.add_parser(
+        "validate",
+        help="check a registry folder and list every problem",
+        description="Load a registry folder, check every record and the whole set (references, duplicate "
+        "ids, overlapping host claims, control cycles) and every source against the source policy; list "
+        "every problem. Exit status 1 when there are problems.",
+        epilog=examples(
+            "provenance validate --report",
+            "provenance validate path/to/registry-folder --no-source-policy",
+            "provenance validate overlays/rsp --on-default",
+        ),
+    )
     validate.add_argument("path", nargs="?", help="registry folder (default: the shipped data)")
     validate.add_argument(
         "--report",
@@ -106,7 +165,15 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(handler=command.validate)
 
     snapshot = commands.add_parser(
-        "snapshot", help="write a checked snapshot of registry folders, for Registry.from_snapshot"
+        "snapshot",
+        help="write a checked snapshot of registry folders, for Registry.from_snapshot",
+        description="Check registry folders once and write their records to one file, which "
+        "Registry.from_snapshot reloads fast (refused if the folders' files have changed since).",
+        epilog=examples(
+            "provenance snapshot path/to/registry-folder -o registry.snapshot",
+            "provenance snapshot overlays/rsp --on-default -o layered.snapshot",
+            "provenance snapshot -o shipped.snapshot",
+        ),
     )
     snapshot.add_argument(
         "folders", nargs="*", metavar="FOLDER", help="registry folders, later ones layered on earlier ones"

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn, TextIO
 
 from provenance._outputs import replacing_text
+from provenance.cli._help import HelpFormatter
 from provenance.dates import parse_date
 from provenance.errors import DateParseError
 from provenance.policies import POLICIES
@@ -34,7 +35,11 @@ Handler = Callable[[argparse.Namespace, TextIO], int]
 
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line and exit status 2."""
+    """An argument parser whose errors are one line and exit status 2, and whose help keeps examples as written."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")

@@ -5,12 +5,13 @@ from __future__ import annotations
 from provenance.dates import Interval, PartialDate
 from provenance.errors import InvalidURLError, RecordError
 from provenance.labelling import label_outlet, label_url, publication_window
-from provenance.labels import CERTAIN, Evidence, Label, LabelSet
+from provenance.labels import CERTAIN, POSSIBLE, Evidence, Label, LabelSet
 from provenance.model import Article, Mention, Outlet, Source
 from provenance.ownership import ControlChain, control_chain
 from provenance.policies import Policy, get_policy, with_article
 from provenance.registry import Registry, default_registry
 from provenance.reports._contents import article_subject
+from provenance.reports._evidence import evidence_phrase
 from provenance.reports._report import Report
 
 __all__ = ["build_report"]
@@ -32,16 +33,22 @@ def build_report(article: Article, policy: str | Policy = "typology", registry: 
     """
     registry = registry if registry is not None else default_registry()
     chosen = get_policy(policy)
-    origin, mention, based_on = _origin(article, registry)
-    window, basis = _publication(article, origin)
     site, site_labels = _site(article, registry, chosen)
+    origin, mention, based_on = _origin(article, registry, site)
+    window, basis = _publication(article, origin)
     chain = None if origin is None else control_chain(registry, origin.id, window)
-    origin_labels = LabelSet() if origin is None else label_outlet(origin, window, chosen, registry)
+    republished = origin is not None and origin != site
+    # An origin that is the publisher itself is no republication: its labels are the publisher's, given once.
+    origin_labels = label_outlet(origin, window, chosen, registry) if republished and origin else LabelSet()
     report_subject = article_subject(article)
     labels = LabelSet(
         [
             *_genre_labels(article, report_subject),
-            *_origin_labels(article, report_subject, origin, mention, based_on, origin_labels, chain, registry),
+            *(
+                _origin_labels(article, report_subject, origin, mention, based_on, origin_labels, chain, registry)
+                if republished
+                else ()
+            ),
         ]
     )
     return Report(
@@ -61,18 +68,28 @@ def build_report(article: Article, policy: str | Policy = "typology", registry: 
     )
 
 
-def _origin(article: Article, registry: Registry) -> tuple[Outlet | None, Mention | None, str | None]:
-    """The first attribution naming a known outlet (footers first), else an ``isBasedOn`` URL of another outlet."""
-    attributions = sorted(article.attributions(), key=lambda m: (m.cue != "footer", m.start))
-    for mention in attributions:
-        outlet = registry.get(mention.outlet)
-        if isinstance(outlet, Outlet):
+def _origin(
+    article: Article, registry: Registry, site: Outlet | None
+) -> tuple[Outlet | None, Mention | None, str | None]:
+    """Where the text shows the article came from.
+
+    The first attribution naming a known outlet other than the publisher (certain ones first, then
+    footers first), else an
+    ``isBasedOn`` URL of another outlet, else an attribution naming the publisher itself.
+    """
+    attributions = sorted(article.attributions(), key=lambda m: (m.certainty != CERTAIN, m.cue != "footer", m.start))
+    named = [
+        (outlet, mention) for mention in attributions if isinstance(outlet := registry.get(mention.outlet), Outlet)
+    ]
+    for outlet, mention in named:
+        if outlet != site:
             return outlet, mention, None
-    site = _outlet_at(registry, article.url or article.canonical_url, article.published)
     for url in article.is_based_on:
         outlet = _outlet_at(registry, url, article.published)
         if outlet is not None and outlet != site:
             return outlet, None, url
+    if named:
+        return named[0][0], named[0][1], None
     return None, None, None
 
 
@@ -153,13 +170,10 @@ def _origin_labels(
 ) -> list[Label]:
     if origin is None:
         return []
+    certainty = CERTAIN if mention is None else mention.certainty
     if mention is not None:
         basis = (
-            Evidence(
-                f"The article says (characters {mention.sentence_start}-"
-                f'{mention.sentence_start + len(mention.sentence)}): "{mention.sentence}"',
-                _article_source(article),
-            ),
+            Evidence(f"The article says so in {evidence_phrase(mention)}.", _article_source(article)),
             Evidence(f"{mention.name!r} names {origin.name}.", origin.sources),
         )
         rule = f"an attribution statement in the article ({mention.cue or 'attribution'}) names the outlet"
@@ -187,8 +201,8 @@ def _origin_labels(
             kind="republished-from",
             value=origin.id,
             subject=subject,
-            text=f"Republished from {origin.name}.",
-            certainty=CERTAIN,
+            text=f"Republished from {origin.name}." if certainty == CERTAIN else f"Partly based on {origin.name}.",
+            certainty=certainty,
             rule=rule,
             basis=basis,
             details=details,
@@ -202,7 +216,7 @@ def _origin_labels(
                 value=state.value,
                 subject=subject,
                 text=f"It comes from {origin.name}: {state.text}",
-                certainty=state.certainty,
+                certainty=state.certainty if certainty == CERTAIN else POSSIBLE,
                 policy=state.policy,
                 rule=f"the origin outlet's state-media label ({state.rule})",
                 basis=state.basis,

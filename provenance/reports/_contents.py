@@ -11,6 +11,7 @@ from provenance.labels import LabelSet
 from provenance.model import Article, Mention, Outlet, Source
 from provenance.ownership import ControlChain
 from provenance.registry import Registry, data_version
+from provenance.reports._evidence import evidence_phrase
 
 __all__ = ["ReportContents", "article_subject"]
 
@@ -33,11 +34,11 @@ class ReportContents:
     window_basis: str
     """``stated`` (the article's date), ``origin-lifetime`` (the origin outlet's lifetime) or ``unknown``."""
     site: Outlet | None
-    """The outlet whose site the article was found on, if known."""
+    """The publisher: the outlet at the article's URL, if known."""
     site_labels: LabelSet
     """Labels of that outlet."""
     origin: Outlet | None
-    """The outlet the article was republished from, if the text says so."""
+    """The outlet the text shows the article came from, if it shows one (the publisher itself, when it names it)."""
     origin_mention: Mention | None
     """The attribution statement that names the origin, when the text has one."""
     origin_url: str | None
@@ -79,24 +80,51 @@ class ReportContents:
             return f"not stated; within its origin's lifetime, {self.window.describe()}"
         return "unknown"
 
+    @property
+    def republished(self) -> bool:
+        """Whether the article came from another outlet than its publisher (an origin that is not the site)."""
+        return self.origin is not None and (self.site is None or self.origin.id != self.site.id)
+
     def origin_evidence(self) -> tuple[str, str] | None:
-        """What shows the origin, and where: the attribution sentence, or the ``isBasedOn`` URL."""
+        """What shows the origin, and in words what it is: the attribution sentence, or the ``isBasedOn`` URL.
+
+        The words name the cue and quote the sentence (``the dateline 'MOSCOW, March 3. /TASS/.'``);
+        character offsets stay in the JSON form.
+        """
         if self.origin_mention is not None:
-            mention = self.origin_mention
-            where = f"{mention.cue or 'attribution'}, characters {mention.start} to {mention.end} ({mention.name})"
-            return mention.sentence, where
+            return self.origin_mention.sentence, evidence_phrase(self.origin_mention)
         if self.origin_url is not None:
             return self.origin_url, "the page's structured data (schema.org isBasedOn)"
         return None
 
+    def publisher_text(self) -> str | None:
+        """``Published by <outlet>.``, or ``None`` when the outlet at the URL is unknown."""
+        return None if self.site is None else f"Published by {self.site.name}."
+
+    def window_text(self) -> str:
+        """The window in words: ``on 2012-08-16``, ``in 2012-08``, ``over 1993 to 2014``, ``since 2005``..."""
+        window = self.window
+        if window is None:
+            return "at any time"
+        if window.start is not None and window.start == window.end:
+            return f"{'on' if window.start.precision == 'day' else 'in'} {window.start}"
+        words = window.describe()
+        return words if words.startswith(("since ", "until ", "from ")) else "over " + words
+
     def disclosure(self) -> str | None:
-        """One sentence about the origin a platform could show, or ``None``."""
-        if self.origin is None:
+        """One sentence a platform could show, or ``None``.
+
+        For a republication it is about the origin (``Republished from X. ...``); otherwise about the
+        publisher (``Published by X. ...``) when its labels have something to disclose.
+        """
+        if self.origin is not None and self.republished:
+            sentence = disclosure(self.origin_labels, self.registry)
+            name = self.origin.name
+            return f"Republished from {name}. {sentence}" if sentence else f"Republished from {name}."
+        if self.site is None:
             return None
-        sentence = disclosure(self.origin_labels, self.registry)
-        return (
-            f"Republished from {self.origin.name}. {sentence}" if sentence else f"Republished from {self.origin.name}."
-        )
+        sentence = disclosure(self.site_labels, self.registry)
+        return f"Published by {self.site.name}. {sentence}" if sentence else None
 
 
 def article_subject(article: Article) -> str:

@@ -1,9 +1,12 @@
 """Render a :class:`~provenance.reports.Report` as one self-contained HTML page.
 
 No scripts, no external resources; every string from the article or the data
-goes through :func:`html.escape`. The control chain is drawn as inline SVG:
-one row per path, from the outlet on the left to the ultimate controller on
-the right.
+goes through :func:`html.escape`. Who stood behind the origin is drawn as
+one graph (:mod:`._graph_svg`: each party once, each relation once with its
+dates) and listed relation by relation with its sources; the origin's
+timeline (:mod:`._timeline_svg`: its names, predecessors and successors,
+who ran it and its labels over the years, the article's date marked)
+follows. Both are inline SVG.
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from provenance.labelling import explain
-from provenance.model import Organization
+from provenance.policies import describe_relation
+from provenance.reports._graph_svg import chain_relations, ownership_svg
+from provenance.reports._timeline import outlet_timeline
+from provenance.reports._timeline_svg import timeline_svg
 
 if TYPE_CHECKING:
-    from provenance.ownership import ControlChain
-    from provenance.registry import Registry
+    from provenance.model import Source
     from provenance.reports._contents import ReportContents
 
 __all__ = ["render_html"]
@@ -30,59 +35,30 @@ table{border-collapse:collapse;width:100%}
 td,th{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:left}
 .certain{color:#075e07} .possible{color:#8a5a00} pre{white-space:pre-wrap;background:#f6f6f6;padding:.5rem}
 .disclosure{background:#fff4d6;border:1px solid #e0c060;padding:.5rem 1rem}
+figure{margin:1rem 0} figure svg{max-width:100%;height:auto}
 """
-
-_BOX_WIDTH, _BOX_HEIGHT, _GAP, _ROW = 190, 44, 70, 70
 
 
 def _text(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def _chain_svg(chain: ControlChain, registry: Registry) -> str:
-    """The control chain as SVG: boxes for bodies, labelled arrows for relations."""
-    rows = [path for path in chain.paths if path.relations]
-    if not rows:
-        return ""
-    columns = max(len(path.relations) for path in rows) + 1
-    width = columns * _BOX_WIDTH + (columns - 1) * _GAP + 20
-    height = len(rows) * _ROW + 10
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="control chain" '
-        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-size="12">',
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
-        'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#444"/></marker></defs>',
-    ]
-    for row, path in enumerate(rows):
-        y = 10 + row * _ROW
-        ids = [path.outlet, *(relation.subject for relation in path.relations)]
-        for column, id in enumerate(ids):
-            x = 10 + column * (_BOX_WIDTH + _GAP)
-            body = registry.get(id)
-            name = body.name if body is not None else id
-            is_state = isinstance(body, Organization) and body.kind == "state"
-            fill = "#fde2e2" if is_state else "#e8eef8"
-            short = name if len(name) <= 28 else name[:27] + "…"
-            parts.append(
-                f'<g class="node"><title>{_text(name)}</title>'
-                f'<rect x="{x}" y="{y}" width="{_BOX_WIDTH}" height="{_BOX_HEIGHT}" rx="6" '
-                f'fill="{fill}" stroke="#555"/>'
-                f'<text x="{x + _BOX_WIDTH / 2}" y="{y + _BOX_HEIGHT / 2 + 4}" '
-                f'text-anchor="middle">{_text(short)}</text>'
-                "</g>"
-            )
-            if column:
-                relation = path.relations[column - 1]
-                x1, x2 = x - 4, x - _GAP + 4
-                share = f" {relation.share:.0%}" if relation.share is not None else ""
-                parts.append(
-                    f'<line x1="{x1}" y1="{y + _BOX_HEIGHT / 2}" x2="{x2}" y2="{y + _BOX_HEIGHT / 2}" '
-                    f'stroke="#444" marker-end="url(#arrow)"/>'
-                    f'<text x="{(x1 + x2) / 2}" y="{y + _BOX_HEIGHT / 2 - 6}" text-anchor="middle" '
-                    f'font-size="10">{_text(relation.kind + share)}</text>'
-                )
-    parts.append("</svg>")
-    return "".join(parts)
+def _behind(report: ReportContents, name: str, numbers: dict[Source, int]) -> list[str]:
+    """Who stood behind the origin: one graph, its relations with their sources, then the origin's timeline."""
+    out = [f"<h2>Who stood behind {_text(name)}</h2>"]
+    if report.chain is not None and report.chain.paths:
+        out.append(f'<figure class="chain">{ownership_svg(report.chain, report.registry)}</figure><ul>')
+        for relation in chain_relations(report.chain):
+            refs = "".join(f"[{numbers[s]}]" for s in relation.sources)
+            out.append(f"<li>{_text(describe_relation(report.registry, relation))} {refs}</li>")
+        out.append("</ul>")
+    else:
+        out.append("<p>No owner or controller is recorded.</p>")
+    timeline = outlet_timeline(report)
+    if timeline is not None:
+        out.append(f"<h2>{_text(timeline.title)}</h2>")
+        out.append(f'<figure class="timeline">{timeline_svg(timeline)}</figure>')
+    return out
 
 
 def render_html(report: ReportContents) -> str:
@@ -110,27 +86,21 @@ def render_html(report: ReportContents) -> str:
     if article.url:
         site = f" ({report.site.name})" if report.site is not None else ""
         out.append(f'<dt>Found at</dt><dd><a href="{_text(article.url)}">{_text(article.url)}</a>{_text(site)}</dd>')
+    out.extend(f"<dt>Published by</dt><dd>{_text(by.name)}</dd>" for by in [report.site] if by is not None)
     out.append("</dl><h2>Where it came from</h2>")
     evidence = report.origin_evidence()
     if report.origin is None or evidence is None:
         out.append("<p>The article does not say it was republished from an outlet in the registry.</p>")
     else:
         shown, where = evidence
-        out.append(f"<p>Republished from <strong>{_text(report.origin.name)}</strong>.</p>")
+        came = "Republished from" if report.republished else "Not a republication: published by"
+        out.append(f"<p>{came} <strong>{_text(report.origin.name)}</strong>.</p>")
         out.append(f"<blockquote>{_text(shown)}</blockquote>")
         out.append(f"<p>Evidence: {_text(where)}.</p>")
         disclosure = report.disclosure()
         if disclosure:
             out.append(f'<p class="disclosure">{_text(disclosure)}</p>')
-        out.append(f"<h2>Who stood behind {_text(report.origin.name)}</h2>")
-        if report.chain is not None and report.chain.paths:
-            out.append(f'<figure class="chain">{_chain_svg(report.chain, report.registry)}</figure><ul>')
-            for path in report.chain:
-                refs = "".join(f"[{numbers[s]}]" for s in path.sources())
-                out.append(f"<li>{_text(path.describe(report.registry))} {refs}</li>")
-            out.append("</ul>")
-        else:
-            out.append("<p>No owner or controller is recorded.</p>")
+        out.extend(_behind(report, report.origin.name, numbers))
     out.append("<h2>Labels</h2>")
     labels = report.all_labels()
     if labels:

@@ -15,7 +15,7 @@ from provenance.reports._contents import ReportContents
 
 __all__ = ["SCHEMA_VERSION", "report_dict"]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """Version of the JSON form of a report; documented field by field in ``docs/reports.md``."""
 
 
@@ -33,11 +33,31 @@ def report_dict(report: ReportContents) -> dict[str, Any]:
         "article": _article_json(report.article),
         "window": _window_json(report.window, report.window_basis),
         "found_at": {"url": report.article.url, "outlet": _outlet_json(report.site)},
+        "publisher": _publisher_json(report),
         "origin": _origin_json(report, numbers),
         "mentions": [_mention_json(mention) for mention in report.article.mentions],
         "labels": report.all_labels().to_json(),
         "disclosure": report.disclosure(),
         "sources": [_source_json(number, source) for source, number in numbers.items()],
+    }
+
+
+def _publisher_json(report: ReportContents) -> dict[str, Any] | None:
+    """The outlet at the URL as the publisher, its labels in short, and whether it is the origin too."""
+    if report.site is None:
+        return None
+    url = report.article.url or report.article.canonical_url
+    claim = None if url is None else report.registry.claim_for_url(url, report.article.published)
+    return {
+        "outlet": _outlet_json(report.site),
+        "url": url,
+        "host": None if claim is None else claim.host,
+        "text": report.publisher_text(),
+        "is_origin": report.origin is not None and not report.republished,
+        "labels": [
+            {"kind": label.kind, "value": label.value, "certainty": label.certainty, "text": label.text}
+            for label in report.site_labels
+        ],
     }
 
 
@@ -109,6 +129,7 @@ def _mention_json(mention: Mention) -> dict[str, Any]:
         "sentence_start": mention.sentence_start,
         "attribution": mention.attribution,
         "cue": mention.cue,
+        "certainty": mention.certainty,
     }
 
 

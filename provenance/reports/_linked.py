@@ -120,9 +120,15 @@ class _ProvDocument:
             }
 
     def add_origin(self, report: ReportContents, article_id: str) -> None:
-        """The original the article derives from, its outlet, and who that outlet acted on behalf of."""
+        """The original the article derives from, its outlet, and who that outlet acted on behalf of.
+
+        An origin that is the publisher itself is no republication: no original, only who the outlet acted for.
+        """
         evidence = report.origin_evidence()
         if report.origin is None or evidence is None:
+            return
+        if not report.republished:
+            self.add_delegations(report)
             return
         original = "doc:original-" + _local(report.subject)
         self.doc["entity"][original] = {
@@ -138,6 +144,10 @@ class _ProvDocument:
             "prov:entity": original,
             "prov:agent": self.agent(report.origin.id),
         }
+        self.add_delegations(report)
+
+    def add_delegations(self, report: ReportContents) -> None:
+        """Every control relation on the origin's chain."""
         for path in report.chain or ():
             for relation in path.relations:
                 self.add_delegation(relation)
@@ -236,15 +246,18 @@ def _article_properties(report: ReportContents) -> dict[str, Any]:
         data["datePublished"] = str(article.published)
     if report.site is not None:
         data["publisher"] = _organization(report, report.site)
+        disclosure = None if report.republished else report.disclosure()
+        if disclosure:  # the publisher's own disclosure; a republication's is the origin's (sourceOrganization)
+            data["publisher"]["ownershipFundingInfo"] = disclosure
     elif article.site_name or article.publisher:
         data["publisher"] = {"@type": "Organization", "name": article.site_name or article.publisher}
     return data
 
 
 def _origin_properties(report: ReportContents) -> dict[str, Any]:
-    """``sourceOrganization`` and ``isBasedOn`` for a known origin, else the page's own ``isBasedOn`` URLs."""
+    """``sourceOrganization`` and ``isBasedOn`` for an origin not the publisher, else the page's ``isBasedOn``."""
     article = report.article
-    if report.origin is None:
+    if report.origin is None or not report.republished:
         return {"isBasedOn": list(article.is_based_on)} if article.is_based_on else {}
     based_on: dict[str, Any] = {
         "@type": "NewsArticle",
