@@ -36,6 +36,7 @@ from tests.corpus_scoring import (  # noqa: E402
     FieldScore,
     corpus_present,
     load_truth,
+    origin_counts,
     score,
 )
 
@@ -148,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
         best = max((result[field].right for _, result, _ in columns[1:]), default=0)
         ahead = ahead and ours >= best
         print(f"{field}: provenance {ours}/{pages}, best peer {best}/{pages}")
+    found, shown, wrong, unshown = origin_counts(load_truth())
+    print(
+        f"origin (provenance only): claimed on {found}/{shown} pages that show one, on {wrong}/{unshown} that show none"
+    )
     if args.misses:
         for field in FIELDS:
             for file, expected, got in columns[0][1][field].misses:

@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from provenance.articles import decode_html
+from provenance.articles import decode_html, parse_article
+from provenance.registry import default_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "articles"
@@ -122,3 +123,27 @@ def score(extract: Extractor, entries: Sequence[Mapping[str, object]]) -> dict[s
             else:
                 scores[name].misses.append((file, entry.get(name), answers.get(name)))
     return scores
+
+
+def claimed_origins(entry: Mapping[str, object]) -> set[str]:
+    """The outlets (registry ids) the parsed page says it came from, other than the outlet at its address.
+
+    An attribution or an ``isBasedOn`` address naming the publisher itself is
+    no republication, so it is not counted.
+    """
+    registry = default_registry()
+    url = entry.get("url")
+    article = parse_article(page_html(str(entry["file"])), url=str(url) if url else None)
+    publisher = registry.outlet_for_url(str(entry["outlet_host"]), article.published)
+    claimed = {mention.outlet for mention in article.attributions()}
+    claimed |= {outlet.id for link in article.is_based_on if (outlet := registry.outlet_for_url(link))}
+    return claimed - ({publisher.id} if publisher else set())
+
+
+def origin_counts(entries: Sequence[Mapping[str, object]]) -> tuple[int, int, int, int]:
+    """Pages with an origin in the truth where one is claimed, of how many; pages without one where one is."""
+    shown = [entry for entry in entries if entry.get("origin") is not None]
+    unshown = [entry for entry in entries if entry.get("origin") is None]
+    found = sum(1 for entry in shown if claimed_origins(entry))
+    wrong = sum(1 for entry in unshown if claimed_origins(entry))
+    return found, len(shown), wrong, len(unshown)

@@ -14,8 +14,15 @@ from collections.abc import Mapping
 import pytest
 
 from provenance.articles import parse_article
-from provenance.registry import default_registry
-from tests.corpus_scoring import CORPUS, SKIP_REASON, FieldScore, corpus_present, load_truth, page_html, score
+from tests.corpus_scoring import (
+    CORPUS,
+    SKIP_REASON,
+    FieldScore,
+    claimed_origins,
+    corpus_present,
+    load_truth,
+    score,
+)
 
 pytestmark = pytest.mark.skipif(not corpus_present(), reason=SKIP_REASON)
 
@@ -48,20 +55,9 @@ def test_field_is_right_on_nine_pages_in_ten(scores: dict[str, FieldScore], fiel
     assert result.share >= REQUIRED_SHARE, f"{field}: {result.right}/{result.total} right; misses:\n{misses}"
 
 
-def _claimed_origins(entry: Mapping[str, object]) -> set[str]:
-    """The outlets the parsed page says it came from, other than the outlet at its address (its publisher)."""
-    registry = default_registry()
-    url = entry.get("url")
-    article = parse_article(page_html(str(entry["file"])), url=str(url) if url else None)
-    publisher = registry.outlet_for_url(str(entry["outlet_host"]), article.published)
-    claimed = {mention.outlet for mention in article.attributions()}
-    claimed |= {outlet.id for link in article.is_based_on if (outlet := registry.outlet_for_url(link))}
-    return claimed - ({publisher.id} if publisher else set())
-
-
 def test_no_origin_is_claimed_where_the_page_shows_none() -> None:
     claimed = {}
     for entry in load_truth():
-        if entry.get("origin") is None and (origins := _claimed_origins(entry)):
+        if entry.get("origin") is None and (origins := claimed_origins(entry)):
             claimed[str(entry["file"])] = sorted(origins)
     assert claimed == {}, f"origins claimed on pages that show none: {claimed}"
