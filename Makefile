@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-spark test-wheel lint typecheck pytest test-pythons bench fuzz coverage-table clean
+.PHONY: install demo test test-spark test-wheel lint typecheck pytest test-pythons bench corpus fuzz coverage-table clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,12 @@ fuzz: install
 bench: install
 	$(BIN)/python benchmarks/bench_labels.py
 	$(BIN)/python benchmarks/bench_frame.py
+	$(BIN)/python benchmarks/bench_corpus.py
+
+# The article parser and its peers (the `corpus` extra, skipped when absent) on the real pages in
+# ../shared/corpus/articles (skipped when absent): title, authors and date right, side by side.
+corpus: install
+	$(BIN)/python benchmarks/bench_corpus.py
 
 coverage-table: install
 	$(BIN)/python scripts/coverage_table.py --write docs/data.md
