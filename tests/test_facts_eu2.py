@@ -83,7 +83,8 @@ def test_eu2_outlet_starts(registry, outlet, start):
         ("der-spiegel", "2010", "spiegel-mitarbeiter-kg"),
         ("der-spiegel", "2010", "bertelsmann"),
         ("der-spiegel", "2023", "bertelsmann"),
-        ("bild", "2024", "axel-springer"),
+        ("bild", "2024-10", "kkr"),
+        ("bild", "2025-06", "mathias-doepfner"),
         ("el-pais", "2020", "prisa"),
         ("corriere-della-sera", "2020", "cairo-communication"),
         ("le-figaro", "2010", "gimd"),
@@ -122,3 +123,9 @@ def test_economist_group_shareholders_change_in_2015(registry):
 def test_dassault_holding_controls_le_figaro_from_2004(registry):
     assert subjects(registry, "groupe-figaro", "owns", "2004") == {"gimd"}
     assert subjects(registry, "groupe-figaro", "owns", "2003") == set()
+
+
+def test_axel_springer_owners_before_and_after_the_2025_split(registry):
+    assert subjects(registry, "axel-springer", "owns", "2024-10") == {"kkr", "friede-springer", "mathias-doepfner"}
+    assert subjects(registry, "axel-springer", "owns", "2025-06") == {"friede-springer", "mathias-doepfner"}
+    assert "friede-springer" in control_chain(registry, "bild", at="2025-06").ultimate()
