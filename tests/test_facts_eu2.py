@@ -101,6 +101,12 @@ def test_spiegel_staff_kg_owns_the_publisher_from_november_1974(registry):
     assert "spiegel-mitarbeiter-kg" not in subjects(registry, "spiegel-verlag", "owns", "1974-11-07")
 
 
+def test_bertelsmann_owns_gruner_jahr_from_1969_to_2021(registry):
+    assert "bertelsmann" in subjects(registry, "gruner-jahr", "owns", "1969")
+    assert "bertelsmann" not in subjects(registry, "gruner-jahr", "owns", "1968")
+    assert "bertelsmann" not in subjects(registry, "gruner-jahr", "owns", "2022")
+
+
 def test_spiegel_stake_moves_from_gruner_jahr_to_bertelsmann_in_2022(registry):
     assert subjects(registry, "spiegel-verlag", "owns", "2021") >= {"gruner-jahr"}
     assert "bertelsmann" not in subjects(registry, "spiegel-verlag", "owns", "2021")
@@ -109,20 +115,26 @@ def test_spiegel_stake_moves_from_gruner_jahr_to_bertelsmann_in_2022(registry):
 
 
 def test_cairo_controls_rcs_only_from_july_2016(registry):
-    assert subjects(registry, "rcs-mediagroup", "owns", "2016-07") == {"cairo-communication"}
-    assert subjects(registry, "rcs-mediagroup", "owns", "2015") == set()
+    # RCS's earlier shareholders are not modelled: only Cairo Communication's arrival is pinned.
+    assert "cairo-communication" in subjects(registry, "rcs-mediagroup", "owns", "2016-07")
+    assert "cairo-communication" not in subjects(registry, "rcs-mediagroup", "owns", "2016-06")
 
 
 def test_economist_group_shareholders_change_in_2015(registry):
     pearson = [r for r in registry.relations(subject="pearson", object="economist-group") if r.kind == "owns"]
     assert [(r.share, str(r.interval.start), str(r.interval.end)) for r in pearson] == [(0.5, "1957", "2015")]
-    assert subjects(registry, "economist-group", "owns", "2014") == {"pearson"}
-    assert subjects(registry, "economist-group", "owns", "2016") == {"exor"}
+    # Exor's 4.7 percent before 2015 and the families' stakes are not modelled.
+    assert "pearson" in subjects(registry, "economist-group", "owns", "2014")
+    owners_2016 = subjects(registry, "economist-group", "owns", "2016")
+    assert "exor" in owners_2016 and "pearson" not in owners_2016
+    exor = [r for r in registry.relations(subject="exor", object="economist-group") if r.kind == "owns"]
+    assert [(r.share, str(r.interval.start)) for r in exor] == [(0.434, "2015")]
 
 
 def test_dassault_holding_controls_le_figaro_from_2004(registry):
+    # GIMD's 30 percent of Socpresse from 2002 is not modelled: only the control from 2004 is pinned.
     assert subjects(registry, "groupe-figaro", "owns", "2004") == {"gimd"}
-    assert subjects(registry, "groupe-figaro", "owns", "2003") == set()
+    assert "gimd" not in subjects(registry, "groupe-figaro", "owns", "2003")
 
 
 def test_axel_springer_owners_before_and_after_the_2025_split(registry):
