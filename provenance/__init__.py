@@ -21,6 +21,7 @@ from provenance._version import __version__
 _EXPORTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     "provenance.articles": (
         "ArticleInputError",
+        "decode_html",
         "genre_vocabulary",
         "GenreTerms",
         "parse_article",
@@ -134,6 +135,9 @@ if TYPE_CHECKING:
     )
     from provenance.articles import (
         GenreTerms as GenreTerms,
+    )
+    from provenance.articles import (
+        decode_html as decode_html,
     )
     from provenance.articles import (
         genre_vocabulary as genre_vocabulary,

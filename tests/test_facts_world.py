@@ -11,30 +11,13 @@ from __future__ import annotations
 import pytest
 
 from provenance import default_registry
-from provenance.dates import OpenEnd
-from provenance.model import Assessment, Relation
 from provenance.registry import Registry
+from tests.facts_support import bound, relation, span
 
 
 @pytest.fixture(scope="module")
 def registry() -> Registry:
     return default_registry(layers=())  # the curated data
-
-
-def _bound(value: object) -> str | None:
-    if value is None:
-        return None
-    return value.value if isinstance(value, OpenEnd) else str(value)
-
-
-def span(record: Relation | Assessment) -> tuple[str | None, str | None]:
-    return _bound(record.interval.start), _bound(record.interval.end)
-
-
-def relation(registry: Registry, subject: str, kind: str, object: str) -> Relation:
-    found = [r for r in registry.relations(subject=subject, object=object) if r.kind == kind]
-    assert len(found) == 1, f"expected one {subject} {kind} {object}, got {found}"
-    return found[0]
 
 
 def typologies(registry: Registry, outlet: str) -> list[str]:
@@ -110,7 +93,7 @@ def test_kbc_is_state_owned_since_its_act_commenced(registry):
 def test_kbc_was_voice_of_kenya_before_1989(registry):
     kbc = registry.lookup("kbc")
     assert str(kbc.lifetime.start) == "1928"
-    names = {name.name: (_bound(name.interval.start), _bound(name.interval.end)) for name in kbc.names}
+    names = {name.name: (bound(name.interval.start), bound(name.interval.end)) for name in kbc.names}
     assert names["Voice of Kenya"] == ("1964", "1989")
     assert names["Kenya Broadcasting Corporation"] == ("1989", "ongoing")
 
@@ -137,9 +120,7 @@ def test_bernama_started_on_20_may_1968_and_is_state_funded(registry):
 
 
 def test_rts_was_radio_television_belgrade_until_1992(registry):
-    names = {
-        name.name: (_bound(name.interval.start), _bound(name.interval.end)) for name in registry.lookup("rts").names
-    }
+    names = {name.name: (bound(name.interval.start), bound(name.interval.end)) for name in registry.lookup("rts").names}
     assert names["Radio Television Belgrade"] == ("1958", "1992")
     assert span(relation(registry, "state-rs", "funds", "rts")) == ("2023-10", "ongoing")
 
