@@ -5,14 +5,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-spark lint typecheck pytest test-pythons bench fuzz coverage-table data clean
+.PHONY: install demo test test-spark test-wheel lint typecheck pytest test-pythons bench corpus fuzz coverage-table data clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,dev,prov,dask,bods]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,prov,dask,bods,polars,arrow]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -47,6 +47,12 @@ test-pythons:
 
 test: lint typecheck pytest
 
+# The docs where users are: the wheel of this tree in a fresh venv (only `pip install`, no extra), and
+# every doctest of README.md and docs/*.md run there from a folder outside the repository; blocks
+# marked `<!-- doctest-requires: MODULE -->` skip when MODULE is missing. Prints passed/failed/skipped.
+test-wheel: install
+	$(BIN)/python scripts/test_wheel.py
+
 # The Spark adapter's tests (marked `spark`, left out of `make test`): the `spark` extra, a local
 # Spark session (Java 17), about a minute, most of it the JVM starting.
 SPARK_STAMP := $(VENV)/.spark-installed
@@ -63,7 +69,14 @@ fuzz: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_labels.py
+	$(BIN)/python benchmarks/bench_frame.py
+	$(BIN)/python benchmarks/bench_corpus.py
 	$(BIN)/python benchmarks/bench_startup.py
+
+# The article parser and its peers (the `corpus` extra, skipped when absent) on the real pages in
+# ../shared/corpus/articles (skipped when absent): title, authors and date right, side by side.
+corpus: install
+	$(BIN)/python benchmarks/bench_corpus.py
 
 # The bundled third-party layers and the shipped snapshot, from ../shared/data (see docs/data.md); run it after
 # any change to provenance/data/*.toml.

@@ -21,6 +21,7 @@ from provenance._version import __version__
 _EXPORTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     "provenance.articles": (
         "ArticleInputError",
+        "decode_html",
         "genre_vocabulary",
         "GenreTerms",
         "parse_article",
@@ -52,6 +53,13 @@ _EXPORTS_BY_MODULE: dict[str, tuple[str, ...]] = {
         "UnknownIdError",
         "UnknownLayerError",
         "UnknownPolicyError",
+    ),
+    "provenance.examples": (
+        "example_path",
+        "example_registry",
+        "example_registry_path",
+        "seed_article",
+        "UnknownExampleError",
     ),
     "provenance.extras.spark": ("label_spark",),
     "provenance.labelling": (
@@ -129,6 +137,9 @@ if TYPE_CHECKING:
         GenreTerms as GenreTerms,
     )
     from provenance.articles import (
+        decode_html as decode_html,
+    )
+    from provenance.articles import (
         genre_vocabulary as genre_vocabulary,
     )
     from provenance.articles import (
@@ -197,6 +208,21 @@ if TYPE_CHECKING:
     )
     from provenance.errors import (
         UnknownPolicyError as UnknownPolicyError,
+    )
+    from provenance.examples import (
+        UnknownExampleError as UnknownExampleError,
+    )
+    from provenance.examples import (
+        example_path as example_path,
+    )
+    from provenance.examples import (
+        example_registry as example_registry,
+    )
+    from provenance.examples import (
+        example_registry_path as example_registry_path,
+    )
+    from provenance.examples import (
+        seed_article as seed_article,
     )
     from provenance.extras.spark import label_spark as label_spark
     from provenance.flat import FLAT_COLUMNS as FLAT_COLUMNS

@@ -8,8 +8,8 @@ links by host without calling the library per row::
 
     provenance export --format csv --at 2024-06-01 -o hosts.csv
 
->>> from provenance.registry import Registry
->>> rows = list(flat_rows(Registry.from_folder("tests/fixtures/registry"), at="2012-08-16"))
+>>> from provenance.examples import example_registry
+>>> rows = list(flat_rows(example_registry(), at="2012-08-16"))
 >>> [(row["host"], row["outlet_id"], row["state_media"]) for row in rows if row["host"] == "ruvr.ru"]
 [('ruvr.ru', 'voice-of-russia', 'SC')]
 """

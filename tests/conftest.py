@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from provenance.examples import example_registry
 from provenance.registry import Registry
 
 settings.register_profile("default", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -19,8 +20,9 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 
 @pytest.fixture(scope="session")
 def fixture_registry() -> Registry:
-    """The small fixture registry in tests/fixtures/registry (never the shipped data)."""
-    return Registry.from_folder(FIXTURES / "registry")
+    """The small example registry (never the shipped data): ``provenance.examples``, which
+    tests/fixtures/registry links to, so tests and docs read the same files."""
+    return example_registry()
 
 
 @pytest.fixture(autouse=True)

@@ -182,7 +182,7 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 LAYERS = (
     {"_version", "errors", "countries", "dates", "domains", "links", "_checks", "_datetext", "_outputs"},
     {"model", "ratings", "layout", "codec"},
-    {"registry", "source_policy"},
+    {"registry", "source_policy", "examples"},
     {"ownership", "labels", "policies"},
     {"labelling", "articles"},
     {"batch", "reports", "extras", "bods", "flat"},

@@ -570,7 +570,8 @@ def test_label_frame_equals_label_many():
     rows = sample_rows(300)
     frame = pandas.DataFrame(rows, columns=["url", "date"])
     out = label_frame(frame)
-    assert list(out.columns) == ["url", "date", *ADDED]
+    assert list(out.columns)[:2] == ["url", "date"]
+    assert set(ADDED) <= set(out.columns)
     for (url, at), record in zip(rows, out.to_dict("records"), strict=True):
         labels, outlet = expected(url, at, "typology", default_registry())
         if isinstance(labels, Exception):

@@ -16,30 +16,14 @@ from __future__ import annotations
 import pytest
 
 from provenance import default_registry
-from provenance.dates import OpenEnd
-from provenance.model import Assessment, Relation
+from provenance.model import Assessment
 from provenance.registry import Registry
+from tests.facts_support import bound, relation, span
 
 
 @pytest.fixture(scope="module")
 def registry() -> Registry:
     return default_registry(layers=())  # the curated data
-
-
-def _bound(value: object) -> str | None:
-    if value is None:
-        return None
-    return value.value if isinstance(value, OpenEnd) else str(value)
-
-
-def span(record: Relation | Assessment) -> tuple[str | None, str | None]:
-    return _bound(record.interval.start), _bound(record.interval.end)
-
-
-def relation(registry: Registry, subject: str, kind: str, object: str) -> Relation:
-    found = [r for r in registry.relations(subject=subject, object=object) if r.kind == kind]
-    assert len(found) == 1, f"expected one {subject} {kind} {object}, got {found}"
-    return found[0]
 
 
 def entries(registry: Registry, subject: str, assessor: str, kind: str) -> list[Assessment]:
@@ -99,7 +83,7 @@ def test_press_tv_com_was_given_up_when_seized(registry):
     assert registry.outlet_for_url("https://www.presstv.com/x", at="2020-01-01").id == "press-tv"
     assert registry.outlet_for_url("https://www.presstv.ir/Detail/1").id == "press-tv"
     [claim] = [c for c in registry.claims("press-tv") if c.host == "presstv.com"]
-    assert _bound(claim.interval.end) == "2021-06-22"
+    assert bound(claim.interval.end) == "2021-06-22"
 
 
 # -- state funding of state-coded outlets ------------------------------------------------------
@@ -195,7 +179,7 @@ def test_no_platform_label_recorded_for_al_jazeera(registry, outlet):
 
 def test_al_jazeera_balkans_lifetime(registry):
     balkans = registry.lookup("al-jazeera-balkans")
-    assert (str(balkans.lifetime.start), _bound(balkans.lifetime.end)) == ("2011-11-11", "2025-07")
+    assert (str(balkans.lifetime.start), bound(balkans.lifetime.end)) == ("2011-11-11", "2025-07")
 
 
 def test_mubasher_start_removed(registry):

@@ -380,3 +380,99 @@ def test_new_facts_rest_on_quoted_non_other_sources(registry):
             for relation in path.relations:
                 assert relation.sources and all(s.quote for s in relation.sources)
                 assert any(s.kind != "other" for s in relation.sources)
+
+
+# -- group "us2" (issue #13 item 2): New York Post, Los Angeles Times, NBC News, Politico, Newsmax ----------------
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://nypost.com/2020/06/01/x/", "new-york-post"),
+        ("https://www.latimes.com/california/story/2020-06-01/x", "los-angeles-times"),
+        ("https://www.nbcnews.com/politics/x-n1234", "nbc-news"),
+        ("https://www.politico.com/news/2020/06/01/x", "politico"),
+        ("https://www.newsmax.com/politics/x/2020/06/01/id/1/", "newsmax"),
+    ],
+)
+def test_us2_outlets_own_their_domains(registry, url, outlet):
+    found = registry.outlet_for_url(url, at="2020-06-01")
+    assert found is not None and found.id == outlet
+
+
+def test_us2_nbcnews_com_claim_starts_with_the_2012_rebranding(registry):
+    (claim,) = registry.claims("nbc-news")
+    assert claim.host == "nbcnews.com" and claim.interval.start == PartialDate(2012, 7, 15)
+
+
+@pytest.mark.parametrize(
+    ("at", "top"),
+    [
+        ("2000", "news-corporation"),
+        ("2013-06-27", "news-corporation"),
+        ("2013-06-28", "news-corp"),
+        ("2024", "news-corp"),
+    ],
+)
+def test_us2_new_york_post_through_news_corporation_then_news_corp(registry, at, top):
+    assert tops(registry, "new-york-post", at) == {top}
+
+
+@pytest.mark.parametrize(
+    ("at", "top"),
+    [
+        ("2005", "tribune-company"),
+        ("2014-08-03", "tribune-company"),
+        ("2014-08-04", "tribune-publishing"),
+        ("2017", "tribune-publishing"),
+        ("2019", "patrick-soon-shiong"),
+    ],
+)
+def test_us2_los_angeles_times_from_tribune_to_soon_shiong(registry, at, top):
+    assert tops(registry, "los-angeles-times", at) == {top}
+
+
+def test_us2_nbc_news_reaches_comcast_through_nbcuniversal(registry):
+    assert tops(registry, "nbc-news", "2020") == {"comcast"}
+
+
+@pytest.mark.parametrize(("at", "owner"), [("2015", "robert-allbritton"), ("2022", "axel-springer")])
+def test_us2_politico_from_allbritton_to_axel_springer(registry, at, owner):
+    assert {r.subject for r in registry.relations(object="politico", at=at, kinds=["owns"])} == {owner}
+
+
+def test_us2_politico_chain_reaches_above_axel_springer(registry):
+    """Axel Springer's own owners (de.toml: KKR 2019 to 2025-04) head Politico's chain in 2022."""
+    assert tops(registry, "politico", "2022") == {"kkr"}
+
+
+def test_us2_politico_starts_on_23_january_2007(registry):
+    assert registry.lookup("politico").lifetime.start == PartialDate(2007, 1, 23)
+
+
+def test_us2_newsmax_is_christopher_ruddy_s(registry):
+    assert tops(registry, "newsmax", "2020") == {"christopher-ruddy"}
+
+
+def test_us2_facts_rest_on_quoted_non_other_sources(registry):
+    for outlet in ("new-york-post", "los-angeles-times", "nbc-news", "politico", "newsmax"):
+        paths = control_chain(registry, outlet, at="2020")
+        assert paths
+        for path in paths:
+            for relation in path.relations:
+                assert relation.sources and all(s.quote for s in relation.sources)
+                assert any(s.kind != "other" for s in relation.sources)
+
+
+# -- review of group "us2" ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("at", "top"), [("2018-06-17", "tribune-publishing"), ("2018-06-18", "patrick-soon-shiong")])
+def test_us2_los_angeles_times_changes_hands_on_the_day_the_sale_closed(registry, at, top):
+    assert tops(registry, "los-angeles-times", at) == {top}
+
+
+def test_us2_newsmax_com_claim_rests_on_a_source_stronger_than_other(registry):
+    (claim,) = registry.claims("newsmax")
+    assert claim.host == "newsmax.com"
+    assert claim.sources and all(s.kind != "other" for s in claim.sources)

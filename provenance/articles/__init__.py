@@ -51,6 +51,7 @@ Project's Explainer is this module's judgement of the closest term.
 from __future__ import annotations
 
 from provenance.articles._genres import GENRES, GenreTerms, genre_vocabulary
+from provenance.articles._html import decode_html
 from provenance.articles._parse import ArticleInputError, parse_article
 
-__all__ = ["GENRES", "ArticleInputError", "GenreTerms", "genre_vocabulary", "parse_article"]
+__all__ = ["GENRES", "ArticleInputError", "GenreTerms", "decode_html", "genre_vocabulary", "parse_article"]

@@ -102,7 +102,13 @@ ARTICLE_TYPES = frozenset(
 """schema.org types of an article node in a page's structured data."""
 
 _MARKER_WORDS = r"news\s+analysis|op[-\s]?ed|opinion|commentary|analysis|editorial|review|satire|explainer"
-_TITLE_SUFFIX = re.compile(rf"\s*(?:[-–—|:]|\s[-–—]\s)\s*(?P<m>{_MARKER_WORDS})\s*$", re.IGNORECASE)
+_SITE_MARKER_WORDS = r"news\s+analysis|op[-\s]?ed|opinion|commentary|editorial"
+"""Markers that a site's name may stand before ("— RT Op-ed"); not "Review", which ends many a site's name."""
+_SITE_WORDS = r"(?:[A-Z][\w.&'’-]*\s+){1,3}?"
+_TITLE_SUFFIX = re.compile(
+    rf"\s*(?:[-–—|:]|\s[-–—]\s)\s*(?:(?P<m>(?i:{_MARKER_WORDS}))|{_SITE_WORDS}(?P<s>(?i:{_SITE_MARKER_WORDS})))\s*$"
+)
+_MARKER_SEGMENT = re.compile(rf"\s*(?:(?i:{_MARKER_WORDS})|{_SITE_WORDS}(?i:{_SITE_MARKER_WORDS}))\s*")
 _TITLE_PAREN_END = re.compile(rf"\s*[(\[](?P<m>{_MARKER_WORDS})[)\]]\s*$", re.IGNORECASE)
 _TITLE_PAREN_START = re.compile(rf"^[(\[](?P<m>{_MARKER_WORDS})[)\]]\s*", re.IGNORECASE)
 _TITLE_PREFIX = re.compile(rf"^(?P<m>{_MARKER_WORDS})\s*(?:[:|]|\s[-–—])\s*(?=\S)", re.IGNORECASE)
@@ -141,12 +147,17 @@ def split_title_marker(title: str) -> tuple[str, str | None]:
     for pattern in (_TITLE_SUFFIX, _TITLE_PAREN_END):
         match = pattern.search(title)
         if match and match.start() > 0:
-            return title[: match.start()].strip(), match.group("m")
+            return title[: match.start()].strip(), match.group("m") or match.group("s")
     for pattern in (_TITLE_PAREN_START, _TITLE_PREFIX):
         match = pattern.search(title)
         if match and match.end() < len(title):
             return title[match.end() :].strip(), match.group("m")
     return title, None
+
+
+def is_marker_segment(segment: str) -> bool:
+    """Whether a part of a title is a genre marker, perhaps after the site's name ("OpEd", "RT Op-ed")."""
+    return _MARKER_SEGMENT.fullmatch(segment) is not None
 
 
 @attrs.frozen(slots=True)

@@ -5,6 +5,7 @@ Nothing is fetched and bad markup never raises: what the parser could read is ke
 
 from __future__ import annotations
 
+import codecs
 import html
 import json
 import re
@@ -38,6 +39,72 @@ _HTML_HINT = re.compile(
 
 
 _COMMENT_CLOSE = re.compile(r"--\s*>")
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-z0-9_.:-]{2,40})""", re.IGNORECASE)
+_BYLINE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:byline|by-line|credit|(?:author|autor|auteur|autore)(?:s|es|en|name|-name|_name)?)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_BYLINE_WORDS = ("byline", "by-line", "credit", "author", "autor", "auteur")
+_NOT_BYLINE_CLASS = re.compile(
+    r"avatar|image|img|photo|bio|comment|box|share|about|social|caption|cutline", re.IGNORECASE
+)
+_AUTHOR_HREF = re.compile(
+    r"/(?:author|authors|autor|autores|auteur|auteurs|autore|autori|people|staff|reporters?|journalists?|columnists?)"
+    r"/[\w.%-]+/?$",
+    re.IGNORECASE,
+)
+_KICKER_CLASS = re.compile(
+    r"kicker|overline|dachzeile|spitzmarke|eyebrow|topline|roofline|supertitle|surtitre|antetitulo|volanta",
+    re.IGNORECASE,
+)
+_CHARSET_ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "iso8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+}
+"""Labels whose decoder is a superset, as browsers use them (the WHATWG Encoding Standard)."""
+_INLINE_TAGS = frozenset(words("a abbr b bdi bdo cite em font i mark q s small span strong sub sup time u"))
+_MAX_CAPTURES = 40
+_MAX_OPEN_CAPTURES = 8
+_IMPLIED_END = frozenset(words("p li dd dt td th tr option"))
+_MAX_CAPTURE_TEXT = 300
+
+
+def decode_html(data: bytes) -> str:
+    r"""The text of a page's bytes: by its byte-order mark, else its ``<meta charset>``, else UTF-8.
+
+    Bytes that do not decode are replaced, never raised on.
+
+    >>> decode_html('<meta charset="gb2312"><title>新华网</title>'.encode("gb2312"))
+    '<meta charset="gb2312"><title>新华网</title>'
+    >>> decode_html(b'<meta charset="iso-8859-1">f\xfcr')
+    '<meta charset="iso-8859-1">für'
+
+    Args:
+        data: The page as it was saved or received.
+
+    Returns:
+        The page as text.
+    """
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    declared = _CHARSET.search(data[:8192])
+    if declared is None:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data.decode("cp1252", errors="replace")
+    try:
+        encoding = codecs.lookup(declared.group(1).decode("ascii").lower()).name
+        encoding = _CHARSET_ALIASES.get(encoding, encoding)
+        if encoding.startswith("utf-16"):  # a page that declares UTF-16 without a byte-order mark is ASCII-compatible
+            encoding = "utf-8"
+        return data.decode(encoding, errors="replace")
+    except LookupError:  # an unknown label, or a codec that is not a text encoding
+        return data.decode("utf-8", errors="replace")
 
 
 def _defuse(source: str) -> str:
@@ -85,6 +152,56 @@ def looks_like_html(text: str) -> bool:
     return _HTML_HINT.search(text) is not None
 
 
+def _capture_kind(tag: str, values: Mapping[str, str], in_heading: bool) -> str | None:
+    """Why an element's text is kept (``h1``, ``kicker``, ``rel``, ``itemprop``, ``class``, ``href``), or ``None``."""
+    if tag == "h1":
+        return "h1"
+    if in_heading and _KICKER_CLASS.search(values.get("class", "")):
+        return "kicker"  # a kicker inside the headline ("Interne Unterlagen im Netz"): not the title's text
+    if "author" in values.get("rel", "").lower().split():
+        return "rel"
+    if "author" in values.get("itemprop", "").lower().split():
+        return "itemprop"
+    if any(_is_byline_class(values.get(name, "")) for name in ("class", "id", "data-testid")):
+        return "class"
+    if tag == "a" and _AUTHOR_HREF.search(values.get("href", "")):
+        return "href"
+    return None
+
+
+def _is_byline_class(value: str) -> bool:
+    """Whether a class, id or test id marks a byline ("byline", "article-author"), not a photo or comment."""
+    lowered = value.lower()
+    if not any(word in lowered for word in _BYLINE_WORDS):
+        return False  # the common case, without a regular expression
+    return _BYLINE_CLASS.search(value) is not None and _NOT_BYLINE_CLASS.search(value) is None
+
+
+class _Capture:
+    """An open element whose text is kept: its tag, why it is kept, how many same-named elements are open."""
+
+    __slots__ = ("depth", "kind", "parts", "size", "tag", "title")
+
+    def __init__(self, tag: str, kind: str, title: str = "") -> None:
+        self.tag = tag
+        self.kind = kind
+        self.title = title
+        self.depth = 1
+        self.parts: list[str] = []
+        self.size = 0
+
+    def boundary(self, tag: str) -> None:
+        """A tag inside the element: a line break, or a space if the tag is inline."""
+        if self.size < _MAX_CAPTURE_TEXT:
+            self.parts.append(" " if tag in _INLINE_TAGS else "\n")
+            self.size += 1
+
+    def text(self) -> str:
+        """The kept text, one line per block inside the element."""
+        lines = (collapse(line) for line in "".join(self.parts).split("\n"))
+        return "\n".join(line for line in lines if line) or collapse(self.title)
+
+
 class _PageParser(HTMLParser):
     """Visible text (block elements become paragraphs), metadata, JSON-LD blobs; never raises on bad markup."""
 
@@ -94,13 +211,15 @@ class _PageParser(HTMLParser):
         self.meta: dict[str, str] = {}
         self.canonical: str | None = None
         self.jsonld: list[str] = []
-        self.h1: str | None = None
+        self.headings: list[str] = []  # the <h1> texts, in order
+        self.bylines: list[tuple[str, str]] = []  # (how it was marked, its text) of author and byline elements
+        self.times: list[tuple[str, str]] = []  # (its itemprop and class, its datetime) of each <time datetime>
+        self._captures: list[_Capture] = []  # the elements whose text is being kept, innermost last
         self._lines: list[str] = []
         self._parts: list[str] = []
         self._skip: list[str] = []  # elements whose content is not visible, innermost last
         self._depth: list[int] = []  # how many same-named elements are open inside each
         self._jsonld_buffer: list[str] | None = None
-        self._h1_buffer: list[str] | None = None
         self._pre = 0
 
     # Text assembly.
@@ -118,6 +237,8 @@ class _PageParser(HTMLParser):
 
     def finish(self) -> str:
         """Flush what is pending and return the visible text."""
+        for capture in list(self._captures):
+            self._close(capture)
         self._break()
         return "\n\n".join(self.blocks)
 
@@ -128,6 +249,12 @@ class _PageParser(HTMLParser):
                 self._depth[-1] += 1
             return
         values = {name.lower(): (value or "") for name, value in attrs}
+        for capture in list(self._captures):
+            if capture.tag == tag and tag in _IMPLIED_END:  # "<p class=byline>By Ann Lee<p>...": the first p ended
+                self._close(capture)
+                continue
+            capture.depth += capture.tag == tag and tag not in _VOID_TAGS
+            capture.boundary(tag)
         if tag == "meta":
             self._read_meta(values)
         elif tag == "link":
@@ -136,6 +263,7 @@ class _PageParser(HTMLParser):
             if tag not in _VOID_TAGS:
                 self._start_skip(tag, values)
         else:
+            self._start_capture(tag, values)
             self._start_visible(tag)
 
     def handle_endtag(self, tag: str) -> None:
@@ -148,15 +276,18 @@ class _PageParser(HTMLParser):
             self._parts.append(" ")
         if tag == "pre":
             self._pre = max(0, self._pre - 1)
-        if tag == "h1" and self._h1_buffer is not None:
-            self.h1 = collapse("".join(self._h1_buffer)) or None
-            self._h1_buffer = None
+        for capture in self._captures:
+            capture.boundary(tag)
+        for capture in [capture for capture in self._captures if capture.tag == tag]:
+            capture.depth -= 1
+            if capture.depth <= 0:
+                self._close(capture)
 
     # Steps of the callbacks.
     def _read_meta(self, values: Mapping[str, str]) -> None:
         """Keep the first ``<meta>`` content under each property, name or itemprop (lower-cased)."""
         key = (values.get("property") or values.get("name") or values.get("itemprop") or "").strip().lower()
-        content = values.get("content", "").strip()
+        content = (values.get("content") or values.get("datetime") or "").strip()
         if key and content and key not in self.meta:
             self.meta[key] = content
 
@@ -172,6 +303,30 @@ class _PageParser(HTMLParser):
         if tag == "script" and "ld+json" in values.get("type", "").lower():
             self._jsonld_buffer = []
 
+    def _close(self, capture: _Capture) -> None:
+        self._captures.remove(capture)
+        self._keep(capture)
+
+    def _keep(self, capture: _Capture) -> None:
+        text = capture.text()
+        if text and capture.kind == "h1":
+            self.headings.append(collapse(text))
+        elif text and capture.kind != "kicker" and len(self.bylines) < _MAX_CAPTURES:
+            self.bylines.append((capture.kind, text))
+
+    def _start_capture(self, tag: str, values: Mapping[str, str]) -> None:
+        """Keep the text of an ``<h1>``, a ``rel=author`` link, an ``itemprop=author`` or byline element."""
+        if values.get("itemprop") and (values.get("content") or values.get("datetime")):
+            self._read_meta(values)
+        if tag == "time" and values.get("datetime"):
+            hint = f"{values.get('itemprop', '')} {values.get('class', '')} {'pubdate' if 'pubdate' in values else ''}"
+            self.times.append((collapse(hint).lower(), values["datetime"].strip()))
+        if tag in _VOID_TAGS:
+            return
+        kind = _capture_kind(tag, values, any(capture.kind == "h1" for capture in self._captures))
+        if kind is not None and (kind == "h1" or len(self._captures) < _MAX_OPEN_CAPTURES):
+            self._captures.append(_Capture(tag, kind, values.get("title", "")))
+
     def _start_visible(self, tag: str) -> None:
         if tag == "br":
             self._newline()
@@ -181,8 +336,6 @@ class _PageParser(HTMLParser):
             self._parts.append(" ")
         if tag == "pre":
             self._pre += 1
-        if tag == "h1" and self.h1 is None and self._h1_buffer is None:
-            self._h1_buffer = []
 
     def _end_skipped(self, tag: str) -> None:
         """Close a tag inside (or closing) the invisible elements."""
@@ -210,8 +363,11 @@ class _PageParser(HTMLParser):
             if self._jsonld_buffer is not None and self._skip[-1] == "script":
                 self._jsonld_buffer.append(data)
             return
-        if self._h1_buffer is not None:
-            self._h1_buffer.append(data)
+        muted = any(capture.kind == "kicker" for capture in self._captures)
+        for capture in self._captures:
+            if capture.size < _MAX_CAPTURE_TEXT and not (muted and capture.kind == "h1"):
+                capture.parts.append(data)
+                capture.size += len(data)
         if self._pre:
             pieces = data.split("\n")
             for number, piece in enumerate(pieces):
@@ -229,18 +385,29 @@ class Page:
     Attributes:
         text: The visible text, paragraphs separated by blank lines.
         title: The ``<title>`` text, white space folded.
-        h1: The first ``<h1>`` text.
+        headings: The ``<h1>`` texts, in page order.
         meta: ``<meta>`` content by lower-cased property, name or itemprop (the first of each).
         canonical: The ``<link rel=canonical>`` address as written.
         jsonld: The JSON-LD blobs that could be read, loaded.
+        bylines: The texts of the elements that name authors (a ``rel=author`` link, an ``itemprop=author``
+            element, an element whose class, id or test id says byline, author or credit, a link to an author's
+            page), each with how it was marked (``rel``, ``itemprop``, ``class`` or ``href``), in page order.
+        times: The ``datetime`` of each ``<time>`` element, with its itemprop, class and ``pubdate`` flag.
     """
 
     text: str
     title: str | None
-    h1: str | None
+    headings: tuple[str, ...]
     meta: Mapping[str, str]
     canonical: str | None
     jsonld: tuple[object, ...]
+    bylines: tuple[tuple[str, str], ...] = ()
+    times: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def h1(self) -> str | None:
+        """The first ``<h1>`` text."""
+        return self.headings[0] if self.headings else None
 
 
 def read_page(source: str) -> Page:
@@ -266,7 +433,16 @@ def read_page(source: str) -> Page:
         loaded = _load_json(blob)
         if loaded is not None:
             blobs.append(loaded)
-    return Page(text, title, parser.h1, dict(parser.meta), parser.canonical, tuple(blobs))
+    return Page(
+        text,
+        title,
+        tuple(parser.headings),
+        dict(parser.meta),
+        parser.canonical,
+        tuple(blobs),
+        tuple(parser.bylines),
+        tuple(parser.times),
+    )
 
 
 def _load_json(blob: str) -> object | None:

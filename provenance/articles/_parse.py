@@ -16,14 +16,23 @@ import attrs
 
 from provenance.articles._attribution import mark_footer, statement_cues
 from provenance.articles._genres import choose_genre, split_title_marker
-from provenance.articles._header import Byline, Header, find_header, loose_date, url_date
+from provenance.articles._header import (
+    Byline,
+    Header,
+    byline_names,
+    find_header,
+    is_by_word,
+    text_authors,
+)
 from provenance.articles._html import Page, looks_like_html, read_page
 from provenance.articles._mentions import NameMatch, find_mentions, matcher_for
+from provenance.articles._pagedates import byline_date, data_date, path_date, shown_date
 from provenance.articles._structured import Structured, read_structured
 from provenance.articles._text import Line, Spans, collapse, norm
+from provenance.articles._title import choose_title, squash, strip_site
 from provenance.articles._wire import find_wire
 from provenance.dates import DateLike, PartialDate, as_partial_date
-from provenance.domains import normalize_host
+from provenance.domains import normalize_host, registrable_domain
 from provenance.errors import InvalidURLError, ProvenanceError
 from provenance.model import Article, Mention
 from provenance.registry import Registry, default_registry
@@ -44,6 +53,8 @@ class ArticleInputError(ProvenanceError, TypeError):
 
 
 _MAX_TITLE = 300
+_TITLE_SCAN_LINES = 250
+_MAX_KICKER = 80
 _BOILERPLATE = re.compile(
     r"(?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+)?comment|\d+\s+comments?|comments?"
     r"|your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked"
@@ -56,8 +67,6 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _MAX_BOILERPLATE_LINE = 120
-_META_DATES = ("article:published_time", "datepublished", "date", "pubdate", "dc.date.issued", "dcterms.created")
-"""``<meta>`` keys that give the publication date, strongest first."""
 
 
 def _absolute(link: str | None, base: str | None) -> str | None:
@@ -72,14 +81,19 @@ def _absolute(link: str | None, base: str | None) -> str | None:
     return full if scheme in ("http", "https") else None
 
 
-def _strip_site(title: str, site: str | None) -> str:
-    if not site:
-        return title
-    for separator in (" | ", " - ", " – ", " — ", " :: ", " · ", ": "):
-        suffix = separator + site
-        if title.endswith(suffix) and len(title) > len(suffix):
-            return title[: -len(suffix)].strip()
-    return title
+def _site_names(source: _Source, url: str | None) -> tuple[str, ...]:
+    """The site's names and host labels, squashed: what a title suffix or an own byline credit may say."""
+    names = [source.site_name, source.structured.publisher]
+    names += [source.meta.get(key) for key in ("publisher", "application-name", "dc.publisher", "twitter:site")]
+    for link in (url, source.page.canonical if source.page else None, source.meta.get("og:url")):
+        try:
+            host = normalize_host(link) if link else None
+        except ProvenanceError:
+            host = None
+        if host:
+            domain = registrable_domain(host) or host
+            names += [domain, domain.split(".")[0]]
+    return tuple(dict.fromkeys(key for name in names if name and len(key := squash(name)) >= 3))
 
 
 @attrs.frozen(slots=True)
@@ -91,15 +105,17 @@ class _Source:
     structured: Structured = attrs.field(factory=Structured)
     meta: Mapping[str, str] = attrs.field(factory=dict)
     site_name: str | None = None
+    sites: tuple[str, ...] = ()
 
 
-def _read_source(text_or_html: str) -> _Source:
+def _read_source(text_or_html: str, url: str | None) -> _Source:
     """Plain text as it is, or an HTML page read into its visible text, metadata and structured data."""
     if not looks_like_html(text_or_html):
         return _Source(text_or_html)
     page = read_page(text_or_html)
     site_name = collapse(page.meta.get("og:site_name", "")) or None
-    return _Source(page.text, page, read_structured(page.jsonld), page.meta, site_name)
+    source = _Source(page.text, page, read_structured(page.jsonld), page.meta, site_name)
+    return attrs.evolve(source, sites=_site_names(source, url))
 
 
 def _checked_url(url: object) -> str | None:
@@ -127,26 +143,52 @@ def _find_title(source: _Source, spans: Spans) -> tuple[int, str | None]:
     ``<h1>``; plain text's is its first line, if short enough.
     """
     if source.page is not None:
-        return _page_title(source.page, source.structured, source.site_name, spans)
+        return _page_title(source, spans)
     lines = spans.lines
     if lines and lines[0].end - lines[0].start <= _MAX_TITLE:
         return 0, spans.line_text(0)
     return -1, None
 
 
-def _page_title(page: Page, structured: Structured, site_name: str | None, spans: Spans) -> tuple[int, str | None]:
+def _page_title(source: _Source, spans: Spans) -> tuple[int, str | None]:
+    page = source.page
+    if page is None:
+        return -1, None
     candidates = [
-        structured.headline,
+        source.structured.headline,
         collapse(page.meta.get("og:title", "")) or None,
-        _strip_site(page.title, site_name) if page.title else None,
-        page.h1,
+        collapse(page.meta.get("twitter:title", "")) or None,
+        page.title,
     ]
-    raw_title = next((candidate for candidate in candidates if candidate), None)
-    wanted = {norm(candidate) for candidate in (*candidates, page.title) if candidate}
-    if raw_title is not None:
-        wanted.add(norm(split_title_marker(raw_title)[0]))
-    index = next((n for n in range(min(40, len(spans.lines))) if norm(spans.line_text(n)) in wanted), -1)
-    return index, raw_title
+    raw_title = choose_title(page.headings, candidates, source.sites)
+    scan = range(min(_TITLE_SCAN_LINES, len(spans.lines)))
+    if raw_title is not None:  # the line of the title chosen, or of the headline holding it after a kicker
+        title = norm(raw_title)
+        forms = {title, norm(split_title_marker(raw_title)[0])}
+        index = next((n for n in scan if _is_title_line(norm(spans.line_text(n)), title, forms)), -1)
+        if index >= 0:
+            return index, raw_title
+    wanted = {norm(candidate) for candidate in candidates if candidate}
+    return next((n for n in scan if norm(spans.line_text(n)) in wanted), -1), raw_title
+
+
+def _is_title_line(line: str, title: str, forms: Container[str]) -> bool:
+    return line in forms or (line.endswith(title) and len(line) <= len(title) + _MAX_KICKER)
+
+
+def _metadata_marker(source: _Source) -> str | None:
+    """A genre marker in a metadata title ("... — RT Op-ed") when the title chosen has none."""
+    if source.page is None:
+        return None
+    titles = (
+        source.structured.headline,
+        source.meta.get("og:title"),
+        source.meta.get("twitter:title"),
+        source.page.title,
+    )
+    return next(
+        (marker for text in titles if text and (marker := split_title_marker(strip_site(text, source.sites))[1])), None
+    )
 
 
 def _boilerplate_start(spans: Spans, title_index: int) -> int:
@@ -172,14 +214,18 @@ def _region(spans: Spans, title_index: int, cut_index: int) -> tuple[int, int]:
     )
 
 
-def _published(stated: PartialDate | None, source: _Source, header: Header, url: str | None) -> PartialDate | None:
-    """The date given, else structured data, page metadata, the dateline, the byline, the URL."""
-    structured_date = source.structured.published
-    when = stated or (loose_date(structured_date) if structured_date else None)
-    for key in _META_DATES:
-        if when is None and source.meta.get(key):
-            when = loose_date(source.meta[key])
-    return when or header.date or (header.byline.date if header.byline else None) or url_date(url)
+def _published(source: _Source, header: Header, url: str | None, spans: Spans, title_index: int) -> PartialDate | None:
+    """The date the page's data state, else the dateline, the byline, a date shown near the title, the URL.
+
+    For plain text: the dateline, the byline, the URL.
+    """
+    strong, weak = (None, None)
+    if source.page is not None:
+        strong, weak = data_date(source.structured.published, source.meta, source.page.times)
+    text_date = header.date or (header.byline.date if header.byline else None)
+    if source.page is not None:
+        text_date = text_date or shown_date(spans, title_index) or byline_date(source.page.bylines)
+    return strong or text_date or weak or path_date(url)
 
 
 def _paragraphs(lines: Sequence[Line], numbers: range, header_lines: Container[int]) -> list[list[Line]]:
@@ -225,16 +271,57 @@ def _mention_records(spans: Spans, raws: Sequence[NameMatch], cues: Mapping[int,
     return mentions
 
 
-def _authors(source: _Source, byline: Byline | None) -> tuple[str, ...]:
-    """The authors named by structured data, else by ``<meta name=author>``, else by the byline."""
-    if source.structured.authors:
-        return source.structured.authors
-    meta_author = source.meta.get("author")
-    if meta_author and not _absolute(meta_author, None):
-        pieces = (collapse(piece) for piece in re.split(r"\s*,\s*|\s+and\s+", meta_author))
-        authors = tuple(part for part in pieces if part)
-        if authors:
-            return authors
+_META_AUTHORS = (
+    "author",
+    "article:author_name",
+    "article:author",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+    "cxenseparse:author",
+    "dc.creator",
+    "dcterms.creator",
+)
+"""``<meta>`` keys that name the authors, strongest first."""
+
+
+def _element_authors(source: _Source, outlet_names: Container[str]) -> tuple[str, ...]:
+    """The authors the page's byline elements name: the first element that names someone."""
+    if source.page is None:
+        return ()
+    for kinds in (("rel", "itemprop", "class"), ("href",)):  # a link to an author's page only when nothing else
+        pending = ""
+        for kind, text in source.page.bylines:
+            if kind not in kinds:
+                continue
+            text = f"{pending} {text}".strip()
+            pending = text if is_by_word(text) else ""
+            names = () if pending else byline_names(text, outlet_names, source.sites)
+            if names:
+                return names
+    return ()
+
+
+def _authors(source: _Source, byline: Byline | None, outlet_names: Container[str]) -> tuple[str, ...]:
+    """The authors named by structured data, else byline elements, else ``<meta>``, else the text's byline.
+
+    Each is read as a byline: "By", role words and the site's own name are
+    left out, so a page credited only to its newsroom has no authors.
+    """
+    from_structured = [
+        name for text in source.structured.authors for name in byline_names(text, outlet_names, source.sites)
+    ]
+    if from_structured:
+        return tuple(dict.fromkeys(from_structured))
+    from_elements = _element_authors(source, outlet_names)
+    if from_elements:
+        return from_elements
+    for key in _META_AUTHORS:
+        value = source.meta.get(key)
+        if value and not _absolute(value, None):
+            names = byline_names(value, outlet_names, source.sites)
+            if names:
+                return names
     return byline.authors if byline is not None else ()
 
 
@@ -311,17 +398,20 @@ def parse_article(
     stated = as_partial_date(published) if published is not None else None
     checked = _checked_registry(registry)
     matcher = matcher_for(checked)
-    source = _read_source(text_or_html)
+    source = _read_source(text_or_html, url)
     spans = Spans(source.text)
     title_index, raw_title = _find_title(source, spans)
     title, marker = split_title_marker(raw_title) if raw_title else (None, None)
+    marker = marker or _metadata_marker(source)
     header = find_header(spans, title_index, matcher.outlet_names)
     cut_index = _boilerplate_start(spans, title_index)
-    when = _published(stated, source, header, url)
+    when = stated or _published(source, header, url, spans, title_index)
 
     # Mentions, attribution statements, and the footer (a run of the last body paragraphs).
     paragraphs = _paragraphs(spans.lines, range(title_index + 1, cut_index), header.lines)
-    authors = _authors(source, header.byline)
+    authors = _authors(source, header.byline, matcher.outlet_names) or text_authors(
+        spans, title_index, len(spans.lines), matcher.outlet_names, source.sites
+    )
     wire = find_wire(
         checked,
         spans,

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
 
 def is_missing(value: object) -> bool:
     """Whether a data-frame cell means "no value" (``None``, NaN, NaT, ``pandas.NA``).
@@ -18,9 +15,3 @@ def is_missing(value: object) -> bool:
         return bool(value != value)  # NaN, NaT
     except (TypeError, ValueError):
         return value.__class__.__name__ == "NAType"
-
-
-def object_series(values: list[str | None], index: Any) -> Any:
-    """A pandas series of object dtype (pandas is imported here, on first use)."""
-    pandas: Any = importlib.import_module("pandas")
-    return pandas.Series(values, index=index, dtype=object)

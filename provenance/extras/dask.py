@@ -6,9 +6,9 @@ import importlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from provenance.batch import ADDED_COLUMNS, BatchResult, MissingExtraError, label_many
-from provenance.extras._cells import is_missing, object_series
-from provenance.extras.pandas import label_frame
+from provenance.batch import BatchResult, MissingExtraError, label_many
+from provenance.extras._cells import is_missing
+from provenance.extras.frames import label_frame
 from provenance.policies import Policy, get_policy
 from provenance.registry import Registry
 
@@ -24,7 +24,7 @@ def label_dask(
 ) -> Any:
     """Label a Dask data frame or bag, partition by partition, with :func:`~provenance.batch.label_many`.
 
-    A data frame gets the columns :func:`~provenance.extras.pandas.label_frame` adds. A bag of dicts
+    A data frame gets the columns :func:`~provenance.extras.frames.label_frame` adds. A bag of dicts
     gets the keys ``outlet_id``, ``outlet_name``, ``labels`` (the labels in
     JSON form) and ``error``; a bag of ``(url, date)`` pairs becomes a bag
     of such dicts with ``url`` and ``date`` keys. Nothing is computed until
@@ -57,9 +57,8 @@ def label_dask(
     frames: Any = importlib.import_module("dask.dataframe")
     if isinstance(data, frames.DataFrame):
         utils: Any = importlib.import_module("dask.dataframe.utils")
-        meta = utils.make_meta(data).copy()  # make_meta gives the frame's own empty meta: change a copy
-        for name in ADDED_COLUMNS:
-            meta[name] = object_series([], meta.index)
+        # The empty frame labelled: the added columns with their types (label_frame returns a copy).
+        meta = label_frame(utils.make_meta(data), url_column, date_column, policy, registry)
         return data.map_partitions(label_frame, url_column, date_column, policy, registry, meta=meta)
     raise TypeError(f"expected a Dask DataFrame or Bag, got {type(data).__name__}")
 

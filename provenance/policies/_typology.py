@@ -53,7 +53,7 @@ def _dated(facts: OutletFacts, code: str, group: list[AppliedTypology]) -> tuple
         return truth, ""
     flags = (facts.funding, facts.governance, facts.editorial_control)
     if dict(derived_typologies(*flags, public_service=facts.outlet.public_service)).get(code) is Truth.YES:
-        return Truth.YES, "; the code comes from an undated list, and the dated facts establish it for all the time asked"
+        return Truth.YES, "; the code comes from an undated list, and the dated facts establish it for all that time"
     dates = sorted({str(d) for d in (listed_as_of(item.assessment) for item in group) if d is not None})
     since = f"as of {dates[0]}" if dates else "as of an unknown date"
     return truth, (
