@@ -24,7 +24,7 @@ from typing import TypeVar
 
 import attrs
 
-from provenance.batch._links import BY_URL, ByURL, by_url, path_hosts, url_labelled
+from provenance.batch._links import BY_URL, ByURL, PathClaims, url_labelled
 from provenance.batch._results import EMPTY, BadRow, BatchResult, Labelled
 from provenance.batch._segments import (
     NO_DATE,
@@ -58,6 +58,7 @@ from provenance.labelling import (
     publication_window,
 )
 from provenance.labels import LabelSet
+from provenance.links import may_wrap
 from provenance.model import DomainClaim, Organization, Outlet
 from provenance.policies import Policy, get_policy
 from provenance.registry import Registry, default_registry
@@ -152,7 +153,8 @@ class Labeller:
         # The one result of every host that no outlet claims and nobody rates.
         self._unclaimed = Labelled(None, None, None, EMPTY)
         self._claimed = self.registry.claimed_hosts()
-        self._path_hosts = path_hosts(self.registry)  # their rows, and those of hosts that may wrap links: _by_url
+        self._paths = PathClaims.of(self.registry)  # rows on their hosts, and on hosts that may wrap links: _by_url
+        self._plain: dict[str, ClaimedHost | Labelled] = {}  # such hosts' own entries, for rows no path claim matches
         self._tails = tails_of([*self._claimed, *self.registry.rated_hosts()])
 
     # -- one row ------------------------------------------------------------
@@ -297,7 +299,7 @@ class Labeller:
         host = host_of_netloc(netloc)
         if host is None:
             return None
-        if has_no_named_suffix(netloc, self._tails) and not by_url(self._path_hosts, host):
+        if has_no_named_suffix(netloc, self._tails) and not self._paths.by_url(host):
             entry: _Entry = self._unclaimed  # label_url gives empty labels: no need to look further
         else:
             entry = self._host_entry(host)
@@ -329,12 +331,15 @@ class Labeller:
         known = self._hosts.get(host)
         if known is not None:
             return known
-        if by_url(self._path_hosts, host):
+        if self._paths.by_url(host):
             return _keep(self._hosts, host, BY_URL, _HOST_LIMIT)
+        return _keep(self._hosts, host, self._claims_entry(host), _HOST_LIMIT)
+
+    def _claims_entry(self, host: str) -> ClaimedHost | Labelled:
+        """What a host's own claims say (its result when no outlet claims it, else its segments)."""
         keys = tuple(key for key in candidate_hosts(host) if key in self._claimed)
         # No claim: label_url gives only the host's ratings, whatever the date.
-        entry = ClaimedHost(host, self._shared_claims(keys)) if keys else self._unclaimed_result(host)
-        return _keep(self._hosts, host, entry, _HOST_LIMIT)
+        return ClaimedHost(host, self._shared_claims(keys)) if keys else self._unclaimed_result(host)
 
     def _shared_claims(self, keys: tuple[str, ...]) -> SharedClaims:
         """Hosts with the same claimed suffixes (de.rt.com, www2.rt.com...) match alike at every date."""
@@ -437,7 +442,17 @@ class Labeller:
         return result
 
     def _by_url(self, url: str, key: int) -> Labelled:
-        """The result for a row on a host whose answer depends on the whole URL (see ``_links``), not kept."""
+        """The result for a row on a host whose answer may depend on the whole URL (see ``_links``).
+
+        A link no wrapper wraps and no path claim matches is its host's (kept per host); any other is
+        labelled by its whole URL (not kept).
+        """
+        host = normalize_host(url)
+        if not may_wrap(host) and not self._paths.matches(host, url):
+            entry = self._plain.get(host)
+            if entry is None:
+                entry = _keep(self._plain, host, self._claims_entry(host), _HOST_LIMIT)
+            return entry if isinstance(entry, Labelled) else self._claimed_result(entry, key, url)
         return url_labelled(self.registry, url, self._window(key), self._outlet_labels_at)
 
     def _window(self, key: int) -> PartialDate | Interval | None:

@@ -22,9 +22,9 @@ from provenance.labelling import claimed_labels, host_labels, no_later_than
 from provenance.labels import LabelSet
 from provenance.links import may_wrap, unwrap_link
 from provenance.model import Outlet
-from provenance.registry import Registry, platform_host
+from provenance.registry import Registry, path_keys, platform_host
 
-__all__ = ["BY_URL", "ByURL", "by_url", "path_hosts", "url_labelled"]
+__all__ = ["BY_URL", "ByURL", "PathClaims", "url_labelled"]
 
 Window = PartialDate | Interval | None
 OutletLabels = Callable[[Outlet, Window], LabelSet]
@@ -43,14 +43,32 @@ BY_URL = ByURL()
 """The one :class:`ByURL` entry."""
 
 
-def path_hosts(registry: Registry) -> frozenset[str]:
+@attrs.frozen(slots=True)
+class PathClaims:
+    """The registry's path claims as the labeller asks about them: which hosts have some, which URLs match one."""
+
+    hosts: frozenset[str]
     """The hosts with path claims (each a platform's one host)."""
-    return frozenset(claim.host for claim in registry.path_claims())
+    keys: frozenset[str]
+    """Their ``host/prefix`` keys."""
+    depth: int
+    """The most segments a prefix has."""
 
+    @classmethod
+    def of(cls, registry: Registry) -> PathClaims:
+        """The path claims of a registry."""
+        claims = registry.path_claims()
+        keys = frozenset(claim.host + (claim.path or "") for claim in claims)
+        depth = max((key.count("/") for key in keys), default=0)
+        return cls(frozenset(claim.host for claim in claims), keys, depth)
 
-def by_url(hosts: frozenset[str], host: str) -> bool:
-    """Whether rows on a host are labelled by their whole URL: it has path claims (``hosts``) or may wrap links."""
-    return platform_host(host) in hosts or may_wrap(host)
+    def by_url(self, host: str) -> bool:
+        """Whether rows on a normalised host are labelled by their whole URL: it has path claims or may wrap links."""
+        return platform_host(host) in self.hosts or may_wrap(host)
+
+    def matches(self, host: str, url: str) -> bool:
+        """Whether a URL on a host may match a path claim (else its host's claims answer for it)."""
+        return platform_host(host) in self.hosts and any(key in self.keys for key in path_keys(host, url, self.depth))
 
 
 def url_labelled(registry: Registry, url: str, window: Window, outlet_labels: OutletLabels) -> Labelled:

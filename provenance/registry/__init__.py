@@ -31,7 +31,7 @@ from provenance.registry._loader import (
     read_text,
 )
 from provenance.registry._overlays import load_registry
-from provenance.registry._platforms import normalize_path, platform_host
+from provenance.registry._platforms import normalize_path, path_keys, platform_host
 from provenance.registry._registry import Registry, default_registry
 from provenance.registry._shipped import (
     BUNDLED_LAYERS,
@@ -68,6 +68,7 @@ __all__ = [
     "layer_folder",
     "load_registry",
     "normalize_path",
+    "path_keys",
     "paused_gc",
     "platform_host",
     "read_document",
