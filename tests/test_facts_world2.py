@@ -30,7 +30,7 @@ OUTLETS = [
     ("tv-peru", "https://www.tvperu.gob.pe/noticias/x", "PE", "state-pe", "2022"),
     ("radio-nacional-del-peru", "https://www.radionacional.com.pe/x", "PE", "state-pe", "2022"),
     ("philippine-news-agency", "https://www.pna.gov.ph/articles/1", "PH", "state-ph", "2023"),
-    ("ptv", "https://ptvnews.ph/x", "PH", "state-ph", "2023"),
+    ("ptv-philippines", "https://ptvnews.ph/x", "PH", "state-ph", "2023"),
     ("thai-pbs", "https://www.thaipbs.or.th/news/content/1", "TH", "state-th", "2024"),
     ("thai-news-agency", "https://tna.mcot.net/politics-1", "TH", "state-th", "2024"),
     ("bss", "https://www.bssnews.net/news/1", "BD", "state-bd", "2015"),
@@ -75,7 +75,7 @@ def test_gbc_has_both_hosts(registry):
         ("state-pe", "owns", "irtp"),
         ("irtp", "operates", "tv-peru"),
         ("state-ph", "controls-editorially", "philippine-news-agency"),
-        ("ptni", "operates", "ptv"),
+        ("ptni", "operates", "ptv-philippines"),
         ("state-th", "funds", "thai-pbs"),
         ("state-th", "owns", "mcot"),
         ("mcot", "operates", "thai-news-agency"),
@@ -100,7 +100,7 @@ def test_mcot_majority_held_by_the_state(registry):
     [
         ("canal-once", PartialDate(1959, 3, 2)),
         ("tvn", PartialDate(1969, 1, 31)),
-        ("ptv", PartialDate(1974, 2, 2)),
+        ("ptv-philippines", PartialDate(1974, 2, 2)),
         ("thai-pbs", PartialDate(2008, 1, 15)),
         ("ethiopian-news-agency", PartialDate(1942)),
         ("georgian-public-broadcaster", PartialDate(2004)),
@@ -111,7 +111,7 @@ def test_sourced_start(registry, outlet, start):
 
 
 def test_ptv_former_names(registry):
-    ptv = registry.lookup("ptv")
+    ptv = registry.lookup("ptv-philippines")
     assert "Government Television" in ptv.names_at(PartialDate(1975))
     assert "National Broadcasting Network" in ptv.names_at(PartialDate(2005))
     assert "National Broadcasting Network" not in ptv.names_at(PartialDate(2015))
@@ -131,7 +131,7 @@ def test_rtvc_began_in_2004(registry):
         ("tv-peru", "SC"),
         ("radio-nacional-del-peru", "SC"),
         ("philippine-news-agency", "SC"),
-        ("ptv", "SC"),
+        ("ptv-philippines", "SC"),
         ("thai-pbs", "CaPu"),
         ("thai-news-agency", "CaPu"),
         ("bss", "SC"),
