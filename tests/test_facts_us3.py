@@ -62,6 +62,17 @@ def test_us3_paramount_global_merged_into_paramount_skydance_on_7_august_2025(re
     assert registry.lookup("paramount-global").lifetime.end == PartialDate(2025, 8, 6)
 
 
+def test_us3_theepochtimes_com_claim_starts_when_first_attested(registry):
+    (claim,) = registry.claims("epoch-times")
+    assert claim.host == "theepochtimes.com" and claim.interval.start == PartialDate(2020, 9)
+
+
+def test_us3_bloomberg_com_rests_on_a_reference_naming_the_site(registry):
+    (claim,) = registry.claims("bloomberg-news")
+    assert claim.host == "bloomberg.com"
+    assert all(s.kind == "reference" and "bloomberg.com" in s.quote for s in claim.sources)
+
+
 def test_us3_epoch_times_is_an_epoch_media_group_brand(registry):
     assert tops(registry, "epoch-times", "2020") == {"epoch-media-group"}
     assert registry.lookup("epoch-times").lifetime.start == PartialDate(2000)
