@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,8 @@ from provenance.registry import Registry, default_registry
 
 if TYPE_CHECKING:
     from hypothesis.strategies import DrawFn, SearchStrategy
+
+    from provenance.model import Outlet
 
 __all__ = ["ATTRIBUTION_TEMPLATES", "ArticleSample", "articles"]
 
@@ -56,6 +59,23 @@ _FIRST = ("Polina", "Anna", "John", "Maria", "Li", "Ahmed", "Olga", "José", "Zo
 _LAST = ("Chernitsa", "Smith", "García", "Okafor", "Nguyen", "Müller", "O'Brien", "Kowalski", "Петров", "Tanaka")
 
 
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", name.casefold()))
+
+
+def _names_only_itself(outlet: Outlet, holders: Counter[str], spelled: frozenset[str]) -> bool:
+    """Whether a footer with the outlet's name names it alone: no other outlet bears the name or a run of its words.
+
+    "APS" is two news agencies; "Radio Televisión Madrid (RTVM)" holds "RTVM", another outlet's name.
+    ``spelled`` holds every outlet name of the registry as its words.
+    """
+    if holders[outlet.name.casefold()] != 1:
+        return False
+    words = _words(outlet.name)
+    runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    return not (runs & spelled) - {" ".join(_words(entry.name)) for entry in outlet.all_names()}
+
+
 def articles(registry: Registry | None = None, *, attribution: bool | None = None) -> SearchStrategy[ArticleSample]:
     """Plain-text articles: a title, a byline, a body and, sometimes, an attribution footer.
 
@@ -79,8 +99,8 @@ def articles(registry: Registry | None = None, *, attribution: bool | None = Non
     chosen = registry if registry is not None else default_registry()
     outlets = chosen.outlets()
     holders = Counter(name for outlet in outlets for name in {entry.name.casefold() for entry in outlet.all_names()})
-    # A footer names one outlet only by a name no other outlet bears ("APS" is two news agencies).
-    named = [outlet for outlet in outlets if holders[outlet.name.casefold()] == 1]
+    spelled = frozenset(" ".join(_words(name)) for name in holders)
+    named = [outlet for outlet in outlets if _names_only_itself(outlet, holders, spelled)]
     if attribution and not named:
         raise ValueError("the registry has no outlet for a footer to name")
     # Leave out any word that is also an outlet's name, so only the footer names one.
