@@ -302,7 +302,7 @@ def registrable_domain(url_or_host: str) -> str | None:
     >>> registrable_domain("https://news.bbc.co.uk/x"), registrable_domain("co.uk")
     ('bbc.co.uk', None)
     """
-    host = normalize_host(url_or_host)
+    host = url_or_host if is_normal_host(url_or_host) else normalize_host(url_or_host)
     result = _extractor()(host)
     return f"{result.domain}.{result.suffix}" if result.domain and result.suffix else None
 
