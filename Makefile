@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-spark test-wheel lint typecheck pytest test-pythons bench corpus fuzz coverage-table clean
+.PHONY: install demo test test-spark test-wheel lint typecheck pytest test-pythons bench corpus fuzz coverage-table data clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,11 +71,17 @@ bench: install
 	$(BIN)/python benchmarks/bench_labels.py
 	$(BIN)/python benchmarks/bench_frame.py
 	$(BIN)/python benchmarks/bench_corpus.py
+	$(BIN)/python benchmarks/bench_startup.py
 
 # The article parser and its peers (the `corpus` extra, skipped when absent) on the real pages in
 # ../shared/corpus/articles (skipped when absent): title, authors and date right, side by side.
 corpus: install
 	$(BIN)/python benchmarks/bench_corpus.py
+
+# The bundled third-party layers and the shipped snapshot, from ../shared/data (see docs/data.md); run it after
+# any change to provenance/data/*.toml.
+data: install
+	$(BIN)/python scripts/build_data.py
 
 coverage-table: install
 	$(BIN)/python scripts/coverage_table.py --write docs/data.md

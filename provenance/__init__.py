@@ -51,6 +51,7 @@ _EXPORTS_BY_MODULE: dict[str, tuple[str, ...]] = {
         "SnapshotError",
         "SourcePolicyError",
         "UnknownIdError",
+        "UnknownLayerError",
         "UnknownPolicyError",
     ),
     "provenance.examples": (
@@ -111,6 +112,7 @@ _EXPORTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     ),
     "provenance.registry": (
         "data_version",
+        "data_versions",
         "default_registry",
         "load_registry",
         "Registry",
@@ -200,6 +202,9 @@ if TYPE_CHECKING:
     )
     from provenance.errors import (
         UnknownIdError as UnknownIdError,
+    )
+    from provenance.errors import (
+        UnknownLayerError as UnknownLayerError,
     )
     from provenance.errors import (
         UnknownPolicyError as UnknownPolicyError,
@@ -311,6 +316,9 @@ if TYPE_CHECKING:
     )
     from provenance.registry import (
         data_version as data_version,
+    )
+    from provenance.registry import (
+        data_versions as data_versions,
     )
     from provenance.registry import (
         default_registry as default_registry,

@@ -82,3 +82,17 @@ class UnknownIdError(ProvenanceError, LookupError):
 
 class UnknownPolicyError(ProvenanceError, LookupError):
     """No labelling policy has the name asked for."""
+
+
+class UnknownLayerError(ProvenanceError, LookupError):
+    """No bundled data layer has the name asked for.
+
+    Attributes:
+        name: The name asked for.
+        known: The names of the bundled layers.
+    """
+
+    def __init__(self, name: str, known: Iterable[str]) -> None:
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(f"unknown data layer {name!r}; the bundled layers are {', '.join(self.known)}")

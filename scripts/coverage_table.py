@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     group.add_argument("--write", metavar="DOC", type=Path, help="replace the block in DOC")
     group.add_argument("--check", metavar="DOC", type=Path, help="exit 1 if DOC's block is stale")
     args = parser.parse_args(argv)
-    table = render_table(default_registry(), data_version())
+    table = render_table(default_registry(layers=()), data_version())  # the curated data, not the bundled layers
     doc: Path | None = args.write or args.check
     if doc is None:
         sys.stdout.write(table)

@@ -17,7 +17,7 @@ from provenance.registry import Registry
 
 @pytest.fixture(scope="module")
 def registry() -> Registry:
-    return default_registry()
+    return default_registry(layers=())  # the curated data
 
 
 def subjects(registry: Registry, object: str, kind: str, at: str | None = None) -> set[str]:

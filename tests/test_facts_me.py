@@ -23,7 +23,7 @@ from tests.facts_support import bound, relation, span
 
 @pytest.fixture(scope="module")
 def registry() -> Registry:
-    return default_registry()
+    return default_registry(layers=())  # the curated data
 
 
 def entries(registry: Registry, subject: str, assessor: str, kind: str) -> list[Assessment]:

@@ -26,7 +26,7 @@ from provenance.registry import Registry
 
 @pytest.fixture(scope="module")
 def registry() -> Registry:
-    return default_registry()
+    return default_registry(layers=())  # the curated data
 
 
 def relation_set(registry: Registry, object: str, at: str | None = None) -> set[tuple[str, str]]:

@@ -12,7 +12,7 @@ from provenance.registry import Registry
 
 @pytest.fixture(scope="module")
 def registry() -> Registry:
-    return default_registry()
+    return default_registry(layers=())  # the curated data
 
 
 def labels(registry: Registry, outlet: str, assessor: str) -> list[tuple[str, str, str]]:

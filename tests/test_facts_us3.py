@@ -14,7 +14,7 @@ OUTLETS = ("cbs-news", "epoch-times", "newsweek", "bloomberg-news", "abc-news", 
 
 @pytest.fixture(scope="module")
 def registry() -> Registry:
-    return default_registry()
+    return default_registry(layers=())  # the curated data
 
 
 def tops(registry: Registry, outlet: str, at: str) -> set[str]:

@@ -17,7 +17,7 @@ from tests.facts_support import bound, relation, span
 
 @pytest.fixture(scope="module")
 def registry() -> Registry:
-    return default_registry()
+    return default_registry(layers=())  # the curated data
 
 
 def typologies(registry: Registry, outlet: str) -> list[str]:

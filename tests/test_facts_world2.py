@@ -18,7 +18,7 @@ from provenance.registry import Registry
 
 @pytest.fixture(scope="module")
 def registry() -> Registry:
-    return default_registry()
+    return default_registry(layers=())  # the curated data
 
 
 OUTLETS = [

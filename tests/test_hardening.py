@@ -1225,15 +1225,15 @@ def test_concurrent_reports_on_a_fresh_registry_match(fixture_registry):
 
 def test_first_calls_racing_load_the_default_registry_once(monkeypatch):
     loads: list[int] = []
-    original = registry_module.read_layer
+    original = registry_module._load_shipped  # the snapshot, or the layers' files
 
-    def counting(layer):
+    def counting(layers):
         loads.append(1)
         time.sleep(0.05)  # widen the window in which another thread could load it too
-        return original(layer)
+        return original(layers)
 
-    monkeypatch.setattr(registry_module, "_DEFAULT", None)
-    monkeypatch.setattr(registry_module, "read_layer", counting)
+    monkeypatch.setattr(registry_module, "_DEFAULTS", {})
+    monkeypatch.setattr(registry_module, "_load_shipped", counting)
     barrier = threading.Barrier(8)
 
     def first_call(_: int) -> tuple[int, object]:

@@ -619,23 +619,26 @@ def run_cli(args, capsys):
 
 
 def test_cli_import_writes_the_overlay(tmp_path, capsys):
-    status, out, err = run_cli(["import", "state-media-matrix", str(SMM), "-o", str(tmp_path / "o")], capsys)
+    # Against the curated data alone (--no-layers): the test is about the import, not the bundled layers.
+    status, out, err = run_cli(
+        ["import", "state-media-matrix", str(SMM), "-o", str(tmp_path / "o"), "--no-layers"], capsys
+    )
     assert status == 0
     assert out.strip() == str(tmp_path / "o" / "state-media-matrix.toml")
-    expected = import_state_media_matrix(SMM, default_registry()).report
+    expected = import_state_media_matrix(SMM, default_registry(layers=())).report
     assert expected.summary() in err
     assert f"skipped {expected.skipped[0].describe()}" in err
     assert f"... and {expected.rows_skipped - 5} more skipped rows" in err
-    loaded = load_registry(tmp_path / "o")
+    loaded = load_registry(tmp_path / "o", layers=())
     assert loaded.lookup("smm-rta-af").country == "AF"
     # --registry layers the new overlay on the first one.
     status, _, err = run_cli(
         ["import", "perennial-sources", str(RSP), "-o", str(tmp_path / "p"), "--registry",
-         str(tmp_path / "o")],
+         str(tmp_path / "o"), "--no-layers"],
         capsys,
     )  # fmt: skip
     assert status == 0
-    layered = load_registry(tmp_path / "o", tmp_path / "p")
+    layered = load_registry(tmp_path / "o", tmp_path / "p", layers=())
     assert [r.raw for r in layered.ratings(outlet="sputnik")] == ["deprecated"]
 
 
@@ -679,7 +682,7 @@ def real(*parts: str) -> Path:
 
 def test_real_state_media_matrix():
     path = real("state-media-profiles", "State_Media_Matrix.csv")
-    result = import_state_media_matrix(path, default_registry())
+    result = import_state_media_matrix(path, default_registry(layers=()))  # the curated data
     report = result.report
     assert report.rows_read == 1157
     assert balanced(report)
@@ -717,7 +720,7 @@ def test_real_perennial_sources():
         "sputniknews.in", "sputniknews.africa", "sputnikportal.rs", "sputnikmediabank.com",
         "sarabic.ae",
     }  # fmt: skip
-    with_base = import_perennial_sources(path, default_registry())
+    with_base = import_perennial_sources(path, default_registry(layers=()))  # the curated data
     [rating] = with_base.registry.ratings(outlet="sputnik")
     assert rating.raw == "deprecated"
     assert Counter(r.raw for r in of(with_base.records, Rating))["generally reliable"] > 100

@@ -23,8 +23,8 @@ from collections.abc import Callable
 from provenance.batch._results import Labelled
 from provenance.dates import Interval, PartialDate
 from provenance.labels import LabelSet
-from provenance.model import DomainClaim, Organization, Outlet
-from provenance.policies import Policy
+from provenance.model import Assessment, DomainClaim, Organization, Outlet
+from provenance.policies import Policy, listed_as_of
 from provenance.registry import Registry
 
 NO_DATE = 0
@@ -69,6 +69,14 @@ def add_points(interval: Interval, points: set[int]) -> None:
     points.update((start_early, start_late, end_early + 1, end_late + 1))
 
 
+def _add_assessment_points(assessment: Assessment, points: set[int]) -> None:
+    """Add the days an assessment's truth may change: its interval's, and for an undated one its list's date."""
+    add_points(assessment.interval, points)
+    since = listed_as_of(assessment)  # an undated code is certain only from its list's date (policies.typology)
+    if since is not None:
+        add_points(Interval(since), points)
+
+
 def outlet_points(registry: Registry, outlet: Outlet | Organization, policy: Policy) -> list[int]:
     """First days of the segments over which an outlet's labels cannot change, sorted.
 
@@ -84,7 +92,7 @@ def outlet_points(registry: Registry, outlet: Outlet | Organization, policy: Pol
         for name in outlet.names:
             add_points(name.interval, points)
     for assessment in registry.assessments(outlet.id):
-        add_points(assessment.interval, points)
+        _add_assessment_points(assessment, points)
     for rollout in policy.rollouts:  # a platform policy holds only within its roll-out phases
         add_points(rollout.interval, points)
     _add_control_chain_points(registry, outlet.id, points)
@@ -105,7 +113,7 @@ def _add_control_chain_points(registry: Registry, id: str, points: set[int]) -> 
                 stack.append(relation.subject)
                 # A code assessed for an owner or operator applies to the outlet while both hold.
                 for assessment in registry.assessments(relation.subject):
-                    add_points(assessment.interval, points)
+                    _add_assessment_points(assessment, points)
 
 
 def claims_points(

@@ -1,6 +1,7 @@
 """What the subcommands share: exit statuses, the one-line-error parser, and the common options.
 
-The common options: --registry, --policy, and the --dayfirst / --monthfirst of the commands that take dates.
+The common options: --registry with --layers / --no-layers, --policy, and the --dayfirst / --monthfirst of the
+commands that take dates.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from typing import Any, NoReturn, TextIO
 from provenance._outputs import replacing_text
 from provenance.cli._help import HelpFormatter
 from provenance.dates import parse_date
-from provenance.errors import DateParseError
+from provenance.errors import DateParseError, UnknownLayerError
 from provenance.policies import POLICIES
-from provenance.registry import Registry, load_registry
+from provenance.registry import BUNDLED_LAYERS, Registry, load_registry, shipped_layers
 
 __all__ = [
     "EXIT_OK",
@@ -59,17 +60,42 @@ class Parser(argparse.ArgumentParser):
 
 
 def registry_from_args(args: argparse.Namespace) -> Registry:
-    """The default registry with the ``--registry`` overlays layered on it, in order."""
-    return load_registry(*(getattr(args, "registry", None) or ()))
+    """The shipped registry with the bundled layers asked for, and the ``--registry`` overlays on it, in order."""
+    return load_registry(*(getattr(args, "registry", None) or ()), layers=getattr(args, "layers", None))
+
+
+def _layer_names(text: str) -> tuple[str, ...]:
+    """The bundled layers a ``--layers`` value names (comma-separated)."""
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    try:
+        shipped_layers(names)
+    except UnknownLayerError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return names
 
 
 def add_registry_option(parser: argparse.ArgumentParser) -> None:
-    """Add the repeatable ``--registry PATH`` option: overlay folders layered on the shipped data."""
+    """Add ``--registry PATH`` (repeatable: overlay folders) and ``--layers a,b`` / ``--no-layers`` (bundled layers)."""
     parser.add_argument(
         "--registry",
         action="append",
         metavar="PATH",
         help="a registry folder layered on the default data (repeatable, later wins)",
+    )
+    layers = parser.add_mutually_exclusive_group()
+    layers.add_argument(
+        "--layers",
+        type=_layer_names,
+        metavar="NAMES",
+        help=f"keep only these bundled third-party layers, comma-separated (of {','.join(BUNDLED_LAYERS)}; "
+        "default: all)",
+    )
+    layers.add_argument(
+        "--no-layers",
+        dest="layers",
+        action="store_const",
+        const=(),
+        help="the curated data alone, without the bundled third-party layers",
     )
 
 

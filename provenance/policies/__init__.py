@@ -39,6 +39,7 @@ from provenance.policies._codes import TYPOLOGY_NAMES, derive_typology, derived_
 from provenance.policies._facts import AppliedTypology, OutletFacts, certainty_of
 from provenance.policies._policy import POLICIES, Policy, get_policy
 from provenance.policies._rollouts import Rollout
+from provenance.policies._typology import listed_as_of
 from provenance.policies._wording import ASSESSOR_NAMES, describe_relation, with_article
 
 __all__ = [
@@ -54,5 +55,6 @@ __all__ = [
     "derived_typologies",
     "describe_relation",
     "get_policy",
+    "listed_as_of",
     "with_article",
 ]

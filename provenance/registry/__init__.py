@@ -4,7 +4,8 @@ One direction inside: ``_toml`` reads the flat TOML of registry files, ``_loader
 turns documents into records by their layout (:mod:`provenance.layout`),
 ``_validation`` checks the whole set, ``_indexes`` and ``_registry`` hold the
 immutable, indexed :class:`Registry`, ``_shipped`` knows the shipped data
-folder, and ``_snapshot`` writes and reads a registry's validated records.
+folder and its bundled layers, ``_overlays`` layers overlay folders on them,
+and ``_snapshot`` writes and reads a registry's validated records.
 Everything other modules use is exported here.
 
 >>> from provenance.testing import make_registry
@@ -28,23 +29,41 @@ from provenance.registry._loader import (
     read_folder,
     read_text,
 )
-from provenance.registry._registry import Registry, default_registry, load_registry
-from provenance.registry._shipped import DEFAULT_DIGESTED, data_folder, data_version, read_layer
+from provenance.registry._overlays import load_registry
+from provenance.registry._registry import Registry, default_registry
+from provenance.registry._shipped import (
+    BUNDLED_LAYERS,
+    DEFAULT_DIGESTED,
+    LAYER_PREFIX,
+    data_folder,
+    data_version,
+    data_versions,
+    digest_layer,
+    layer_folder,
+    read_layer,
+    shipped_layers,
+    shipped_snapshot,
+)
 from provenance.registry._snapshot import FORMAT as SNAPSHOT_FORMAT
 from provenance.registry._validation import describe_record, find_problems
 
 __all__ = [
+    "BUNDLED_LAYERS",
     "DEFAULT_DIGESTED",
+    "LAYER_PREFIX",
     "SNAPSHOT_FORMAT",
     "LazyLocations",
     "Records",
     "Registry",
     "data_folder",
     "data_version",
+    "data_versions",
     "default_registry",
     "describe_record",
     "digest_folder",
+    "digest_layer",
     "find_problems",
+    "layer_folder",
     "load_registry",
     "paused_gc",
     "read_document",
@@ -52,4 +71,6 @@ __all__ = [
     "read_folder",
     "read_layer",
     "read_text",
+    "shipped_layers",
+    "shipped_snapshot",
 ]

@@ -9,17 +9,17 @@ from typing import Any, TypeVar
 
 from provenance.dates import Interval, PartialDate, When, as_window
 from provenance.domains import candidate_hosts, normalize_host
-from provenance.errors import RegistryError, UnknownIdError
+from provenance.errors import RegistryError, SnapshotError, UnknownIdError
 from provenance.layout import Record, RecordsByKind, by_kind
 from provenance.model import Assessment, DomainClaim, Organization, Outlet, Relation, Succession
 from provenance.ratings import Rater, Rating
 from provenance.registry._claims import Match, claims_for_host
 from provenance.registry._indexes import LazyIndexes, distinct, group, holds, layered
 from provenance.registry._loader import Records, paused_gc, read_folder
-from provenance.registry._shipped import read_layer
+from provenance.registry._shipped import LAYER_PREFIX, read_layer, shipped_layers, shipped_snapshot
 from provenance.registry._validation import describe_record, problems_by_kind
 
-__all__ = ["Registry", "default_registry", "load_registry"]
+__all__ = ["Registry", "default_registry"]
 
 _T = TypeVar("_T")
 _Window = PartialDate | Interval | None
@@ -162,20 +162,18 @@ class Registry:
     def from_snapshot(cls, path: str | Path) -> Registry:
         """Load a registry from a snapshot written by :meth:`save_snapshot`, after checking it is current.
 
-        The snapshot's header must match this library (snapshot format,
-        package version, record layout) and its sources: the data version of
-        the shipped data and the bytes of every TOML file in the folders it
-        was built from, which are read and digested again. The records are
-        then rebuilt without re-running the checks that passed when the
-        snapshot was written: load only snapshots you made (see
-        ``docs/security.md``).
+        The snapshot's header must match this library (snapshot format, package
+        version, record layout) and its sources: the data version of the shipped
+        data and the bytes of every TOML file in the folders it was built from,
+        read and digested again. The records are then rebuilt without re-running
+        the checks that passed when it was written: load only snapshots you made
+        (``docs/security.md``).
 
         Args:
             path: The snapshot file.
 
         Returns:
-            The registry, equal record for record to the one the snapshot was
-            made from; it pickles as its layers, like that one.
+            The registry, equal record for record to the one the snapshot was made from (and pickling as it does).
 
         Raises:
             SnapshotError: If the file is not a snapshot, comes from another
@@ -199,14 +197,7 @@ class Registry:
         Writes the one file named, nothing else. The snapshot records the
         folders this registry was loaded from and a digest of the bytes its
         records were read from (taken when they were read, not when saving),
-        so it is refused once the files differ from those bytes.
-
-        >>> import tempfile, pathlib
-        >>> with tempfile.TemporaryDirectory() as folder:
-        ...     path = pathlib.Path(folder, "registry.snapshot")
-        ...     default_registry().save_snapshot(path)
-        ...     Registry.from_snapshot(path).layers
-        ('default',)
+        so it is refused once the files differ from those bytes (see :mod:`provenance.registry._snapshot`).
 
         Args:
             path: Where to write the snapshot (replaced if it exists).
@@ -547,47 +538,63 @@ class Registry:
         return f"<Registry: {len(self)} outlets, {len(self.organizations())} organisations>"
 
 
-_DEFAULT: Registry | None = None
+_DEFAULTS: dict[tuple[str, ...], Registry] = {}
 _DEFAULT_LOCK = threading.Lock()
 
 
-def default_registry() -> Registry:
-    """The registry shipped with the library, loaded once on first use (thread-safe)."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        with _DEFAULT_LOCK:
-            if _DEFAULT is None:
-                with paused_gc():
-                    _DEFAULT = Registry.from_parts([read_layer("default")], ("default",))
-    return _DEFAULT
+def default_registry(layers: Iterable[str] | None = None) -> Registry:
+    """The registry shipped with the library: the curated data and the bundled layers, loaded once (thread-safe).
 
-
-def load_registry(*overlays: str | Path) -> Registry:
-    """The shipped registry with overlay folders layered on it, validated together.
-
-    Overlays may refer to ids of the shipped data (an importer's typology
-    assessments for shipped outlets, say). With no overlays this is
-    :func:`default_registry`.
+    With every bundled layer on, it loads from the snapshot ``make data``
+    writes (from the TOML files if the snapshot is missing or stale).
 
     Args:
-        overlays: Registry folders, later ones layered on earlier ones.
+        layers: Names of the bundled third-party layers to keep (see
+            :func:`provenance.data_versions`); ``None`` for all, empty for the curated data alone.
 
     Returns:
-        The combined registry; it pickles as the data version plus the overlay paths.
+        The registry, the same object for the same layers.
 
     Raises:
-        RegistryError: Listing every problem in every file.
+        UnknownLayerError: If a name is not a bundled layer's.
+        RegistryError: If the files do not load (stale layers: run ``make data``).
     """
-    if not overlays:
-        return default_registry()
+    key = shipped_layers(layers)
+    found = _DEFAULTS.get(key)
+    if found is None:
+        with _DEFAULT_LOCK:
+            found = _DEFAULTS.get(key)
+            if found is None:
+                found = _DEFAULTS[key] = _load_shipped(key)
+    return found
+
+
+def _load_shipped(layers: tuple[str, ...]) -> Registry:
+    """The shipped layers, from the snapshot when it holds exactly them and is current, else from their files."""
+    if layers == shipped_layers():
+        try:
+            registry = Registry.from_snapshot(shipped_snapshot())
+            if registry.layers == layers:
+                return registry
+        except SnapshotError:
+            pass  # stale or missing (tests/test_layers.py fails then): read the files
+    return _from_layers(layers)
+
+
+def _from_layers(layers: tuple[str, ...]) -> Registry:
+    """A registry read from its layers' files; a hint to rebuild the bundled layers if they do not fit the rest."""
     with paused_gc():
-        parts = [read_layer("default"), *(read_folder(folder) for folder in overlays)]
-        layers = ("default", *(str(Path(folder).resolve()) for folder in overlays))
-        return Registry.from_parts(parts, layers)
+        try:
+            return Registry.from_parts([read_layer(layer) for layer in layers], layers)
+        except RegistryError as error:
+            if not any(layer.startswith(LAYER_PREFIX) for layer in layers):
+                raise
+            hint = "if the curated data changed since the bundled layers were built, run `make data`"
+            raise RegistryError((*error.problems, hint)) from None
 
 
 def _rebuild(layers: tuple[str, ...]) -> Registry:
-    if layers == ("default",):
-        return default_registry()
-    with paused_gc():
-        return Registry.from_parts([read_layer(layer) for layer in layers], layers)
+    names = [layer[len(LAYER_PREFIX) :] for layer in layers[1:] if layer.startswith(LAYER_PREFIX)]
+    if layers[:1] == ("default",) and layers == shipped_layers(names):
+        return default_registry(names)
+    return _from_layers(layers)

@@ -41,12 +41,11 @@ import attrs
 from provenance._outputs import replacing_bytes
 from provenance._version import __version__
 from provenance.dates import ONGOING, UNKNOWN, Interval, PartialDate, parse_iso
-from provenance.errors import ProvenanceError, SnapshotError
+from provenance.errors import ProvenanceError, SnapshotError, UnknownLayerError
 from provenance.layout import LAYOUTS, Record
 from provenance.model import Name, Source
 from provenance.ratings import Scale
-from provenance.registry._loader import digest_folder
-from provenance.registry._shipped import DEFAULT_DIGESTED, data_folder, data_version
+from provenance.registry._shipped import data_version, digest_layer
 
 if TYPE_CHECKING:
     from provenance.registry._registry import Registry
@@ -106,8 +105,9 @@ def layer_digests(layers: Sequence[str]) -> tuple[str, ...]:
     """The current digest of every layer's files, as the loader digests them when it reads them.
 
     Args:
-        layers: Folder paths, or ``"default"`` for the shipped data (whose
-            ``DATA_VERSION`` counts as well).
+        layers: Folder paths, ``"default"`` for the shipped data (whose
+            ``DATA_VERSION`` counts as well), or ``"layer:NAME"`` for a bundled
+            layer (whose ``VERSION`` counts as well).
 
     Returns:
         For each layer, ``sha256:`` and the hex digest over each TOML file's
@@ -120,12 +120,11 @@ def layer_digests(layers: Sequence[str]) -> tuple[str, ...]:
     digests = []
     for layer in layers:
         try:
-            if layer == "default":
-                digests.append(digest_folder(data_folder(), digest_also=DEFAULT_DIGESTED))
-            else:
-                digests.append(digest_folder(layer))
+            digests.append(digest_layer(layer))
         except NotADirectoryError:
             raise SnapshotError(f"snapshot layer {_short(layer)} is not a folder (any more)") from None
+        except UnknownLayerError as error:
+            raise SnapshotError(f"snapshot layer {_short(layer)}: {error}") from None
         except (OSError, ValueError) as error:  # a name too long, a NUL byte, no permission...
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
             raise SnapshotError(f"cannot read snapshot layer {_short(layer)}: {_cut(reason)}") from None
@@ -496,7 +495,8 @@ class _Decoder:
             table: list[Any] = self.intervals if kind == "interval" else self.source_lists
             return list(map(table.__getitem__, values))
         if kind == "date?" or kind == "date":
-            dates = [self.date(value) for value in values]
+            read = {value: self.date(value) for value in set(values)}  # each distinct date once (a column repeats)
+            dates = list(map(read.__getitem__, values))
             if kind == "date" and None in dates:
                 raise ValueError("a date is missing")
             return dates

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import attrs
@@ -10,6 +12,8 @@ from provenance.registry import Registry, default_registry
 
 if TYPE_CHECKING:
     from hypothesis.strategies import DrawFn, SearchStrategy
+
+    from provenance.model import Outlet
 
 __all__ = ["ATTRIBUTION_TEMPLATES", "ArticleSample", "articles"]
 
@@ -55,6 +59,23 @@ _FIRST = ("Polina", "Anna", "John", "Maria", "Li", "Ahmed", "Olga", "José", "Zo
 _LAST = ("Chernitsa", "Smith", "García", "Okafor", "Nguyen", "Müller", "O'Brien", "Kowalski", "Петров", "Tanaka")
 
 
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", name.casefold()))
+
+
+def _names_only_itself(outlet: Outlet, holders: Counter[str], spelled: frozenset[str]) -> bool:
+    """Whether a footer with the outlet's name names it alone: no other outlet bears the name or a run of its words.
+
+    "APS" is two news agencies; "Radio Televisión Madrid (RTVM)" holds "RTVM", another outlet's name.
+    ``spelled`` holds every outlet name of the registry as its words.
+    """
+    if holders[outlet.name.casefold()] != 1:
+        return False
+    words = _words(outlet.name)
+    runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    return not (runs & spelled) - {" ".join(_words(entry.name)) for entry in outlet.all_names()}
+
+
 def articles(registry: Registry | None = None, *, attribution: bool | None = None) -> SearchStrategy[ArticleSample]:
     """Plain-text articles: a title, a byline, a body and, sometimes, an attribution footer.
 
@@ -65,7 +86,7 @@ def articles(registry: Registry | None = None, *, attribution: bool | None = Non
     except by the footer.
 
     Args:
-        registry: Outlets the footer may name (default: the shipped data).
+        registry: Outlets the footer may name, by a name no other outlet of it bears (default: the shipped data).
         attribution: ``True`` for always a footer, ``False`` for never,
             ``None`` for either.
 
@@ -76,11 +97,14 @@ def articles(registry: Registry | None = None, *, attribution: bool | None = Non
     from hypothesis import strategies as st
 
     chosen = registry if registry is not None else default_registry()
-    named = list(chosen.outlets())
+    outlets = chosen.outlets()
+    holders = Counter(name for outlet in outlets for name in {entry.name.casefold() for entry in outlet.all_names()})
+    spelled = frozenset(" ".join(_words(name)) for name in holders)
+    named = [outlet for outlet in outlets if _names_only_itself(outlet, holders, spelled)]
     if attribution and not named:
         raise ValueError("the registry has no outlet for a footer to name")
     # Leave out any word that is also an outlet's name, so only the footer names one.
-    taken = {entry.name.casefold() for outlet in named for entry in outlet.all_names()}
+    taken = set(holders)
     words = st.sampled_from([word for word in _WORDS if word.casefold() not in taken])
     first_names, last_names = st.sampled_from(_FIRST), st.sampled_from(_LAST)
     footers = st.sampled_from(ATTRIBUTION_TEMPLATES)

@@ -29,8 +29,9 @@ NEWSROOM = make_registry(
 
 
 def test_rt_links_get_a_notice(provenance_registry):
-    assert_labelled("https://de.rt.com/news/1", "state-media", "SC", at="2023-05-01", registry=provenance_registry)
-    assert notice_for("https://de.rt.com/news/1", "2023-05-01", provenance_registry).startswith("RT is a Russian")
+    # After 2024-02-07, the date of the State Media Monitor's list the shipped data reads RT's code from.
+    assert_labelled("https://de.rt.com/news/1", "state-media", "SC", at="2024-05-01", registry=provenance_registry)
+    assert notice_for("https://de.rt.com/news/1", "2024-05-01", provenance_registry).startswith("RT is a Russian")
 
 
 def test_public_broadcasters_get_no_notice(provenance_registry):
