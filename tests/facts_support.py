@@ -24,3 +24,17 @@ def relation(registry: Registry, subject: str, kind: str, object: str) -> Relati
     found = [r for r in registry.relations(subject=subject, object=object) if r.kind == kind]
     assert len(found) == 1, f"expected one {subject} {kind} {object}, got {found}"
     return found[0]
+
+
+def assert_resolves(registry: Registry, outlet: str, url: str, country: str) -> None:
+    """A URL on the outlet's main domain names the outlet, of its country."""
+    found = registry.outlet_for_url(url)
+    assert found is not None and found.id == outlet
+    assert found.country == country
+
+
+def assert_reaches_state(registry: Registry, outlet: str, state: str, at: str) -> None:
+    """The outlet's control chain at a sourced date reaches exactly this state."""
+    from provenance.ownership import control_chain
+
+    assert [body.id for body in control_chain(registry, outlet, at=at).states(registry)] == [state]

@@ -12,8 +12,8 @@ import pytest
 
 from provenance import default_registry
 from provenance.dates import PartialDate
-from provenance.ownership import control_chain
 from provenance.registry import Registry
+from tests.facts_support import assert_reaches_state, assert_resolves
 
 
 @pytest.fixture(scope="module")
@@ -42,15 +42,12 @@ OUTLETS = [
 
 @pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
 def test_domain_resolves_to_the_outlet(registry, outlet, url, country, state, at):
-    found = registry.outlet_for_url(url)
-    assert found is not None and found.id == outlet
-    assert found.country == country
+    assert_resolves(registry, outlet, url, country)
 
 
 @pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
 def test_control_reaches_the_state(registry, outlet, url, country, state, at):
-    chain = control_chain(registry, outlet, at=at)
-    assert [body.id for body in chain.states(registry)] == [state]
+    assert_reaches_state(registry, outlet, state, at)
 
 
 def test_a_radio_host_of_mcot_other_than_tna_is_not_claimed(registry):

@@ -13,14 +13,13 @@ import pytest
 
 from provenance import default_registry
 from provenance.dates import PartialDate
-from provenance.ownership import control_chain
 from provenance.registry import Registry
-from tests.facts_support import relation, span
+from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
 
 
 @pytest.fixture(scope="module")
 def registry() -> Registry:
-    return default_registry()
+    return default_registry(layers=())  # the curated data
 
 
 OUTLETS = [
@@ -38,15 +37,12 @@ OUTLETS = [
 
 @pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
 def test_domain_resolves_to_the_outlet(registry, outlet, url, country, state, at):
-    found = registry.outlet_for_url(url)
-    assert found is not None and found.id == outlet
-    assert found.country == country
+    assert_resolves(registry, outlet, url, country)
 
 
 @pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
 def test_control_reaches_the_state(registry, outlet, url, country, state, at):
-    chain = control_chain(registry, outlet, at=at)
-    assert [body.id for body in chain.states(registry)] == [state]
+    assert_reaches_state(registry, outlet, state, at)
 
 
 @pytest.mark.parametrize("url", ["https://www.mapnews.ma/fr/x", "http://www.mapexpress.ma/x"])
