@@ -143,12 +143,8 @@ def read_layer(layer: str) -> Records:
     Raises:
         UnknownLayerError: If ``layer:NAME`` names no bundled layer.
     """
-    if layer == "default":
-        return read_folder(data_folder(), digest_also=DEFAULT_DIGESTED)
-    name = _layer_name(layer)
-    if name is not None:
-        return read_folder(layer_folder(name), digest_also=LAYER_DIGESTED)
-    return read_folder(layer)
+    folder, digested = _layer_files(layer)
+    return read_folder(folder, digest_also=digested)
 
 
 def digest_layer(layer: str) -> str:
@@ -158,9 +154,15 @@ def digest_layer(layer: str) -> str:
         OSError, ValueError: If a file cannot be read (the folder is missing, say).
         UnknownLayerError: If ``layer:NAME`` names no bundled layer.
     """
+    folder, digested = _layer_files(layer)
+    return digest_folder(folder, digest_also=digested)
+
+
+def _layer_files(layer: str) -> tuple[str | Path, tuple[str, ...]]:
+    """Where a layer's files are, and which files besides its TOML its digest covers."""
     if layer == "default":
-        return digest_folder(data_folder(), digest_also=DEFAULT_DIGESTED)
+        return data_folder(), DEFAULT_DIGESTED
     name = _layer_name(layer)
     if name is not None:
-        return digest_folder(layer_folder(name), digest_also=LAYER_DIGESTED)
-    return digest_folder(layer)
+        return layer_folder(name), LAYER_DIGESTED
+    return layer, ()
