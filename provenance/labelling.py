@@ -28,7 +28,7 @@ import attrs
 
 from provenance.countries import country_adjective, country_name
 from provenance.dates import ONGOING, Interval, PartialDate, Truth, When, as_window
-from provenance.domains import normalize_host
+from provenance.domains import candidate_hosts, normalize_host
 from provenance.labels import CERTAIN, POSSIBLE, Evidence, Label, LabelSet
 from provenance.links import unwrap_link
 from provenance.model import DomainClaim, Outlet
@@ -328,7 +328,9 @@ def host_labels(
 ) -> LabelSet:
     """What :func:`label_url` gives for a host once its claim and the claiming outlet's labels are known.
 
-    The outlet's labels, then the ``mirror-domain`` label when the claim is
+    The outlet's labels (but its ratings of its other domains: a rater's
+    score of ``rt.com`` is not one of ``de.rt.com``'s or of an account's),
+    then the ``mirror-domain`` label when the claim is
     a mirror, then the ratings given to the host or a domain above it (but
     the outlet's own, shown already; and none for an account, a claim with a
     path: the platform's ratings are not the outlet's). With no claim, only
@@ -349,6 +351,11 @@ def host_labels(
     """
     if claim is None:
         return LabelSet(host_rating_labels(registry, host))
+    if any(not _rates_this_host(label, host) for label in outlet_labels.labels):
+        # the outlet's ratings of its other domains (rt.com's score is not de.rt.com's, nor its account's)
+        rated_here = None if claim.path is not None else host
+        kept = tuple(label for label in outlet_labels.labels if _rates_this_host(label, rated_here))
+        outlet_labels = attrs.evolve(outlet_labels, labels=kept)
     if claim.path is not None:
         return outlet_labels  # an account (it is never a mirror): the platform's ratings are not the outlet's
     if len(matches) > 1:
@@ -518,8 +525,23 @@ def _rating_label(registry: Registry, rating: Rating) -> Label:
             "scale": rating.scale,
             "as_of": None if rating.as_of is None else str(rating.as_of),
             "via": rating.via,
+            "rated": rated,
         },
     )
+
+
+def _rated_host(label: Label) -> str | None:
+    """The host a ``rating`` label rates when its rater named a domain (``rt.com``), else ``None``."""
+    rated = label.detail("rated") if label.kind == "rating" else None
+    if not isinstance(rated, str) or "." not in rated or rated != rated.strip().lower() or " " in rated:
+        return None
+    return rated
+
+
+def _rates_this_host(label: Label, host: str | None) -> bool:
+    """Whether a label is not a rating of another domain: of ``host`` or a domain above it (of none for ``None``)."""
+    rated = _rated_host(label)
+    return rated is None or (host is not None and rated in candidate_hosts(host))
 
 
 def explain(label: Label) -> str:
