@@ -359,3 +359,28 @@ def test_every_rating_of_a_named_domain_rates_the_urls_host_or_a_domain_above_it
     labels = provenance.label_url(f"https://{host}/a", registry=registry)
     for rated in _rated(labels):
         assert "." not in rated or rated in candidate_hosts(normalize_host(host)), (host, rated)
+
+
+# -- the matrix's codes, quoted row by row -------------------------------------------------------------
+
+
+@needs_data
+def test_each_matrix_code_cites_its_row_and_quotes_it_verbatim():
+    lines = (DATA / "state-media-profiles" / "State_Media_Matrix.csv").read_text(encoding="utf-8").splitlines()
+    registry = default_registry(layers=["state-media-monitor"])
+    codes = [r for r in registry.records if isinstance(r, Assessment) and "#L" in r.sources[0].url]
+    assert len(codes) > 800
+    for assessment in codes:
+        (source,) = assessment.sources
+        line = int(source.url.rpartition("#L")[2])
+        assert source.quote and lines[line - 1].startswith(source.quote), (assessment.subject, line)
+        assert source.quote.endswith("," + assessment.value), source.quote  # it gives the code recorded
+
+
+def test_an_outlet_renamed_apart_from_a_curated_one_is_named_with_its_own_site():
+    registry = default_registry()
+    qualified = {o.id: o.name.rpartition(" (")[2].rstrip(")") for o in registry.outlets() if o.id.startswith("smm-")}
+    renamed = {id: q for id, q in qualified.items() if "." in q and " " not in q and q == q.lower()}
+    assert "smm-tassphoto-com" in renamed
+    for outlet, qualifier in renamed.items():
+        assert qualifier in {c.host + (c.path or "") for c in registry.claims(outlet) if c.role == "primary"}
