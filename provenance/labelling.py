@@ -28,12 +28,12 @@ import attrs
 
 from provenance.countries import country_adjective, country_name
 from provenance.dates import ONGOING, Interval, PartialDate, Truth, When, as_window
-from provenance.domains import candidate_hosts, normalize_host
+from provenance.domains import normalize_host
 from provenance.labels import CERTAIN, POSSIBLE, Evidence, Label, LabelSet
 from provenance.links import unwrap_link
 from provenance.model import DomainClaim, Outlet
 from provenance.policies import TYPOLOGY_NAMES, OutletFacts, Policy, certainty_of, get_policy, with_article
-from provenance.ratings import Rating
+from provenance.rating_labels import host_rating_labels, outlet_rating_labels, rates_this_host
 from provenance.registry import Registry, default_registry
 
 __all__ = [
@@ -42,7 +42,6 @@ __all__ = [
     "disclosure",
     "explain",
     "host_labels",
-    "host_rating_labels",
     "label_outlet",
     "label_url",
     "mirror_label",
@@ -124,7 +123,7 @@ def label_outlet(
         *chosen.label(facts),
         *_sanctions(facts),
         *_context(facts),
-        *_ratings(facts, record.id, None),
+        *outlet_rating_labels(registry, record.id),
     ]
     return LabelSet(labels, outlet=record)
 
@@ -351,10 +350,10 @@ def host_labels(
     """
     if claim is None:
         return LabelSet(host_rating_labels(registry, host))
-    if any(not _rates_this_host(label, host) for label in outlet_labels.labels):
+    if any(not rates_this_host(label, host) for label in outlet_labels.labels):
         # the outlet's ratings of its other domains (rt.com's score is not de.rt.com's, nor its account's)
         rated_here = None if claim.path is not None else host
-        kept = tuple(label for label in outlet_labels.labels if _rates_this_host(label, rated_here))
+        kept = tuple(label for label in outlet_labels.labels if rates_this_host(label, rated_here))
         outlet_labels = attrs.evolve(outlet_labels, labels=kept)
     if claim.path is not None:
         return outlet_labels  # an account (it is never a mirror): the platform's ratings are not the outlet's
@@ -397,11 +396,6 @@ def mirror_label(host: str, outlet: Outlet, claim: DomainClaim, window: PartialD
         basis=(Evidence(f"{claim.host} is a mirror domain of {outlet.name}", claim.sources),),
         details={"outlet_name": outlet.name},
     )
-
-
-def host_rating_labels(registry: Registry, host: str, skip_outlet: str | None = None) -> list[Label]:
-    """``rating`` labels given to a host or a domain above it (not those of ``skip_outlet``, shown already)."""
-    return _ratings(None, None, host, registry, skip_outlet)
 
 
 def _sanctions(facts: OutletFacts) -> list[Label]:
@@ -480,68 +474,6 @@ def _context(facts: OutletFacts) -> list[Label]:
             )
         )
     return labels
-
-
-def _ratings(
-    facts: OutletFacts | None,
-    outlet: str | None,
-    host: str | None,
-    registry: Registry | None = None,
-    skip_outlet: str | None = None,
-) -> list[Label]:
-    registry = facts.registry if facts is not None else registry
-    assert registry is not None
-    ratings = registry.ratings(outlet=outlet, host=host)
-    return [
-        _rating_label(registry, rating) for rating in ratings if skip_outlet is None or rating.outlet != skip_outlet
-    ]
-
-
-def _rating_label(registry: Registry, rating: Rating) -> Label:
-    rater = registry.rater(rating.rater)
-    rater_name = rater.name if rater is not None else rating.rater
-    subject = rating.outlet or rating.host or ""
-    rated = rating.name or subject
-    as_of = f" as of {rating.as_of}" if rating.as_of is not None else ""
-    via = f", via {rating.via}" if rating.via else ""
-    return Label(
-        kind="rating",
-        value=f"{rating.normalized:g}",
-        subject=subject,
-        text=f"{rater_name} rates {rated} {rating.raw!r} on {rating.axis}{as_of}{via}.",
-        certainty=CERTAIN,
-        rule=f"a rating by {rater_name}, normalised to 0-1 on its {rating.scale} scale",
-        basis=(
-            Evidence(
-                f"{rater_name} rated {rated} {rating.raw!r} ({rating.axis}){as_of}{via}.",
-                rating.sources,
-            ),
-        ),
-        details={
-            "rater": rating.rater,
-            "rater_name": rater_name,
-            "axis": rating.axis,
-            "raw": rating.raw,
-            "scale": rating.scale,
-            "as_of": None if rating.as_of is None else str(rating.as_of),
-            "via": rating.via,
-            "rated": rated,
-        },
-    )
-
-
-def _rated_host(label: Label) -> str | None:
-    """The host a ``rating`` label rates when its rater named a domain (``rt.com``), else ``None``."""
-    rated = label.detail("rated") if label.kind == "rating" else None
-    if not isinstance(rated, str) or "." not in rated or rated != rated.strip().lower() or " " in rated:
-        return None
-    return rated
-
-
-def _rates_this_host(label: Label, host: str | None) -> bool:
-    """Whether a label is not a rating of another domain: of ``host`` or a domain above it (of none for ``None``)."""
-    rated = _rated_host(label)
-    return rated is None or (host is not None and rated in candidate_hosts(host))
 
 
 def explain(label: Label) -> str:
