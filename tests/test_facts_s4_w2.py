@@ -1,7 +1,8 @@
 """Facts of the s4-w2 data batch, on the shipped data.
 
 Public broadcasters and leading commercial news outlets of Austria, Belgium,
-Denmark, Finland, Norway and Greece, and more outlets for Ireland and Sweden.
+Denmark, Finland, Norway, Greece, Iceland and Cyprus, and more outlets for
+Ireland, Sweden, Switzerland and Portugal.
 Each test pins a sourced fact through the public API: the outlet's domain
 resolves to it, a public broadcaster's control reaches its state, a commercial
 outlet's owner and the dates of the ownership, and State Media Monitor codes.
@@ -42,6 +43,10 @@ OUTLETS = [
     ("irish-times", "https://www.irishtimes.com/news/x", "IE"),
     ("irish-independent", "https://www.independent.ie/irish-news/x", "IE"),
     ("aftonbladet", "https://www.aftonbladet.se/nyheter/a/x", "SE"),
+    ("ruv", "https://www.ruv.is/frettir/x", "IS"),
+    ("cybc", "https://www.cybc.com.cy/x", "CY"),
+    ("nzz", "https://www.nzz.ch/schweiz/x", "CH"),
+    ("expresso", "https://expresso.pt/politica/x", "PT"),
 ]
 
 
@@ -60,6 +65,8 @@ STATE_OUTLETS = [
     ("yle", "state-fi", "2023"),
     ("nrk", "state-no", "2025"),
     ("ert", "state-gr", "2025"),
+    ("ruv", "state-is", "2022"),
+    ("cybc", "state-cy", "2024"),
 ]
 
 
@@ -92,6 +99,10 @@ def test_public_broadcaster_reaches_its_state(registry, outlet, state, at):
         ("irish-times-trust", "owns", "irish-times-dac"),
         ("independent-news-and-media", "owns", "irish-independent"),
         ("lo-sweden", "controls-editorially", "aftonbladet"),
+        ("state-is", "owns", "ruv"),
+        ("state-is", "governs", "ruv"),
+        ("state-cy", "governs", "cybc"),
+        ("impresa", "owns", "expresso"),
     ],
 )
 def test_relation_is_recorded(registry, subject, kind, object):
@@ -126,6 +137,14 @@ def test_dichand_family_owns_all_of_the_krone_since_november_2025(registry):
     half, whole = _owns(registry, "dichand-family", "kronen-zeitung")
     assert half.share == pytest.approx(0.5) and span(half) == (None, "2025-11-25")
     assert whole.share == pytest.approx(1.0) and span(whole) == ("2025-11-25", "ongoing")
+
+
+def test_cybc_state_subsidy_since_2000(registry):
+    assert span(relation(registry, "state-cy", "funds", "cybc")) == ("2000", "ongoing")
+
+
+def test_nzz_company_owns_the_paper_since_1868(registry):
+    assert span(relation(registry, "ag-nzz", "owns", "nzz")) == ("1868", "ongoing")
 
 
 def test_schibsted_owns_vg_since_1966(registry):
@@ -176,6 +195,10 @@ def test_aftonbladet_reaches_the_tinius_trust(registry):
         ("der-standard", PartialDate(1988, 10)),
         ("irish-times", PartialDate(1859)),
         ("helsingin-sanomat", PartialDate(1889)),
+        ("ruv", PartialDate(1930)),
+        ("cybc", PartialDate(1953)),
+        ("nzz", PartialDate(1780)),
+        ("expresso", PartialDate(1973, 1, 6)),
     ],
 )
 def test_sourced_start(registry, outlet, start):
@@ -193,6 +216,8 @@ def test_sourced_start(registry, outlet, start):
         ("yle", "ISM"),
         ("nrk", "ISM"),
         ("ert", "CaPu"),
+        ("ruv", "ISFM"),
+        ("cybc", "SC"),
     ],
 )
 def test_state_media_monitor_code(registry, outlet, code):
