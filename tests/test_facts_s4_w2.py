@@ -1,8 +1,8 @@
 """Facts of the s4-w2 data batch, on the shipped data.
 
 Public broadcasters and leading commercial news outlets of Austria, Belgium,
-Denmark, Finland, Norway, Greece, Iceland and Cyprus, and more outlets for
-Ireland, Sweden, Switzerland and Portugal.
+Denmark, Finland, Norway, Greece, Iceland, Cyprus and Luxembourg, and more
+outlets for the Netherlands, Ireland, Sweden, Switzerland and Portugal.
 Each test pins a sourced fact through the public API: the outlet's domain
 resolves to it, a public broadcaster's control reaches its state, a commercial
 outlet's owner and the dates of the ownership, and State Media Monitor codes.
@@ -47,6 +47,10 @@ OUTLETS = [
     ("cybc", "https://www.cybc.com.cy/x", "CY"),
     ("nzz", "https://www.nzz.ch/schweiz/x", "CH"),
     ("expresso", "https://expresso.pt/politica/x", "PT"),
+    ("luxemburger-wort", "https://www.wort.lu/de/politik/x", "LU"),
+    ("de-telegraaf", "https://www.telegraaf.nl/nieuws/1/x", "NL"),
+    ("le-soir", "https://www.lesoir.be/1/article/x", "BE"),
+    ("ilta-sanomat", "https://www.is.fi/kotimaa/art-1.html", "FI"),
 ]
 
 
@@ -103,6 +107,10 @@ def test_public_broadcaster_reaches_its_state(registry, outlet, state, at):
         ("state-is", "governs", "ruv"),
         ("state-cy", "governs", "cybc"),
         ("impresa", "owns", "expresso"),
+        ("saint-paul-luxembourg", "owns", "luxemburger-wort"),
+        ("telegraaf-media-groep", "owns", "de-telegraaf"),
+        ("groupe-rossel", "owns", "le-soir"),
+        ("sanoma", "owns", "ilta-sanomat"),
     ],
 )
 def test_relation_is_recorded(registry, subject, kind, object):
@@ -137,6 +145,16 @@ def test_dichand_family_owns_all_of_the_krone_since_november_2025(registry):
     half, whole = _owns(registry, "dichand-family", "kronen-zeitung")
     assert half.share == pytest.approx(0.5) and span(half) == (None, "2025-11-25")
     assert whole.share == pytest.approx(1.0) and span(whole) == ("2025-11-25", "ongoing")
+
+
+def test_mediahuis_bought_the_wort_from_the_archdiocese_in_april_2020(registry):
+    church = relation(registry, "archdiocese-of-luxembourg", "owns", "saint-paul-luxembourg")
+    assert span(church) == (None, "2020-04")
+    assert span(relation(registry, "mediahuis", "owns", "saint-paul-luxembourg")) == ("2020-04", "ongoing")
+
+
+def test_mediahuis_owns_the_telegraaf_group_since_2017(registry):
+    assert span(relation(registry, "mediahuis", "owns", "telegraaf-media-groep")) == ("2017", "ongoing")
 
 
 def test_cybc_state_subsidy_since_2000(registry):
@@ -199,6 +217,9 @@ def test_aftonbladet_reaches_the_tinius_trust(registry):
         ("cybc", PartialDate(1953)),
         ("nzz", PartialDate(1780)),
         ("expresso", PartialDate(1973, 1, 6)),
+        ("luxemburger-wort", PartialDate(1848)),
+        ("de-telegraaf", PartialDate(1893, 1, 1)),
+        ("le-soir", PartialDate(1887)),
     ],
 )
 def test_sourced_start(registry, outlet, start):
