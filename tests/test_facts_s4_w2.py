@@ -51,6 +51,8 @@ OUTLETS = [
     ("de-telegraaf", "https://www.telegraaf.nl/nieuws/1/x", "NL"),
     ("le-soir", "https://www.lesoir.be/1/article/x", "BE"),
     ("ilta-sanomat", "https://www.is.fi/kotimaa/art-1.html", "FI"),
+    ("politiken", "https://politiken.dk/indland/art1.ece", "DK"),
+    ("nrc", "https://www.nrc.nl/nieuws/2024/01/01/x", "NL"),
 ]
 
 
@@ -111,6 +113,8 @@ def test_public_broadcaster_reaches_its_state(registry, outlet, state, at):
         ("telegraaf-media-groep", "owns", "de-telegraaf"),
         ("groupe-rossel", "owns", "le-soir"),
         ("sanoma", "owns", "ilta-sanomat"),
+        ("politiken-fonden", "owns", "politiken-holding"),
+        ("mediahuis", "owns", "nrc"),
     ],
 )
 def test_relation_is_recorded(registry, subject, kind, object):
@@ -155,6 +159,19 @@ def test_mediahuis_bought_the_wort_from_the_archdiocese_in_april_2020(registry):
 
 def test_mediahuis_owns_the_telegraaf_group_since_2017(registry):
     assert span(relation(registry, "mediahuis", "owns", "telegraaf-media-groep")) == ("2017", "ongoing")
+
+
+def test_politiken_chain_up_to_its_foundation(registry):
+    assert span(relation(registry, "jp-politikens-hus", "owns", "politiken")) == ("2003-01-01", "ongoing")
+    assert relation(registry, "politiken-holding", "owns", "jp-politikens-hus").share == pytest.approx(0.5)
+    assert relation(registry, "jyllands-posten-holding", "owns", "jp-politikens-hus").share == pytest.approx(0.5)
+    from provenance.ownership import control_chain
+
+    assert "politiken-fonden" in control_chain(registry, "politiken", at="2024").ultimate()
+
+
+def test_de_persgroep_held_nrc_in_2009(registry):
+    assert span(relation(registry, "dpg-media", "owns", "nrc")) == ("2009", "2009-12")
 
 
 def test_cybc_state_subsidy_since_2000(registry):
@@ -220,6 +237,8 @@ def test_aftonbladet_reaches_the_tinius_trust(registry):
         ("luxemburger-wort", PartialDate(1848)),
         ("de-telegraaf", PartialDate(1893, 1, 1)),
         ("le-soir", PartialDate(1887)),
+        ("politiken", PartialDate(1884)),
+        ("nrc", PartialDate(1970, 10, 1)),
     ],
 )
 def test_sourced_start(registry, outlet, start):
