@@ -53,6 +53,7 @@ OUTLETS = [
     ("ilta-sanomat", "https://www.is.fi/kotimaa/art-1.html", "FI"),
     ("politiken", "https://politiken.dk/indland/art1.ece", "DK"),
     ("nrc", "https://www.nrc.nl/nieuws/2024/01/01/x", "NL"),
+    ("kurier", "https://kurier.at/politik/inland/x/1", "AT"),
 ]
 
 
@@ -115,6 +116,7 @@ def test_public_broadcaster_reaches_its_state(registry, outlet, state, at):
         ("sanoma", "owns", "ilta-sanomat"),
         ("politiken-fonden", "owns", "politiken-holding"),
         ("mediahuis", "owns", "nrc"),
+        ("raiffeisenlandesbank-noe-wien", "owns", "kurier"),
     ],
 )
 def test_relation_is_recorded(registry, subject, kind, object):
@@ -143,6 +145,10 @@ def test_funke_held_half_of_the_krone_from_1987_to_2025(registry):
     funke = relation(registry, "funke-mediengruppe", "owns", "kronen-zeitung")
     assert funke.share == pytest.approx(0.5)
     assert span(funke) == ("1987", "2025-11-25")
+
+
+def test_funke_holds_49_44_per_cent_of_the_kurier(registry):
+    assert relation(registry, "funke-mediengruppe", "owns", "kurier").share == pytest.approx(0.4944)
 
 
 def test_dichand_family_owns_all_of_the_krone_since_november_2025(registry):
