@@ -39,7 +39,7 @@ OUTLETS = [
     ("vg", "https://www.vg.no/nyheter/i/x", "NO"),
     ("aftenposten", "https://www.aftenposten.no/norge/i/x", "NO"),
     ("ert", "https://www.ert.gr/x", "GR"),
-    ("kathimerini", "https://www.ekathimerini.com/news/1/x/", "GR"),
+    ("kathimerini", "https://www.kathimerini.gr/politics/1/x/", "GR"),
     ("irish-times", "https://www.irishtimes.com/news/x", "IE"),
     ("irish-independent", "https://www.independent.ie/irish-news/x", "IE"),
     ("aftonbladet", "https://www.aftonbladet.se/nyheter/a/x", "SE"),
@@ -176,8 +176,12 @@ def test_politiken_chain_up_to_its_foundation(registry):
     assert "politiken-fonden" in control_chain(registry, "politiken", at="2024").ultimate()
 
 
-def test_de_persgroep_held_nrc_in_2009(registry):
-    assert span(relation(registry, "dpg-media", "owns", "nrc")) == ("2009", "2009-12")
+def test_de_persgroep_held_nrc_until_march_2010(registry):
+    assert span(relation(registry, "dpg-media", "owns", "nrc")) == ("2009", "2010-03")
+
+
+def test_mediahuis_owns_nrc_since_2015(registry):
+    assert span(relation(registry, "mediahuis", "owns", "nrc")) == ("2015", "ongoing")
 
 
 def test_cybc_state_subsidy_since_2000(registry):
@@ -197,14 +201,21 @@ def test_tinius_trust_controls_blommenholm_since_may_2006(registry):
 
 
 def test_mediahuis_bought_inm_in_2019_from_owners_led_by_denis_obrien(registry):
-    assert span(relation(registry, "mediahuis", "owns", "independent-news-and-media")) == ("2019", "ongoing")
+    mediahuis = relation(registry, "mediahuis", "owns", "independent-news-and-media")
+    assert mediahuis.share == pytest.approx(1.0)
+    assert span(mediahuis) == ("2019", "ongoing")
     obrien = relation(registry, "denis-obrien", "owns", "independent-news-and-media")
     assert obrien.share == pytest.approx(0.299)
     assert span(obrien) == (None, "2019")
 
 
-def test_alafouzos_owned_kathimerini_until_his_death(registry):
-    assert span(relation(registry, "aristeidis-alafouzos", "owns", "kathimerini")) == (None, "2017-05-17")
+def test_alafouzos_owned_kathimerini_from_1988_until_his_death(registry):
+    assert span(relation(registry, "aristeidis-alafouzos", "owns", "kathimerini")) == ("1988", "2017-05-17")
+
+
+def test_ekathimerini_is_the_english_edition(registry):
+    claim = registry.claim_for_url("https://www.ekathimerini.com/news/1/x/", at="2024")
+    assert claim is not None and claim.outlet == "kathimerini" and claim.role == "edition"
 
 
 def test_aftonbladet_owners_over_time(registry):
@@ -245,6 +256,7 @@ def test_aftonbladet_reaches_the_tinius_trust(registry):
         ("le-soir", PartialDate(1887)),
         ("politiken", PartialDate(1884)),
         ("nrc", PartialDate(1970, 10, 1)),
+        ("kathimerini", PartialDate(1919, 9, 15)),
     ],
 )
 def test_sourced_start(registry, outlet, start):
