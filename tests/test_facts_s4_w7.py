@@ -1,0 +1,84 @@
+"""Facts of the s4-w7 data batch, on the shipped data.
+
+Myanmar, New Zealand, Taiwan, Brunei and more outlets in East and South-East Asia and Australia.
+Each test pins a sourced fact through the public API: the outlet's domain resolves to it, its
+control reaches its state (state outlets), the owner relations and their dates (commercial ones).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance import default_registry
+from provenance.registry import Registry
+from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return default_registry(layers=())  # the curated data
+
+
+RESOLVES = [
+    # (outlet, url on its domain, country)
+    ("mrtv", "https://www.mrtv.gov.mm/news/1", "MM"),
+    ("global-new-light-of-myanmar", "https://www.globalnewlightofmyanmar.com/x/", "MM"),
+    ("myawaddy-tv", "https://www.myawady.net.mm/node/1", "MM"),
+    ("rnz", "https://www.radionz.co.nz/news/1", "NZ"),
+    ("tvnz", "https://www.tvnz.co.nz/one-news/x", "NZ"),
+    ("stuff-nz", "https://www.stuff.co.nz/national/1", "NZ"),
+    ("nz-herald", "https://www.nzherald.co.nz/nz/x/", "NZ"),
+    ("sydney-morning-herald", "https://www.smh.com.au/politics/x.html", "AU"),
+]
+
+
+@pytest.mark.parametrize(("outlet", "url", "country"), RESOLVES, ids=[o[0] for o in RESOLVES])
+def test_domain_resolves_to_the_outlet(registry, outlet, url, country):
+    assert_resolves(registry, outlet, url, country)
+
+
+STATE = [
+    # (outlet, the state or state body at the top, a date the control is sourced for)
+    ("mrtv", "state-mm", "2022"),
+    ("global-new-light-of-myanmar", "state-mm", "2019"),
+    ("myawaddy-tv", "tatmadaw", "2024-05"),
+    ("rnz", "state-nz", "2022"),
+    ("tvnz", "state-nz", "2024"),
+]
+
+
+@pytest.mark.parametrize(("outlet", "state", "at"), STATE, ids=[o[0] for o in STATE])
+def test_control_reaches_the_state(registry, outlet, state, at):
+    assert_reaches_state(registry, outlet, state, at)
+
+
+@pytest.mark.parametrize(
+    ("subject", "kind", "object"),
+    [
+        ("ministry-of-information-mm", "owns", "mrtv"),
+        ("ministry-of-information-mm", "governs", "mrtv"),
+        ("state-mm", "parent-of", "ministry-of-information-mm"),
+        ("tatmadaw", "owns", "myawaddy-tv"),
+        ("state-nz", "governs", "rnz"),
+        ("state-nz", "governs", "tvnz"),
+        ("nzme", "owns", "nz-herald"),
+    ],
+)
+def test_relation_is_recorded(registry, subject, kind, object):
+    relation(registry, subject, kind, object)
+
+
+def test_rnz_owned_by_the_crown_since_its_act(registry):
+    assert span(relation(registry, "state-nz", "owns", "rnz")) == ("1995-12-01", "ongoing")
+
+
+def test_stuff_passed_from_nine_to_its_chief_executive_in_may_2020(registry):
+    assert span(relation(registry, "nine-entertainment", "owns", "stuff-nz")) == ("2018", "2020-05")
+    boucher = relation(registry, "sinead-boucher", "owns", "stuff-nz")
+    assert span(boucher) == ("2020-05", "ongoing")
+    assert boucher.share == pytest.approx(1.0)
+
+
+def test_sydney_morning_herald_passed_from_fairfax_to_nine_in_2018(registry):
+    assert span(relation(registry, "fairfax-media", "owns", "sydney-morning-herald")) == (None, "2018-12")
+    assert span(relation(registry, "nine-entertainment", "owns", "sydney-morning-herald")) == ("2018-12", "ongoing")
