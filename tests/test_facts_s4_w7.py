@@ -29,6 +29,11 @@ RESOLVES = [
     ("stuff-nz", "https://www.stuff.co.nz/national/1", "NZ"),
     ("nz-herald", "https://www.nzherald.co.nz/nz/x/", "NZ"),
     ("sydney-morning-herald", "https://www.smh.com.au/politics/x.html", "AU"),
+    ("cna-taiwan", "https://www.cna.com.tw/news/aipl/1.aspx", "TW"),
+    ("cna-taiwan", "https://focustaiwan.tw/politics/1", "TW"),
+    ("pts-taiwan", "https://www.pts.org.tw/x", "TW"),
+    ("rti-taiwan", "https://en.rti.org.tw/news/view/id/1", "TW"),
+    ("rtb-brunei", "http://www.rtb.gov.bn/x", "BN"),
 ]
 
 
@@ -44,6 +49,10 @@ STATE = [
     ("myawaddy-tv", "tatmadaw", "2024-05"),
     ("rnz", "state-nz", "2022"),
     ("tvnz", "state-nz", "2024"),
+    ("cna-taiwan", "state-tw", "2023"),
+    ("pts-taiwan", "state-tw", "2023"),
+    ("rti-taiwan", "state-tw", "2023"),
+    ("rtb-brunei", "state-bn", "2024"),
 ]
 
 
@@ -62,6 +71,11 @@ def test_control_reaches_the_state(registry, outlet, state, at):
         ("state-nz", "governs", "rnz"),
         ("state-nz", "governs", "tvnz"),
         ("nzme", "owns", "nz-herald"),
+        ("state-tw", "governs", "cna-taiwan"),
+        ("taiwan-broadcasting-system", "parent-of", "pts-taiwan"),
+        ("state-tw", "governs", "rti-taiwan"),
+        ("prime-ministers-office-bn", "governs", "rtb-brunei"),
+        ("prime-ministers-office-bn", "controls-editorially", "rtb-brunei"),
     ],
 )
 def test_relation_is_recorded(registry, subject, kind, object):
@@ -82,3 +96,16 @@ def test_stuff_passed_from_nine_to_its_chief_executive_in_may_2020(registry):
 def test_sydney_morning_herald_passed_from_fairfax_to_nine_in_2018(registry):
     assert span(relation(registry, "fairfax-media", "owns", "sydney-morning-herald")) == (None, "2018-12")
     assert span(relation(registry, "nine-entertainment", "owns", "sydney-morning-herald")) == ("2018-12", "ongoing")
+
+
+def test_tbs_state_owned_since_2006(registry):
+    assert span(relation(registry, "state-tw", "owns", "taiwan-broadcasting-system")) == ("2006", "ongoing")
+
+
+def test_rtb_wholly_state_owned(registry):
+    assert relation(registry, "state-bn", "owns", "rtb-brunei").share == pytest.approx(1.0)
+
+
+def test_cna_taiwan_typology_disagreement_kept(registry):
+    codes = {a.value for a in registry.assessments(subject="cna-taiwan") if a.kind == "typology"}
+    assert codes == {"ISFM", "ISM"}
