@@ -34,6 +34,10 @@ RESOLVES = [
     ("pts-taiwan", "https://www.pts.org.tw/x", "TW"),
     ("rti-taiwan", "https://en.rti.org.tw/news/view/id/1", "TW"),
     ("rtb-brunei", "http://www.rtb.gov.bn/x", "BN"),
+    ("south-china-morning-post", "https://www.scmp.com/news/hong-kong/x", "HK"),
+    ("ta-kung-pao", "http://www.takungpao.com/news/1.html", "HK"),
+    ("wen-wei-po", "https://www.wenweipo.com/a/1.html", "HK"),
+    ("straits-times", "https://www.straitstimes.com/singapore/x", "SG"),
 ]
 
 
@@ -53,6 +57,8 @@ STATE = [
     ("pts-taiwan", "state-tw", "2023"),
     ("rti-taiwan", "state-tw", "2023"),
     ("rtb-brunei", "state-bn", "2024"),
+    ("ta-kung-pao", "liaison-office-hk", "2024"),
+    ("wen-wei-po", "liaison-office-hk", "2024"),
 ]
 
 
@@ -76,6 +82,9 @@ def test_control_reaches_the_state(registry, outlet, state, at):
         ("state-tw", "governs", "rti-taiwan"),
         ("prime-ministers-office-bn", "governs", "rtb-brunei"),
         ("prime-ministers-office-bn", "controls-editorially", "rtb-brunei"),
+        ("liaison-office-hk", "owns", "guangdong-xin-wenhua"),
+        ("guangdong-xin-wenhua", "operates", "ta-kung-pao"),
+        ("liaison-office-hk", "controls-editorially", "wen-wei-po"),
     ],
 )
 def test_relation_is_recorded(registry, subject, kind, object):
@@ -106,6 +115,18 @@ def test_rtb_wholly_state_owned(registry):
     assert relation(registry, "state-bn", "owns", "rtb-brunei").share == pytest.approx(1.0)
 
 
-def test_cna_taiwan_typology_disagreement_kept(registry):
+def test_cna_taiwan_typology_is_the_matrix_code(registry):
     codes = {a.value for a in registry.assessments(subject="cna-taiwan") if a.kind == "typology"}
-    assert codes == {"ISFM", "ISM"}
+    assert codes == {"ISFM"}
+
+
+def test_scmp_owners_over_time(registry):
+    assert span(relation(registry, "news-corporation", "owns", "south-china-morning-post")) == ("1986", "1993")
+    assert span(relation(registry, "robert-kuok", "owns", "south-china-morning-post")) == ("1993", "2016-04-05")
+    assert span(relation(registry, "alibaba-group", "owns", "south-china-morning-post")) == ("2016-04-05", "ongoing")
+
+
+def test_straits_times_passed_from_sph_to_sph_media_trust(registry):
+    sph = relation(registry, "singapore-press-holdings", "owns", "straits-times")
+    assert span(sph) == ("1984-08-04", "2021-12-01")
+    assert span(relation(registry, "sph-media-trust", "owns", "straits-times")) == ("2021-12-01", "ongoing")
