@@ -38,6 +38,9 @@ RESOLVES = [
     ("ta-kung-pao", "http://www.takungpao.com/news/1.html", "HK"),
     ("wen-wei-po", "https://www.wenweipo.com/a/1.html", "HK"),
     ("straits-times", "https://www.straitstimes.com/singapore/x", "SG"),
+    ("tvri", "https://tvri.go.id/detail/1", "ID"),
+    ("rri", "https://www.rri.co.id/nasional/1", "ID"),
+    ("fbc-fiji", "https://www.fbcnews.com.fj/news/x/", "FJ"),
 ]
 
 
@@ -59,6 +62,10 @@ STATE = [
     ("rtb-brunei", "state-bn", "2024"),
     ("ta-kung-pao", "liaison-office-hk", "2024"),
     ("wen-wei-po", "liaison-office-hk", "2024"),
+    ("tvri", "state-id", "2024"),
+    ("tvri", "state-id", "2004"),
+    ("rri", "state-id", "2022"),
+    ("fbc-fiji", "state-fj", "2024"),
 ]
 
 
@@ -130,3 +137,14 @@ def test_straits_times_passed_from_sph_to_sph_media_trust(registry):
     sph = relation(registry, "singapore-press-holdings", "owns", "straits-times")
     assert span(sph) == ("1984-08-04", "2021-12-01")
     assert span(relation(registry, "sph-media-trust", "owns", "straits-times")) == ("2021-12-01", "ongoing")
+
+
+def test_tvri_state_corporation_until_2005(registry):
+    assert span(relation(registry, "state-id", "owns", "tvri")) == (None, "2005")
+    assert span(relation(registry, "state-id", "governs", "tvri")) == ("2005", "ongoing")
+
+
+def test_fbc_wholly_state_owned_since_1998(registry):
+    owns = relation(registry, "state-fj", "owns", "fbc-fiji")
+    assert owns.share == pytest.approx(1.0)
+    assert span(owns) == ("1998", "ongoing")
