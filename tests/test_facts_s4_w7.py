@@ -41,6 +41,8 @@ RESOLVES = [
     ("tvri", "https://tvri.go.id/detail/1", "ID"),
     ("rri", "https://www.rri.co.id/nasional/1", "ID"),
     ("fbc-fiji", "https://www.fbcnews.com.fj/news/x/", "FJ"),
+    ("vtv-vietnam", "https://vtv.vn/chinh-tri/x.htm", "VN"),
+    ("rtm-malaysia", "https://www.rtm.gov.my/x", "MY"),
 ]
 
 
@@ -66,6 +68,8 @@ STATE = [
     ("tvri", "state-id", "2004"),
     ("rri", "state-id", "2022"),
     ("fbc-fiji", "state-fj", "2024"),
+    ("vtv-vietnam", "state-vn", "2023"),
+    ("rtm-malaysia", "state-my", "2022"),
 ]
 
 
@@ -92,6 +96,9 @@ def test_control_reaches_the_state(registry, outlet, state, at):
         ("liaison-office-hk", "owns", "guangdong-xin-wenhua"),
         ("guangdong-xin-wenhua", "operates", "ta-kung-pao"),
         ("liaison-office-hk", "controls-editorially", "wen-wei-po"),
+        ("state-vn", "governs", "vtv-vietnam"),
+        ("ministry-of-communications-my", "operates", "rtm-malaysia"),
+        ("ministry-of-communications-my", "governs", "rtm-malaysia"),
     ],
 )
 def test_relation_is_recorded(registry, subject, kind, object):
