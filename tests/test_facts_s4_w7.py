@@ -43,6 +43,8 @@ RESOLVES = [
     ("fbc-fiji", "https://www.fbcnews.com.fj/news/x/", "FJ"),
     ("vtv-vietnam", "https://vtv.vn/chinh-tri/x.htm", "VN"),
     ("rtm-malaysia", "https://www.rtm.gov.my/x", "MY"),
+    ("the-paper", "https://www.thepaper.cn/newsDetail_forward_1", "CN"),
+    ("phoenix-tv", "https://news.ifeng.com/c/1", "HK"),
 ]
 
 
@@ -70,6 +72,8 @@ STATE = [
     ("fbc-fiji", "state-fj", "2024"),
     ("vtv-vietnam", "state-vn", "2023"),
     ("rtm-malaysia", "state-my", "2022"),
+    ("the-paper", "shanghai-municipal-government", "2023"),
+    ("phoenix-tv", "state-cn", "2022"),
 ]
 
 
@@ -99,6 +103,9 @@ def test_control_reaches_the_state(registry, outlet, state, at):
         ("state-vn", "governs", "vtv-vietnam"),
         ("ministry-of-communications-my", "operates", "rtm-malaysia"),
         ("ministry-of-communications-my", "governs", "rtm-malaysia"),
+        ("shanghai-united-media-group", "owns", "the-paper"),
+        ("ccp-shanghai-committee", "governs", "shanghai-united-media-group"),
+        ("state-cn", "owns", "bauhinia-culture"),
     ],
 )
 def test_relation_is_recorded(registry, subject, kind, object):
@@ -155,3 +162,12 @@ def test_fbc_wholly_state_owned_since_1998(registry):
     owns = relation(registry, "state-fj", "owns", "fbc-fiji")
     assert owns.share == pytest.approx(1.0)
     assert span(owns) == ("1998", "ongoing")
+
+
+def test_phoenix_passed_from_its_founder_to_bauhinia_culture_in_april_2021(registry):
+    liu = relation(registry, "liu-changle", "owns", "phoenix-tv")
+    assert span(liu) == (None, "2021-04")
+    assert liu.share == pytest.approx(0.3808)
+    bauhinia = relation(registry, "bauhinia-culture", "owns", "phoenix-tv")
+    assert span(bauhinia) == ("2021-04", "ongoing")
+    assert bauhinia.share == pytest.approx(0.21)
