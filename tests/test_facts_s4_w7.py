@@ -45,6 +45,7 @@ RESOLVES = [
     ("rtm-malaysia", "https://www.rtm.gov.my/x", "MY"),
     ("the-paper", "https://www.thepaper.cn/newsDetail_forward_1", "CN"),
     ("phoenix-tv", "https://news.ifeng.com/c/1", "HK"),
+    ("abs-cbn", "https://news.abs-cbn.com/news/1/x", "PH"),
 ]
 
 
@@ -171,3 +172,10 @@ def test_phoenix_passed_from_its_founder_to_bauhinia_culture_in_april_2021(regis
     bauhinia = relation(registry, "bauhinia-culture", "owns", "phoenix-tv")
     assert span(bauhinia) == ("2021-04", "ongoing")
     assert bauhinia.share == pytest.approx(0.21)
+
+
+def test_abs_cbn_lopez_family_seized_under_martial_law_and_returned(registry):
+    spans = sorted(span(r) for r in registry.relations(subject="lopez-family", object="abs-cbn") if r.kind == "owns")
+    assert spans == [("1957-02-24", "1972"), ("1986", "ongoing")]
+    assert span(relation(registry, "state-ph", "operates", "abs-cbn")) == ("1972", "1986")
+    assert span(relation(registry, "lopez-holdings", "owns", "abs-cbn")) == ("2017", "ongoing")
