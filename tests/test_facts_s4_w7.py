@@ -46,6 +46,9 @@ RESOLVES = [
     ("the-paper", "https://www.thepaper.cn/newsDetail_forward_1", "CN"),
     ("phoenix-tv", "https://news.ifeng.com/c/1", "HK"),
     ("abs-cbn", "https://news.abs-cbn.com/news/1/x", "PH"),
+    ("the-star-malaysia", "https://www.thestar.com.my/news/nation/x", "MY"),
+    ("hankyoreh", "https://english.hani.co.kr/arti/english_edition/1.html", "KR"),
+    ("the-west-australian", "https://thewest.com.au/news/x", "AU"),
 ]
 
 
@@ -179,3 +182,19 @@ def test_abs_cbn_lopez_family_seized_under_martial_law_and_returned(registry):
     assert spans == [("1957-02-24", "1972"), ("1986", "ongoing")]
     assert span(relation(registry, "state-ph", "operates", "abs-cbn")) == ("1972", "1986")
     assert span(relation(registry, "lopez-holdings", "owns", "abs-cbn")) == ("2017", "ongoing")
+
+
+def test_the_star_controlled_by_the_mca_through_star_media_group(registry):
+    relation(registry, "star-media-group", "owns", "the-star-malaysia")
+    mca = relation(registry, "malaysian-chinese-association", "owns", "star-media-group")
+    assert mca.share == pytest.approx(0.454)
+
+
+def test_hankyoreh_owned_by_citizen_shareholders_since_1988(registry):
+    assert span(relation(registry, "hankyoreh-shareholders", "owns", "hankyoreh")) == ("1988-05", "ongoing")
+
+
+def test_the_west_australian_up_to_kerry_stokes(registry):
+    relation(registry, "seven-west-media", "owns", "the-west-australian")
+    assert relation(registry, "seven-group-holdings", "owns", "seven-west-media").share == pytest.approx(0.402)
+    relation(registry, "kerry-stokes", "owns", "seven-group-holdings")
