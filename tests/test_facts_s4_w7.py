@@ -49,6 +49,7 @@ RESOLVES = [
     ("the-star-malaysia", "https://www.thestar.com.my/news/nation/x", "MY"),
     ("hankyoreh", "https://english.hani.co.kr/arti/english_edition/1.html", "KR"),
     ("the-west-australian", "https://thewest.com.au/news/x", "AU"),
+    ("yomiuri-shimbun", "https://www.yomiuri.co.jp/national/1/", "JP"),
 ]
 
 
@@ -198,3 +199,11 @@ def test_the_west_australian_up_to_kerry_stokes(registry):
     relation(registry, "seven-west-media", "owns", "the-west-australian")
     assert relation(registry, "seven-group-holdings", "owns", "seven-west-media").share == pytest.approx(0.402)
     relation(registry, "kerry-stokes", "owns", "seven-group-holdings")
+
+
+def test_yomiuri_held_by_its_holding_company_since_2002_largest_owner_the_shoriki_family(registry):
+    assert span(relation(registry, "yomiuri-shimbun-holdings", "owns", "yomiuri-shimbun")) == (
+        "2002-07-01",
+        "ongoing",
+    )
+    assert relation(registry, "shoriki-family", "owns", "yomiuri-shimbun-holdings").share == pytest.approx(0.4526)
