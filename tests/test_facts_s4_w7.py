@@ -50,6 +50,7 @@ RESOLVES = [
     ("hankyoreh", "https://english.hani.co.kr/arti/english_edition/1.html", "KR"),
     ("the-west-australian", "https://thewest.com.au/news/x", "AU"),
     ("yomiuri-shimbun", "https://www.yomiuri.co.jp/national/1/", "JP"),
+    ("asahi-shimbun", "https://www.asahi.com/ajw/articles/1", "JP"),
 ]
 
 
@@ -207,3 +208,8 @@ def test_yomiuri_held_by_its_holding_company_since_2002_largest_owner_the_shorik
         "ongoing",
     )
     assert relation(registry, "shoriki-family", "owns", "yomiuri-shimbun-holdings").share == pytest.approx(0.4526)
+
+
+def test_asahi_held_jointly_by_the_murayama_and_ueno_families_since_1881(registry):
+    assert span(relation(registry, "murayama-family", "owns", "asahi-shimbun")) == ("1881", "ongoing")
+    assert span(relation(registry, "ueno-family", "owns", "asahi-shimbun")) == ("1881", "ongoing")
