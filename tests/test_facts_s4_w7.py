@@ -191,7 +191,7 @@ def test_phoenix_passed_from_its_founder_to_bauhinia_culture_in_april_2021(regis
 def test_abs_cbn_lopez_family_seized_under_martial_law_and_returned(registry):
     spans = sorted(span(r) for r in registry.relations(subject="lopez-family", object="abs-cbn") if r.kind == "owns")
     assert spans == [("1957-02-24", "1972"), ("1986", "ongoing")]
-    assert span(relation(registry, "state-ph", "operates", "abs-cbn")) == ("1972", "1986")
+    assert span(relation(registry, "state-ph", "governs", "abs-cbn")) == ("1972", "1986")
     assert span(relation(registry, "lopez-holdings", "owns", "abs-cbn")) == (None, "ongoing")
 
 
