@@ -47,6 +47,16 @@ STATE_OUTLETS = [
     ("the-herald-zimbabwe", "https://www.herald.co.zw/x/", "ZW", "state-zw", "2024"),
     ("the-chronicle-zimbabwe", "https://www.chronicle.co.zw/x/", "ZW", "state-zw", "2024"),
     ("new-vision", "https://www.newvision.co.ug/category/news/x", "UG", "state-ug", "2024"),
+    ("zambia-daily-mail", "https://www.daily-mail.co.zm/x/", "ZM", "state-zm", "2024"),
+    ("times-of-zambia", "https://www.times.co.zm/?p=1", "ZM", "state-zm", "2024"),
+    ("fraternite-matin", "https://www.fratmat.info/article/1", "CI", "state-ci", "2024"),
+    ("rtb-burkina", "https://www.rtb.bf/x/", "BF", "state-bf", "2024"),
+    ("rtn-niger", "https://www.ortn.ne/x", "NE", "state-ne", "2024"),
+    ("snrt", "https://www.snrt.ma/fr/node/1", "MA", "state-ma", "2024"),
+    ("news-agency-of-nigeria", "https://nannews.ng/2024/01/01/x/", "NG", "state-ng", "2024"),
+    ("radio-mocambique", "https://www.rm.co.mz/x/", "MZ", "state-mz", "2024"),
+    ("radio-botswana", "http://www.radiobotswana.co.bw/x", "BW", "state-bw", "2024"),
+    ("daily-news-botswana", "https://dailynews.gov.bw/news-detail/1", "BW", "state-bw", "2024"),
 ]
 
 PRIVATE_OUTLETS = [
@@ -107,6 +117,15 @@ def test_private_outlet_reaches_no_state(registry, outlet, url, country):
         ("nation-media-group", "owns", "daily-nation"),
         ("monitor-publications", "owns", "daily-monitor"),
         ("punch-nigeria-limited", "operates", "the-punch"),
+        ("idc-zambia", "owns", "times-of-zambia"),
+        ("snpeci", "operates", "fraternite-matin"),
+        ("state-bf", "governs", "rtb-burkina"),
+        ("state-ne", "governs", "rtn-niger"),
+        ("state-ma", "governs", "snrt"),
+        ("state-ng", "governs", "news-agency-of-nigeria"),
+        ("state-mz", "funds", "radio-mocambique"),
+        ("state-bw", "parent-of", "dbs-botswana"),
+        ("dbs-botswana", "operates", "radio-botswana"),
     ],
 )
 def test_relation_is_recorded(registry, subject, kind, object):
@@ -221,5 +240,54 @@ def test_sourced_start(registry, outlet, start):
     ],
 )
 def test_state_media_monitor_code(registry, outlet, code):
+    codes = {a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"}
+    assert codes == {code}
+
+
+def test_idc_wholly_state_owned_since_january_2014(registry):
+    owns = relation(registry, "state-zm", "owns", "idc-zambia")
+    assert owns.share == pytest.approx(1.0)
+    assert span(owns) == ("2014-01", "ongoing")
+
+
+def test_snpeci_and_rtb_wholly_state_owned(registry):
+    assert relation(registry, "state-ci", "owns", "snpeci").share == pytest.approx(1.0)
+    assert relation(registry, "state-bf", "owns", "rtb-burkina").share == pytest.approx(1.0)
+
+
+def test_snrt_fully_state_owned_under_the_2005_law(registry):
+    owns = relation(registry, "state-ma", "owns", "snrt")
+    assert owns.share == pytest.approx(1.0)
+    assert span(owns) == ("2005", "ongoing")
+
+
+def test_rtn_owned_since_its_1967_law_and_renamed_in_2022(registry):
+    assert span(relation(registry, "state-ne", "owns", "rtn-niger")) == ("1967", "ongoing")
+    rtn = registry.lookup("rtn-niger")
+    assert rtn.lifetime.start == PartialDate(1967, 2, 11)
+    assert {n.name for n in rtn.names if str(n.interval.start) == "2022-04"} >= {"Radio-télévision du Niger"}
+
+
+def test_radio_mocambique_wholly_state_owned_since_1975(registry):
+    assert relation(registry, "state-mz", "owns", "radio-mocambique").share == pytest.approx(1.0)
+    assert registry.lookup("radio-mocambique").lifetime.start == PartialDate(1975, 10, 2)
+
+
+@pytest.mark.parametrize(
+    ("outlet", "code"),
+    [
+        ("zambia-daily-mail", "CaPu"),
+        ("times-of-zambia", "CaPu"),
+        ("fraternite-matin", "ISFM"),
+        ("rtb-burkina", "SC"),
+        ("rtn-niger", "SC"),
+        ("snrt", "SC"),
+        ("news-agency-of-nigeria", "SC"),
+        ("radio-mocambique", "SC"),
+        ("radio-botswana", "SC"),
+        ("daily-news-botswana", "SC"),
+    ],
+)
+def test_state_media_monitor_code_second_batch(registry, outlet, code):
     codes = {a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"}
     assert codes == {code}
