@@ -57,6 +57,10 @@ STATE_OUTLETS = [
     ("radio-mocambique", "https://www.rm.co.mz/x/", "MZ", "state-mz", "2024"),
     ("radio-botswana", "http://www.radiobotswana.co.bw/x", "BW", "state-bw", "2024"),
     ("daily-news-botswana", "https://dailynews.gov.bw/news-detail/1", "BW", "state-bw", "2024"),
+    ("ett-tunisia", "http://www.watania1.tn/x", "TN", "state-tn", "2024"),
+    ("eptv-algeria", "https://www.entv.dz/x/", "DZ", "state-dz", "2024"),
+    ("radio-nacional-de-angola", "https://www.rna.ao/x", "AO", "state-ao", "2024"),
+    ("kenya-news-agency", "https://www.kenyanews.go.ke/x/", "KE", "state-ke", "2024"),
 ]
 
 PRIVATE_OUTLETS = [
@@ -286,8 +290,27 @@ def test_radio_mocambique_wholly_state_owned_since_1975(registry):
         ("radio-mocambique", "SC"),
         ("radio-botswana", "SC"),
         ("daily-news-botswana", "SC"),
+        ("ett-tunisia", "SC"),
+        ("eptv-algeria", "SC"),
+        ("radio-nacional-de-angola", "SC"),
+        ("kenya-news-agency", "SC"),
     ],
 )
 def test_state_media_monitor_code_second_batch(registry, outlet, code):
     codes = {a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"}
     assert codes == {code}
+
+
+def test_ett_wholly_state_owned_since_2006(registry):
+    owns = relation(registry, "state-tn", "owns", "ett-tunisia")
+    assert owns.share == pytest.approx(1.0)
+    assert span(owns) == ("2006", "ongoing")
+
+
+def test_eptv_state_owned_since_the_1991_decree(registry):
+    assert span(relation(registry, "state-dz", "owns", "eptv-algeria")) == ("1991", "ongoing")
+
+
+def test_kna_wholly_state_funded(registry):
+    assert relation(registry, "state-ke", "funds", "kenya-news-agency").share == pytest.approx(1.0)
+    assert registry.lookup("kenya-news-agency").lifetime.start == PartialDate(1963)
