@@ -61,6 +61,7 @@ STATE_OUTLETS = [
     ("eptv-algeria", "https://www.entv.dz/x/", "DZ", "state-dz", "2024"),
     ("radio-nacional-de-angola", "https://www.rna.ao/x", "AO", "state-ao", "2024"),
     ("kenya-news-agency", "https://www.kenyanews.go.ke/x/", "KE", "state-ke", "2024"),
+    ("eri-tv", "https://www.dendenmedia.com/x", "ER", "state-er", "2024"),
 ]
 
 PRIVATE_OUTLETS = [
@@ -294,6 +295,7 @@ def test_radio_mocambique_wholly_state_owned_since_1975(registry):
         ("eptv-algeria", "SC"),
         ("radio-nacional-de-angola", "SC"),
         ("kenya-news-agency", "SC"),
+        ("eri-tv", "SC"),
     ],
 )
 def test_state_media_monitor_code_second_batch(registry, outlet, code):
@@ -314,3 +316,8 @@ def test_eptv_state_owned_since_the_1991_decree(registry):
 def test_kna_wholly_state_funded(registry):
     assert relation(registry, "state-ke", "funds", "kenya-news-agency").share == pytest.approx(1.0)
     assert registry.lookup("kenya-news-agency").lifetime.start == PartialDate(1963)
+
+
+def test_eri_tv_wholly_owned_by_the_ministry_of_information(registry):
+    assert relation(registry, "ministry-of-information-eritrea", "owns", "eri-tv").share == pytest.approx(1.0)
+    assert relation(registry, "state-er", "funds", "eri-tv").share == pytest.approx(1.0)
