@@ -190,6 +190,7 @@ def test_uganda_holds_53_percent_of_new_vision(registry):
 def test_nation_media_group_chain_to_akfed(registry):
     nprt = relation(registry, "nprt-holdings-africa", "owns", "nation-media-group")
     assert nprt.share == pytest.approx(0.5408)
+    assert span(nprt) == ("2026-03", "ongoing")  # earliest attested (the March 2026 statement)
     akfed = relation(registry, "aga-khan-fund-for-economic-development", "owns", "nprt-holdings-africa")
     assert akfed.share == pytest.approx(1.0)
     assert span(akfed) == (None, "ongoing")  # the 2026 sale to Taarifa is agreed, not sourced as completed
@@ -211,6 +212,7 @@ def test_nmg_took_monitor_publications_in_2000(registry):
         ("aps-senegal", PartialDate(1959)),
         ("daily-nation", PartialDate(1960, 10, 3)),
         ("daily-monitor", PartialDate(1992, 7, 24)),
+        ("le-soleil-senegal", PartialDate(1970)),
     ],
 )
 def test_sourced_start(registry, outlet, start):
