@@ -89,7 +89,10 @@ def test_the_party_is_its_own_organisation(registry):
     party = registry.lookup("ccp")
     assert party.kind == "other"
     assert registry.relations(object="ccp") == ()
-    assert {r.object for r in registry.relations(subject="ccp", kinds=("parent-of",))} == {"ccp-publicity-department"}
+    assert {r.object for r in registry.relations(subject="ccp", kinds=("parent-of",))} == {
+        "ccp-publicity-department",
+        "ccp-shanghai-committee",
+    }
 
 
 # -- state funding on the record -----------------------------------------------------------------------
