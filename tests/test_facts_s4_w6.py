@@ -1,9 +1,9 @@
 """Facts of the s4-w6 data batch (the Americas), on the shipped data.
 
-State media of Nicaragua, Bolivia, Ecuador, Uruguay, Paraguay, the Dominican Republic, Costa Rica
-and Panama. Each test pins a sourced fact through the public API: the outlet's domain resolves to
-it, its control reaches its state, the relations recorded, and the codes the State Media Monitor
-gave it.
+State media of Nicaragua, Bolivia, Ecuador, Uruguay, Paraguay, the Dominican Republic, Costa Rica,
+Panama, Honduras, El Salvador, Jamaica and Guatemala. Each test pins a sourced fact through the
+public API: the outlet's domain resolves to it, its control reaches its state, the relations
+recorded, and the codes the State Media Monitor gave it.
 """
 
 from __future__ import annotations
@@ -37,6 +37,10 @@ STATE_OUTLETS = [
     ("certv", "http://certv.gob.do/x", "DO", "state-do", "2024"),
     ("sinart", "https://www.sinartdigital.com/x", "CR", "state-cr", "2023"),
     ("sertv", "https://sertv.gob.pa/x", "PA", "state-pa", "2023"),
+    ("tnh-honduras", "https://tnh.gob.hn/x", "HN", "state-hn", "2024"),
+    ("canal-10-el-salvador", "https://noticiero.sv/x", "SV", "state-sv", "2021"),
+    ("pbcj", "http://www.pbcjamaica.org/x", "JM", "state-jm", "2024"),
+    ("agn-guatemala", "http://www.agn.com.gt/x", "GT", "state-gt", "2022"),
 ]
 
 
@@ -77,6 +81,16 @@ def test_sinart_state_share_of_funding(registry):
     assert relation(registry, "state-cr", "funds", "sinart").share == pytest.approx(0.3)
 
 
+def test_tnh_wholly_state_owned_and_funded(registry):
+    assert relation(registry, "state-hn", "owns", "tnh-honduras").share == pytest.approx(1.0)
+    assert relation(registry, "state-hn", "funds", "tnh-honduras").share == pytest.approx(1.0)
+    assert registry.lookup("tnh-honduras").lifetime.start == PartialDate(2008)
+
+
+def test_agn_state_agency_since_2010(registry):
+    assert span(relation(registry, "state-gt", "owns", "agn-guatemala")) == ("2010", "ongoing")
+
+
 def test_paraguay_tv_on_air_since_2011(registry):
     assert registry.lookup("paraguay-tv").lifetime.start == PartialDate(2011, 8)
 
@@ -90,6 +104,8 @@ def test_paraguay_tv_on_air_since_2011(registry):
         ("certv", {"ISFM"}),  # the profile's code; the matrix row says SC (see the note)
         ("sinart", {"CaPu"}),  # the profile's code; the matrix row says ISM (see the note)
         ("sertv", {"SC"}),
+        ("pbcj", {"ISF"}),
+        ("tnh-honduras", {"SC"}),
     ],
 )
 def test_state_media_monitor_codes(registry, outlet, codes):
