@@ -111,3 +111,34 @@ def test_paraguay_tv_on_air_since_2011(registry):
 def test_state_media_monitor_codes(registry, outlet, codes):
     found = {a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"}
     assert found == codes
+
+
+COMMERCIAL_OUTLETS = [
+    # (outlet, url on its domain, country)
+    ("national-post", "https://nationalpost.com/news/canada/x", "CA"),
+    ("toronto-star", "https://www.thestar.com/news/x.html", "CA"),
+    ("pagina-12", "https://www.pagina12.com.ar/123-x", "AR"),
+]
+
+
+@pytest.mark.parametrize(("outlet", "url", "country"), COMMERCIAL_OUTLETS, ids=[o[0] for o in COMMERCIAL_OUTLETS])
+def test_commercial_outlet_domain_resolves(registry, outlet, url, country):
+    assert_resolves(registry, outlet, url, country)
+
+
+def test_national_post_owners_over_time(registry):
+    assert span(relation(registry, "conrad-black", "owns", "national-post")) == ("1998", "2000")
+    assert span(relation(registry, "canwest", "owns", "national-post")) == ("2000", "2010-07-13")
+    assert span(relation(registry, "postmedia-network", "owns", "national-post")) == ("2010-07-13", "ongoing")
+    assert relation(registry, "chatham-asset-management", "owns", "postmedia-network").share == pytest.approx(0.66)
+
+
+def test_torstar_taken_private_by_nordstar(registry):
+    relation(registry, "torstar", "owns", "toronto-star")
+    assert span(relation(registry, "nordstar-capital", "owns", "torstar")) == ("2020-08-05", "ongoing")
+
+
+def test_pagina_12_sold_to_grupo_octubre_in_2016(registry):
+    assert span(relation(registry, "fernando-sokolowicz", "owns", "pagina-12")) == (None, "2016")
+    assert span(relation(registry, "grupo-octubre", "owns", "pagina-12")) == ("2016", "ongoing")
+    relation(registry, "victor-santa-maria", "owns", "grupo-octubre")
