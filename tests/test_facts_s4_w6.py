@@ -118,6 +118,8 @@ COMMERCIAL_OUTLETS = [
     ("national-post", "https://nationalpost.com/news/canada/x", "CA"),
     ("toronto-star", "https://www.thestar.com/news/x.html", "CA"),
     ("pagina-12", "https://www.pagina12.com.ar/123-x", "AR"),
+    ("el-comercio-peru", "https://elcomercio.pe/politica/x/", "PE"),
+    ("folha-de-s-paulo", "https://www1.folha.uol.com.br/poder/2024/01/x.shtml", "BR"),
 ]
 
 
@@ -142,3 +144,17 @@ def test_pagina_12_sold_to_grupo_octubre_in_2016(registry):
     assert span(relation(registry, "fernando-sokolowicz", "owns", "pagina-12")) == (None, "2016")
     assert span(relation(registry, "grupo-octubre", "owns", "pagina-12")) == ("2016", "ongoing")
     relation(registry, "victor-santa-maria", "owns", "grupo-octubre")
+
+
+def test_el_comercio_back_with_the_miro_quesada_family_since_1980(registry):
+    assert span(relation(registry, "miro-quesada-family", "owns", "el-comercio-peru")) == ("1980-07-28", "ongoing")
+    relation(registry, "grupo-el-comercio", "owns", "el-comercio-peru")
+    assert registry.lookup("el-comercio-peru").lifetime.start == PartialDate(1839, 5, 4)
+
+
+def test_folha_owners_over_time(registry):
+    assert span(relation(registry, "frias-family", "owns", "folha-da-manha")) == ("1962-08", "ongoing")
+    assert span(relation(registry, "carlos-caldeira-filho", "owns", "folha-da-manha")) == ("1962", "1991")
+    luiz = relation(registry, "luiz-frias", "owns", "folhapar")
+    assert span(luiz) == ("2020-11-19", "ongoing")
+    assert luiz.share == pytest.approx(0.5879)
