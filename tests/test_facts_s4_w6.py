@@ -120,6 +120,8 @@ COMMERCIAL_OUTLETS = [
     ("pagina-12", "https://www.pagina12.com.ar/123-x", "AR"),
     ("el-comercio-peru", "https://elcomercio.pe/politica/x/", "PE"),
     ("folha-de-s-paulo", "https://www1.folha.uol.com.br/poder/2024/01/x.shtml", "BR"),
+    ("el-mercurio", "https://www.elmercurio.com/blogs/2024/x.aspx", "CL"),
+    ("semana", "https://www.semana.com/nacion/articulo/x/202401/", "CO"),
 ]
 
 
@@ -158,3 +160,13 @@ def test_folha_owners_over_time(registry):
     luiz = relation(registry, "luiz-frias", "owns", "folhapar")
     assert span(luiz) == ("2020-11-19", "ongoing")
     assert luiz.share == pytest.approx(0.5879)
+
+
+def test_el_mercurio_held_by_agustin_edwards_until_2017(registry):
+    assert span(relation(registry, "agustin-edwards-eastman", "owns", "el-mercurio")) == ("1956", "2017-04")
+    relation(registry, "edwards-family", "owns", "el-mercurio")
+
+
+def test_semana_bought_by_gilinski_from_2019(registry):
+    assert span(relation(registry, "gabriel-gilinski", "owns", "publicaciones-semana")) == ("2019-01", "ongoing")
+    assert span(relation(registry, "felipe-lopez-caballero", "owns", "publicaciones-semana")) == (None, "unknown")
