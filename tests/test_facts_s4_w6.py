@@ -24,6 +24,7 @@ def registry() -> Registry:
 STATE_OUTLETS = [
     # (outlet, url on its domain, country, state, a date the control is sourced for)
     ("bolivia-tv", "https://www.boliviatv.bo/principal/noticia/1", "BO", "state-bo", "2024"),
+    ("abi-bolivia", "https://www.abi.bo/index.php/noticias/1", "BO", "state-bo", "2011"),
     ("canal-6-nicaragua", "https://canal6.com.ni/noticia/1", "NI", "state-ni", "2025"),
     ("canal-4-nicaragua", "https://www.canal4.com.ni/x", "NI", "state-ni", "2024"),
     ("tn8-nicaragua", "https://www.tn8.tv/nacion/1", "NI", "state-ni", "2024"),
