@@ -123,6 +123,9 @@ COMMERCIAL_OUTLETS = [
     ("folha-de-s-paulo", "https://www1.folha.uol.com.br/poder/2024/01/x.shtml", "BR"),
     ("el-mercurio", "https://www.elmercurio.com/blogs/2024/x.aspx", "CL"),
     ("semana", "https://www.semana.com/nacion/articulo/x/202401/", "CO"),
+    ("ctv-news", "https://www.ctvnews.ca/canada/x-1.6044655", "CA"),
+    ("global-news", "https://globalnews.ca/news/123/x/", "CA"),
+    ("infobae", "https://www.infobae.com/politica/2024/07/01/x/", "AR"),
 ]
 
 
@@ -171,3 +174,16 @@ def test_el_mercurio_held_by_agustin_edwards_until_2017(registry):
 def test_semana_bought_by_gilinski_from_2019(registry):
     assert span(relation(registry, "gabriel-gilinski", "owns", "publicaciones-semana")) == ("2019-01", "ongoing")
     assert span(relation(registry, "felipe-lopez-caballero", "owns", "publicaciones-semana")) == (None, "unknown")
+
+
+def test_ctv_news_under_bell_media_and_bce(registry):
+    relation(registry, "bell-media", "parent-of", "ctv-news")
+    relation(registry, "bce", "owns", "bell-media")
+
+
+def test_global_news_owned_by_corus(registry):
+    relation(registry, "corus-entertainment", "owns", "global-news")
+
+
+def test_infobae_owned_by_daniel_hadad_since_2002(registry):
+    assert span(relation(registry, "daniel-hadad", "owns", "infobae")) == ("2002", "ongoing")
