@@ -126,6 +126,7 @@ COMMERCIAL_OUTLETS = [
     ("ctv-news", "https://www.ctvnews.ca/canada/x-1.6044655", "CA"),
     ("global-news", "https://globalnews.ca/news/123/x/", "CA"),
     ("infobae", "https://www.infobae.com/politica/2024/07/01/x/", "AR"),
+    ("clarin", "https://www.clarin.com/politica/x.html", "AR"),
 ]
 
 
@@ -187,3 +188,7 @@ def test_global_news_owned_by_corus(registry):
 
 def test_infobae_owned_by_daniel_hadad_since_2002(registry):
     assert span(relation(registry, "daniel-hadad", "owns", "infobae")) == ("2002", "ongoing")
+
+
+def test_clarin_published_by_grupo_clarin(registry):
+    relation(registry, "grupo-clarin", "operates", "clarin")
