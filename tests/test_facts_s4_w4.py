@@ -63,3 +63,41 @@ def test_ona_moved_from_oepnpa_to_the_ministry_in_2006(registry):
 def test_wafa_was_the_plo_agency_before_the_pna(registry):
     assert span(relation(registry, "plo", "parent-of", "wafa")) == ("1972-06-05", "1994")
     assert span(relation(registry, "palestinian-national-authority", "parent-of", "wafa")) == ("1994", "ongoing")
+
+
+COMMERCIAL_OUTLETS = [
+    # (outlet, url on its domain, country)
+    ("hurriyet", "https://www.hurriyet.com.tr/gundem/x-1", "TR"),
+    ("milliyet", "https://www.milliyet.com.tr/gundem/x-1", "TR"),
+    ("cnn-turk", "https://www.cnnturk.com/turkiye/x", "TR"),
+]
+
+
+@pytest.mark.parametrize(("outlet", "url", "country"), COMMERCIAL_OUTLETS, ids=[o[0] for o in COMMERCIAL_OUTLETS])
+def test_commercial_outlet_domain_resolves(registry, outlet, url, country):
+    assert_resolves(registry, outlet, url, country)
+
+
+@pytest.mark.parametrize("outlet", ["hurriyet", "milliyet", "cnn-turk"])
+def test_demiroren_outlets_are_captured_private(registry, outlet):
+    codes = [a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"]
+    assert codes == ["CaPr"]
+
+
+def test_hurriyet_passed_from_dogan_to_demiroren_in_march_2018(registry):
+    assert span(relation(registry, "dogan-group", "owns", "hurriyet")) == ("1994", "2018-03")
+    assert span(relation(registry, "demiroren-holding", "owns", "hurriyet")) == ("2018-03", "ongoing")
+
+
+def test_milliyet_bought_by_demiroren_in_may_2011(registry):
+    assert span(relation(registry, "demiroren-holding", "owns", "milliyet")) == ("2011-05", "ongoing")
+    assert span(relation(registry, "dogan-group", "owns", "milliyet"))[1] == "2011-05"
+
+
+def test_cnn_turk_owned_by_dogan_from_launch_then_demiroren(registry):
+    assert span(relation(registry, "dogan-group", "owns", "cnn-turk")) == ("1999-10-11", "2018-03")
+    assert span(relation(registry, "demiroren-holding", "owns", "cnn-turk")) == ("2018-03", "ongoing")
+
+
+def test_demiroren_family_owns_all_of_the_holding(registry):
+    assert relation(registry, "demiroren-family", "owns", "demiroren-holding").share == pytest.approx(1.0)
