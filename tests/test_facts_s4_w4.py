@@ -28,6 +28,8 @@ STATE_OUTLETS = [
     ("ona-oman", "https://omannews.gov.om/topics/en/81", "OM", "oman-ministry-of-information", "2024"),
     ("wafa", "https://english.wafa.ps/Pages/Details/1", "PS", "palestinian-national-authority", "2024"),
     ("suna", "http://suna-sd.net/suna/aboutSuna/en", "SD", "state-sd", "2024"),
+    ("mehr-news", "https://en.mehrnews.com/news/159293/x", "IR", "state-ir", "2024"),
+    ("kayhan", "https://kayhan.ir/fa/news/1", "IR", "state-ir", "2024"),
 ]
 
 
@@ -45,6 +47,25 @@ def test_state_outlet_control_reaches_the_state(registry, outlet, url, country, 
 def test_state_outlet_is_coded_state_controlled(registry, outlet):
     codes = [a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"]
     assert codes == ["SC"]
+
+
+def test_al_manar_belongs_to_hezbollah_s_group(registry):
+    assert_resolves(registry, "al-manar", "https://english.almanar.com.lb/1", "LB")
+    relation(registry, "lebanese-communication-group", "parent-of", "al-manar")
+    relation(registry, "hezbollah", "governs", "lebanese-communication-group")
+    codes = [a.value for a in registry.assessments("al-manar", kind="typology") if a.assessor == "state-media-monitor"]
+    assert codes == ["SC"]
+
+
+def test_mehr_owned_by_the_islamic_development_organization(registry):
+    relation(registry, "islamic-development-organization", "owns", "mehr-news")
+    relation(registry, "state-ir", "governs", "islamic-development-organization")
+    assert registry.lookup("mehr-news").lifetime.start == PartialDate(2003, 6, 22)
+
+
+def test_kayhan_run_by_the_leader_s_representative_since_1993(registry):
+    assert span(relation(registry, "state-ir", "governs", "kayhan")) == ("1993-01", "ongoing")
+    relation(registry, "kayhan-institute", "owns", "kayhan")
 
 
 def test_khovar_founded_1925_and_state_funded(registry):
