@@ -30,6 +30,9 @@ STATE_OUTLETS = [
     ("suna", "http://suna-sd.net/suna/aboutSuna/en", "SD", "state-sd", "2024"),
     ("mehr-news", "https://en.mehrnews.com/news/159293/x", "IR", "state-ir", "2024"),
     ("kayhan", "https://kayhan.ir/fa/news/1", "IR", "state-ir", "2024"),
+    ("al-ekhbariya", "https://www.alekhbariya.net/ar/news/1", "SA", "state-sa", "2024"),
+    ("youm7", "https://www.youm7.com/story/2024/1/1/x/1", "EG", "egypt-general-intelligence-service", "2018"),
+    ("bakhtar-news-agency", "https://bakhtarnews.af/en/x/", "AF", "state-af", "2024"),
 ]
 
 
@@ -91,6 +94,9 @@ COMMERCIAL_OUTLETS = [
     ("hurriyet", "https://www.hurriyet.com.tr/gundem/x-1", "TR"),
     ("milliyet", "https://www.milliyet.com.tr/gundem/x-1", "TR"),
     ("cnn-turk", "https://www.cnnturk.com/turkiye/x", "TR"),
+    ("sabah", "https://www.sabah.com.tr/gundem/x", "TR"),
+    ("asharq-al-awsat", "https://aawsat.com/node/1", "SA"),
+    ("the-peninsula", "https://thepeninsulaqatar.com/article/1", "QA"),
 ]
 
 
@@ -122,3 +128,48 @@ def test_cnn_turk_owned_by_dogan_from_launch_then_demiroren(registry):
 
 def test_demiroren_family_owns_all_of_the_holding(registry):
     assert relation(registry, "demiroren-family", "owns", "demiroren-holding").share == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    ("outlet", "code"),
+    [
+        ("sabah", "CaPr"),
+        ("asharq-al-awsat", "CaPu"),
+        ("the-peninsula", "CaPr"),
+        ("al-ekhbariya", "SC"),
+        ("youm7", "SC"),
+    ],
+)
+def test_matrix_code_recorded(registry, outlet, code):
+    codes = [a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"]
+    assert codes == [code]
+
+
+def test_youm7_owned_by_the_intelligence_service_since_december_2017(registry):
+    relation(registry, "egyptian-media-group", "owns", "youm7")
+    owns = relation(registry, "egypt-general-intelligence-service", "owns", "egyptian-media-group")
+    assert owns.share == pytest.approx(1.0)
+    assert span(owns) == ("2017-12", "ongoing")
+    assert span(relation(registry, "eagle-capital-eg", "owns", "egyptian-media-group")) == ("2017-12", "ongoing")
+
+
+def test_sabah_chain_to_kalyoncu(registry):
+    relation(registry, "turkuvaz-medya", "operates", "sabah")
+    zirve = relation(registry, "zirve-holding", "owns", "turkuvaz-medya")
+    assert zirve.share == pytest.approx(1.0)
+    assert span(zirve) == ("2013", "ongoing")
+    relation(registry, "omer-faruk-kalyoncu", "governs", "zirve-holding")
+
+
+def test_peninsula_launched_by_dar_al_sharq_in_1996(registry):
+    assert span(relation(registry, "dar-al-sharq", "owns", "the-peninsula")) == ("1996-03-09", "ongoing")
+    relation(registry, "khalid-bin-thani-al-thani", "owns", "dar-al-sharq")
+
+
+def test_asharq_al_awsat_owned_by_srmg(registry):
+    relation(registry, "srmg", "owns", "asharq-al-awsat")
+    assert registry.lookup("asharq-al-awsat").lifetime.start == PartialDate(1978)
+
+
+def test_bakhtar_former_domain_still_resolves(registry):
+    assert_resolves(registry, "bakhtar-news-agency", "http://www.bakhtarnews.com.af/eng/culture.html", "AF")
