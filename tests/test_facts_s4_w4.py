@@ -97,6 +97,9 @@ COMMERCIAL_OUTLETS = [
     ("sabah", "https://www.sabah.com.tr/gundem/x", "TR"),
     ("asharq-al-awsat", "https://aawsat.com/node/1", "SA"),
     ("the-peninsula", "https://thepeninsulaqatar.com/article/1", "QA"),
+    ("ndtv", "https://www.ndtv.com/india-news/x-1", "IN"),
+    ("dawn-pk", "https://www.dawn.com/news/1", "PK"),
+    ("the-daily-star-bd", "https://www.thedailystar.net/news/x", "BD"),
 ]
 
 
@@ -173,3 +176,25 @@ def test_asharq_al_awsat_owned_by_srmg(registry):
 
 def test_bakhtar_former_domain_still_resolves(registry):
     assert_resolves(registry, "bakhtar-news-agency", "http://www.bakhtarnews.com.af/eng/culture.html", "AF")
+
+
+def test_ndtv_controlled_by_adani_since_december_2022(registry):
+    amg = [r for r in registry.relations(subject="amg-media-networks", object="ndtv") if r.kind == "owns"]
+    assert sorted((span(r), r.share) for r in amg) == [
+        (("2022-08", "2022-12"), pytest.approx(0.2918)),
+        (("2022-12", "ongoing"), pytest.approx(0.6471)),
+    ]
+    relation(registry, "adani-group", "owns", "amg-media-networks")
+    roys = [r for r in registry.relations(subject="prannoy-and-radhika-roy", object="ndtv") if r.kind == "owns"]
+    assert {span(r): r.share for r in roys} == {(None, "2022-12"): None, ("2022-12", "ongoing"): pytest.approx(0.05)}
+
+
+def test_dawn_owned_by_the_haroon_and_saigol_families_group(registry):
+    relation(registry, "dawn-media-group", "owns", "dawn-pk")
+    relation(registry, "haroon-and-saigol-families", "owns", "dawn-media-group")
+    assert registry.lookup("dawn-pk").lifetime.start == PartialDate(1941, 10, 26)
+
+
+def test_daily_star_owned_by_mediaworld_of_transcom(registry):
+    relation(registry, "mediaworld-bd", "owns", "the-daily-star-bd")
+    relation(registry, "transcom-group", "owns", "mediaworld-bd")
