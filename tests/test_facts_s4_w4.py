@@ -33,6 +33,11 @@ STATE_OUTLETS = [
     ("al-ekhbariya", "https://www.alekhbariya.net/ar/news/1", "SA", "state-sa", "2024"),
     ("youm7", "https://www.youm7.com/story/2024/1/1/x/1", "EG", "egypt-general-intelligence-service", "2018"),
     ("bakhtar-news-agency", "https://bakhtarnews.af/en/x/", "AF", "state-af", "2024"),
+    ("al-iraqiya", "https://imn.iq/x", "IQ", "state-iq", "2024"),
+    ("ina-iraq", "https://ina.iq/eng/3544", "IQ", "state-iq", "2024"),
+    ("qna", "https://www.qna.org.qa/en/News-Area/News/1", "QA", "state-qa", "2024"),
+    ("gorkhapatra", "https://gorkhapatraonline.com/news/1", "NP", "state-np", "2024"),
+    ("tehran-times", "https://www.tehrantimes.com/news/1/x", "IR", "state-ir", "2024"),
 ]
 
 
@@ -198,3 +203,21 @@ def test_dawn_owned_by_the_haroon_and_saigol_families_group(registry):
 def test_daily_star_owned_by_mediaworld_of_transcom(registry):
     relation(registry, "mediaworld-bd", "owns", "the-daily-star-bd")
     relation(registry, "transcom-group", "owns", "mediaworld-bd")
+
+
+def test_imn_answers_to_parliament_since_the_2015_law(registry):
+    assert span(relation(registry, "state-iq", "governs", "iraqi-media-network")) == ("2015", "ongoing")
+    relation(registry, "iraqi-media-network", "operates", "ina-iraq")
+    assert span(relation(registry, "iraqi-media-network", "operates", "al-iraqiya")) == ("2004", "ongoing")
+
+
+def test_qna_wholly_state_owned_since_its_1975_decree(registry):
+    owns = relation(registry, "state-qa", "owns", "qna")
+    assert owns.share == pytest.approx(1.0)
+    assert span(owns) == ("1975-05-25", "ongoing")
+
+
+def test_rising_nepal_published_by_gorkhapatra_sansthan(registry):
+    assert_resolves(registry, "the-rising-nepal", "https://risingnepaldaily.com/news/1", "NP")
+    relation(registry, "gorkhapatra-sansthan", "operates", "the-rising-nepal")
+    assert registry.lookup("gorkhapatra").lifetime.start == PartialDate(1901, 5, 6)
