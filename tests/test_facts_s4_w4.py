@@ -38,6 +38,11 @@ STATE_OUTLETS = [
     ("qna", "https://www.qna.org.qa/en/News-Area/News/1", "QA", "state-qa", "2024"),
     ("gorkhapatra", "https://gorkhapatraonline.com/news/1", "NP", "state-np", "2024"),
     ("tehran-times", "https://www.tehrantimes.com/news/1/x", "IR", "state-ir", "2024"),
+    ("app-pakistan", "https://www.app.com.pk/national/x/", "PK", "state-pk", "2024"),
+    ("btv-bangladesh", "https://www.btv.gov.bd/site/page/x", "BD", "state-bd", "2024"),
+    ("daily-news-lk", "https://www.dailynews.lk/2024/01/01/local/1/x", "LK", "state-lk", "2024"),
+    ("dinamina", "https://www.dinamina.lk/x", "LK", "state-lk", "2024"),
+    ("thinakaran", "https://www.thinakaran.lk/x", "LK", "state-lk", "2024"),
 ]
 
 
@@ -52,9 +57,9 @@ def test_state_outlet_control_reaches_the_state(registry, outlet, url, country, 
 
 
 @pytest.mark.parametrize("outlet", [o[0] for o in STATE_OUTLETS])
-def test_state_outlet_is_coded_state_controlled(registry, outlet):
+def test_state_outlet_is_coded_by_the_state_media_monitor(registry, outlet):
     codes = [a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"]
-    assert codes == ["SC"]
+    assert codes == (["CaPu"] if outlet in {"daily-news-lk", "dinamina", "thinakaran"} else ["SC"])
 
 
 def test_al_manar_belongs_to_hezbollah_s_group(registry):
@@ -221,3 +226,9 @@ def test_rising_nepal_published_by_gorkhapatra_sansthan(registry):
     assert_resolves(registry, "the-rising-nepal", "https://risingnepaldaily.com/news/1", "NP")
     relation(registry, "gorkhapatra-sansthan", "operates", "the-rising-nepal")
     assert registry.lookup("gorkhapatra").lifetime.start == PartialDate(1901, 5, 6)
+
+
+def test_lake_house_state_owned_since_1973(registry):
+    assert span(relation(registry, "state-lk", "owns", "ancl")) == ("1973", "ongoing")
+    for title in ("daily-news-lk", "dinamina", "thinakaran"):
+        relation(registry, "ancl", "owns", title)
