@@ -43,6 +43,7 @@ STATE_OUTLETS = [
     ("daily-news-lk", "https://www.dailynews.lk/2024/01/01/local/1/x", "LK", "state-lk", "2024"),
     ("dinamina", "https://www.dinamina.lk/x", "LK", "state-lk", "2024"),
     ("thinakaran", "https://www.thinakaran.lk/x", "LK", "state-lk", "2024"),
+    ("bna-bahrain", "https://www.bna.bh/en/news?cms=1", "BH", "state-bh", "2024"),
 ]
 
 
