@@ -44,6 +44,7 @@ STATE_OUTLETS = [
     ("dinamina", "https://www.dinamina.lk/x", "LK", "state-lk", "2024"),
     ("thinakaran", "https://www.thinakaran.lk/x", "LK", "state-lk", "2024"),
     ("bna-bahrain", "https://www.bna.bh/en/news?cms=1", "BH", "state-bh", "2024"),
+    ("tele-liban", "https://www.teleliban.com.lb/x", "LB", "state-lb", "2024"),
 ]
 
 
