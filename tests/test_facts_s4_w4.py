@@ -45,6 +45,9 @@ STATE_OUTLETS = [
     ("thinakaran", "https://www.thinakaran.lk/x", "LK", "state-lk", "2024"),
     ("bna-bahrain", "https://www.bna.bh/en/news?cms=1", "BH", "state-bh", "2024"),
     ("tele-liban", "https://www.teleliban.com.lb/x", "LB", "state-lb", "2024"),
+    ("oman-observer", "https://www.omanobserver.om/article/1", "OM", "oman-ministry-of-information", "2024"),
+    ("oman-daily", "https://www.omandaily.om/x", "OM", "oman-ministry-of-information", "2024"),
+    ("radio-pakistan", "https://www.radio.gov.pk/01-01-2024/x", "PK", "state-pk", "2024"),
 ]
 
 
@@ -234,3 +237,9 @@ def test_lake_house_state_owned_since_1973(registry):
     assert span(relation(registry, "state-lk", "owns", "ancl")) == ("1973", "ongoing")
     for title in ("daily-news-lk", "dinamina", "thinakaran"):
         relation(registry, "ancl", "owns", title)
+
+
+def test_radio_pakistan_wholly_state_owned_since_1972(registry):
+    owns = relation(registry, "state-pk", "owns", "radio-pakistan")
+    assert owns.share == pytest.approx(1.0)
+    assert span(owns) == ("1972-12-20", "ongoing")
