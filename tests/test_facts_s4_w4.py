@@ -48,6 +48,9 @@ STATE_OUTLETS = [
     ("oman-observer", "https://www.omanobserver.om/article/1", "OM", "oman-ministry-of-information", "2024"),
     ("oman-daily", "https://www.omandaily.om/x", "OM", "oman-ministry-of-information", "2024"),
     ("radio-pakistan", "https://www.radio.gov.pk/01-01-2024/x", "PK", "state-pk", "2024"),
+    ("jrtv", "https://www.jrtv.gov.jo/x", "JO", "state-jo", "2024"),
+    ("al-rai-jo", "https://alrai.com/article/1", "JO", "state-jo", "2024"),
+    ("the-jordan-times", "https://jordantimes.com/news/local/x", "JO", "state-jo", "2024"),
 ]
 
 
@@ -64,7 +67,8 @@ def test_state_outlet_control_reaches_the_state(registry, outlet, url, country, 
 @pytest.mark.parametrize("outlet", [o[0] for o in STATE_OUTLETS])
 def test_state_outlet_is_coded_by_the_state_media_monitor(registry, outlet):
     codes = [a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"]
-    assert codes == (["CaPu"] if outlet in {"daily-news-lk", "dinamina", "thinakaran"} else ["SC"])
+    captured_public = {"daily-news-lk", "dinamina", "thinakaran", "al-rai-jo", "the-jordan-times"}
+    assert codes == (["CaPu"] if outlet in captured_public else ["SC"])
 
 
 def test_al_manar_belongs_to_hezbollah_s_group(registry):
@@ -243,3 +247,7 @@ def test_radio_pakistan_wholly_state_owned_since_1972(registry):
     owns = relation(registry, "state-pk", "owns", "radio-pakistan")
     assert owns.share == pytest.approx(1.0)
     assert span(owns) == ("1972-12-20", "ongoing")
+
+
+def test_jordan_press_foundation_about_55_percent_state_owned(registry):
+    assert relation(registry, "state-jo", "owns", "jordan-press-foundation").share == pytest.approx(0.55)
