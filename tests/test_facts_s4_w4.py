@@ -51,6 +51,8 @@ STATE_OUTLETS = [
     ("jrtv", "https://www.jrtv.gov.jo/x", "JO", "state-jo", "2024"),
     ("al-rai-jo", "https://alrai.com/article/1", "JO", "state-jo", "2024"),
     ("the-jordan-times", "https://jordantimes.com/news/local/x", "JO", "state-jo", "2024"),
+    ("al-akhbar-eg", "https://akhbarelyom.com/news/newdetails/1/1/x", "EG", "state-eg", "2024"),
+    ("itn-lk", "https://www.itn.lk/x", "LK", "state-lk", "2024"),
 ]
 
 
@@ -67,7 +69,7 @@ def test_state_outlet_control_reaches_the_state(registry, outlet, url, country, 
 @pytest.mark.parametrize("outlet", [o[0] for o in STATE_OUTLETS])
 def test_state_outlet_is_coded_by_the_state_media_monitor(registry, outlet):
     codes = [a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"]
-    captured_public = {"daily-news-lk", "dinamina", "thinakaran", "al-rai-jo", "the-jordan-times"}
+    captured_public = {"daily-news-lk", "dinamina", "thinakaran", "al-rai-jo", "the-jordan-times", "itn-lk"}
     assert codes == (["CaPu"] if outlet in captured_public else ["SC"])
 
 
@@ -87,12 +89,12 @@ def test_mehr_owned_by_the_islamic_development_organization(registry):
 
 def test_kayhan_run_by_the_leader_s_representative_since_1993(registry):
     assert span(relation(registry, "state-ir", "governs", "kayhan")) == ("1993-01", "ongoing")
-    relation(registry, "kayhan-institute", "owns", "kayhan")
+    assert span(relation(registry, "kayhan-institute", "owns", "kayhan")) == ("1993-01", "ongoing")
 
 
 def test_khovar_founded_1925_and_state_funded(registry):
     assert registry.lookup("khovar").lifetime.start == PartialDate(1925, 12, 31)
-    relation(registry, "state-tj", "funds", "khovar")
+    assert span(relation(registry, "state-tj", "funds", "khovar")) == ("2015", "ongoing")
 
 
 def test_ona_moved_from_oepnpa_to_the_ministry_in_2006(registry):
@@ -168,7 +170,7 @@ def test_matrix_code_recorded(registry, outlet, code):
 
 
 def test_youm7_owned_by_the_intelligence_service_since_december_2017(registry):
-    relation(registry, "egyptian-media-group", "owns", "youm7")
+    assert span(relation(registry, "egyptian-media-group", "owns", "youm7")) == ("2017-12", "ongoing")
     owns = relation(registry, "egypt-general-intelligence-service", "owns", "egyptian-media-group")
     assert owns.share == pytest.approx(1.0)
     assert span(owns) == ("2017-12", "ongoing")
@@ -176,7 +178,7 @@ def test_youm7_owned_by_the_intelligence_service_since_december_2017(registry):
 
 
 def test_sabah_chain_to_kalyoncu(registry):
-    relation(registry, "turkuvaz-medya", "operates", "sabah")
+    assert span(relation(registry, "turkuvaz-medya", "operates", "sabah")) == ("2013", "ongoing")
     zirve = relation(registry, "zirve-holding", "owns", "turkuvaz-medya")
     assert zirve.share == pytest.approx(1.0)
     assert span(zirve) == ("2013", "ongoing")
@@ -221,7 +223,7 @@ def test_daily_star_owned_by_mediaworld_of_transcom(registry):
 
 def test_imn_answers_to_parliament_since_the_2015_law(registry):
     assert span(relation(registry, "state-iq", "governs", "iraqi-media-network")) == ("2015", "ongoing")
-    relation(registry, "iraqi-media-network", "operates", "ina-iraq")
+    assert span(relation(registry, "iraqi-media-network", "operates", "ina-iraq")) == ("2019-01", "ongoing")
     assert span(relation(registry, "iraqi-media-network", "operates", "al-iraqiya")) == ("2004", "ongoing")
 
 
@@ -251,3 +253,18 @@ def test_radio_pakistan_wholly_state_owned_since_1972(registry):
 
 def test_jordan_press_foundation_about_55_percent_state_owned(registry):
     assert relation(registry, "state-jo", "owns", "jordan-press-foundation").share == pytest.approx(0.55)
+
+
+def test_btv_owned_by_bangladesh_from_independence(registry):
+    assert span(relation(registry, "state-bd", "owns", "btv-bangladesh")) == ("1971-12-16", "ongoing")
+    assert span(relation(registry, "state-pk", "owns", "app-pakistan")) == ("2002", "ongoing")
+
+
+def test_al_akhbar_nationalised_in_1960(registry):
+    assert span(relation(registry, "state-eg", "owns", "al-akhbar-eg")) == ("1960-05", "ongoing")
+    relation(registry, "akhbar-al-youm-foundation", "operates", "al-akhbar-eg")
+    relation(registry, "egypt-national-press-authority", "governs", "al-akhbar-eg")
+
+
+def test_itn_wholly_held_by_the_treasury(registry):
+    assert relation(registry, "state-lk", "owns", "itn-lk").share == pytest.approx(1.0)
