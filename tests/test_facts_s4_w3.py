@@ -1,0 +1,142 @@
+"""Facts of the s4-w3 data batch, on the shipped data.
+
+Public broadcasters and news agencies of Central and Eastern Europe (Slovakia, Croatia,
+Montenegro, North Macedonia, Albania, Estonia, Lithuania, Romania, Bulgaria, Slovenia, Ukraine)
+and Hungarian private news outlets with their owners over time. Each test pins a sourced fact
+through the public API: the outlet's domain resolves to it, the control of a state outlet reaches
+its state, and the owners of private outlets are recorded with their dates.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance import default_registry
+from provenance.dates import PartialDate
+from provenance.registry import Registry
+from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return default_registry(layers=())  # the curated data
+
+
+STATE_OUTLETS = [
+    # (outlet, url on its domain, country, state, a date the control is sourced for)
+    ("stvr", "https://www.rtvs.sk/spravy/x", "SK", "state-sk", "2024-07"),
+    ("tasr", "https://www.tasr.sk/x", "SK", "state-sk", "2024"),
+    ("hrt", "https://www.hrt.hr/x", "HR", "state-hr", "2024"),
+    ("hina", "https://www.hina.hr/vijest/1", "HR", "state-hr", "2024"),
+    ("rtcg", "https://rtcg.me/vijesti/x", "ME", "state-me", "2024"),
+    ("mrt", "https://www.mrt.com.mk/node/1", "MK", "state-mk", "2023"),
+    ("rtsh", "https://www.rtsh.al/lajme/x", "AL", "state-al", "2024"),
+    ("err", "https://news.err.ee/1/x", "EE", "state-ee", "2007-06-01"),
+    ("lrt", "https://www.lrt.lt/en/news-in-english/1", "LT", "state-lt", "1996-10-08"),
+    ("tvr", "https://www.tvr.ro/x", "RO", "state-ro", "1994"),
+    ("agerpres", "https://www.agerpres.ro/politica/x", "RO", "state-ro", "2003"),
+    ("bnt", "https://bnt.bg/news/x", "BG", "state-bg", "1998"),
+    ("rtv-slovenija", "https://www.rtvslo.si/slovenija/x", "SI", "state-si", "2024"),
+    ("sta", "https://www.sta.si/1/x", "SI", "state-si", "2024"),
+    ("ukrinform", "https://www.ukrinform.ua/rubric-polytics/1", "UA", "state-ua", "2024"),
+]
+
+PRIVATE_OUTLETS = [
+    # (outlet, url on its domain, country)
+    ("hirtv", "https://hirtv.hu/x", "HU"),
+    ("magyar-nemzet", "https://magyarnemzet.hu/belfold/x", "HU"),
+    ("origo", "https://www.origo.hu/itthon/x", "HU"),
+    ("index-hu", "https://index.hu/belfold/x", "HU"),
+    ("tv2-hungary", "https://tv2.hu/x", "HU"),
+]
+
+
+@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), STATE_OUTLETS, ids=[o[0] for o in STATE_OUTLETS])
+def test_state_outlet_domain_resolves(registry, outlet, url, country, state, at):
+    assert_resolves(registry, outlet, url, country)
+
+
+@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), STATE_OUTLETS, ids=[o[0] for o in STATE_OUTLETS])
+def test_control_reaches_the_state(registry, outlet, url, country, state, at):
+    assert_reaches_state(registry, outlet, state, at)
+
+
+@pytest.mark.parametrize(("outlet", "url", "country"), PRIVATE_OUTLETS, ids=[o[0] for o in PRIVATE_OUTLETS])
+def test_private_outlet_domain_resolves(registry, outlet, url, country):
+    assert_resolves(registry, outlet, url, country)
+
+
+@pytest.mark.parametrize(
+    ("subject", "kind", "object", "start", "end"),
+    [
+        ("state-sk", "governs", "stvr", "2024-07", "ongoing"),
+        ("state-hr", "owns", "hrt", None, "ongoing"),
+        ("state-mk", "owns", "mrt", "1993", "ongoing"),
+        ("state-ee", "owns", "err", "2007-06-01", "ongoing"),
+        ("state-lt", "owns", "lrt", "1996-10-08", "ongoing"),
+        ("state-ro", "governs", "tvr", "1994", "ongoing"),
+        ("state-ro", "funds", "tvr", "2016", "ongoing"),
+        ("state-ro", "owns", "agerpres", "2003", "ongoing"),
+        ("state-bg", "owns", "bnt", "1998", "ongoing"),
+        ("state-si", "governs", "rtv-slovenija", "2005", "ongoing"),
+        ("state-ua", "funds", "ukrinform", "2020", "ongoing"),
+        ("kesma", "owns", "hirtv", None, "ongoing"),
+        ("kesma", "owns", "origo", None, "ongoing"),
+        ("magyar-telekom", "owns", "origo", None, "2015"),
+        ("new-wave-media", "owns", "origo", "2015", "2017-06"),
+        ("magyar-strategia", "owns", "origo", "2017-06", "unknown"),
+        ("foundation-for-hungarian-development", "owns", "index-hu", "2017-04-20", "2020-11"),
+        ("indamedia", "owns", "index-hu", "2020-11", "ongoing"),
+        ("miklos-vaszily", "owns", "indamedia", "2020-07", "ongoing"),
+        ("prosiebensat1", "owns", "tv2-hungary", None, "2014"),
+        ("magyar-broadcasting-co", "owns", "tv2-hungary", "2015", "2019"),
+        ("abraham-goldmann", "owns", "tv2-hungary", "2019", "ongoing"),
+    ],
+)
+def test_relation_and_its_dates(registry, subject, kind, object, start, end):
+    assert span(relation(registry, subject, kind, object)) == (start, end)
+
+
+def test_sta_wholly_owned_by_slovenia(registry):
+    assert relation(registry, "state-si", "owns", "sta").share == pytest.approx(1.0)
+
+
+def test_index_foundation_held_all_shares(registry):
+    assert relation(registry, "foundation-for-hungarian-development", "owns", "index-hu").share == pytest.approx(1.0)
+    assert relation(registry, "miklos-vaszily", "owns", "indamedia").share == pytest.approx(0.5)
+
+
+def test_rtvs_became_stvr_in_july_2024(registry):
+    names = {n.name: n for n in registry.lookup("stvr").names}
+    assert "RTVS" in names and "STVR" in names
+
+
+def test_err_founded_by_the_2007_act(registry):
+    assert registry.lookup("err").lifetime.start == PartialDate(2007, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("outlet", "code"),
+    [
+        ("stvr", "CaPu"),
+        ("tasr", "ISM"),
+        ("hrt", "CaPu"),
+        ("hina", "SC"),
+        ("rtcg", "ISFM"),
+        ("mrt", "SC"),
+        ("rtsh", "ISM"),
+        ("err", "ISF"),
+        ("lrt", "IP"),
+        ("tvr", "CaPu"),
+        ("agerpres", "SC"),
+        ("bnt", "SC"),
+        ("rtv-slovenija", "IP"),
+        ("sta", "ISFM"),
+        ("ukrinform", "SC"),
+        ("hirtv", "CaPr"),
+        ("index-hu", "CaPr"),
+    ],
+)
+def test_state_media_monitor_code(registry, outlet, code):
+    found = [a for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"]
+    assert [a.value for a in found] == [code]
