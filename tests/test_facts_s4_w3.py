@@ -1,8 +1,9 @@
 """Facts of the s4-w3 data batch, on the shipped data.
 
 Public broadcasters and news agencies of Central and Eastern Europe (Slovakia, Croatia,
-Montenegro, North Macedonia, Albania, Estonia, Lithuania, Romania, Bulgaria, Slovenia, Ukraine)
-and Hungarian private news outlets with their owners over time. Each test pins a sourced fact
+Montenegro, North Macedonia, Albania, Estonia, Lithuania, Romania, Bulgaria, Slovenia,
+Ukraine) and private news outlets of Hungary, Poland, Czechia, Georgia, Ukraine and Serbia with
+their owners over time. Each test pins a sourced fact
 through the public API: the outlet's domain resolves to it, the control of a state outlet reaches
 its state, and the owners of private outlets are recorded with their dates.
 """
@@ -48,6 +49,15 @@ PRIVATE_OUTLETS = [
     ("origo", "https://www.origo.hu/itthon/x", "HU"),
     ("index-hu", "https://index.hu/belfold/x", "HU"),
     ("tv2-hungary", "https://tv2.hu/x", "HU"),
+    ("tvn24", "https://tvn24.pl/polska/x", "PL"),
+    ("onet", "https://www.onet.pl/x", "PL"),
+    ("idnes", "https://www.idnes.cz/zpravy/domaci/x", "CZ"),
+    ("mf-dnes", "https://www.mfdnes.cz/x", "CZ"),
+    ("seznam-zpravy", "https://www.seznamzpravy.cz/clanek/1", "CZ"),
+    ("imedi", "https://imedi.ge/ka/x", "GE"),
+    ("rustavi-2", "https://rustavi2.ge/en/news/1", "GE"),
+    ("ukrainska-pravda", "https://www.pravda.com.ua/news/2025/1/1/1/", "UA"),
+    ("informer", "https://informer.rs/politika/x", "RS"),
 ]
 
 
@@ -91,6 +101,23 @@ def test_private_outlet_domain_resolves(registry, outlet, url, country):
         ("prosiebensat1", "owns", "tv2-hungary", None, "2014"),
         ("magyar-broadcasting-co", "owns", "tv2-hungary", "2015", "2019"),
         ("abraham-goldmann", "owns", "tv2-hungary", "2019", "ongoing"),
+        ("discovery-inc", "owns", "tvn-group", "2018", "unknown"),
+        ("warner-bros-discovery", "owns", "tvn-group", None, "ongoing"),
+        ("rheinisch-bergische-verlagsgesellschaft", "owns", "mafra", None, "2013"),
+        ("agrofert", "owns", "mafra", "2013", "2023"),
+        ("kaprain", "owns", "mafra", "2023", "ongoing"),
+        ("andrej-babis", "owns", "agrofert", None, "2017"),
+        ("ab-private-trusts", "owns", "agrofert", "2017", "ongoing"),
+        ("badri-patarkatsishvili", "funds", "imedi", "2003", "2008-02"),
+        ("georgian-media-production-group", "owns", "imedi", None, "2026"),
+        ("ina-gudavadze", "owns", "georgian-media-production-group", None, "2021-01"),
+        ("media-finance-group", "owns", "georgian-media-production-group", "2021-01", "ongoing"),
+        ("prime-media-global", "owns", "imedi", "2026", "ongoing"),
+        ("panorama-ltd", "owns", "rustavi-2", "2019-07-18", "ongoing"),
+        ("olena-prytula", "owns", "ukrainska-pravda", None, "2021-05"),
+        ("dragon-capital", "owns", "ukrainska-pravda", "2021-05", "2025-07"),
+        ("tomas-fiala", "owns", "ukrainska-pravda", "2025-07", "ongoing"),
+        ("insajder-tim", "owns", "informer", None, "ongoing"),
     ],
 )
 def test_relation_and_its_dates(registry, subject, kind, object, start, end):
@@ -104,6 +131,26 @@ def test_sta_wholly_owned_by_slovenia(registry):
 def test_index_foundation_held_all_shares(registry):
     assert relation(registry, "foundation-for-hungarian-development", "owns", "index-hu").share == pytest.approx(1.0)
     assert relation(registry, "miklos-vaszily", "owns", "indamedia").share == pytest.approx(0.5)
+
+
+def test_onet_majority_of_ringier_axel_springer(registry):
+    assert relation(registry, "ringier-axel-springer-media", "owns", "onet").share == pytest.approx(0.75)
+    owners = {r.subject for r in registry.relations(object="ringier-axel-springer-media") if r.kind == "owns"}
+    assert owners == {"axel-springer", "ringier"}
+
+
+def test_rustavi_2_returned_to_khalvashi_in_2019(registry):
+    spans = sorted(
+        (span(r), r.share)
+        for r in registry.relations(subject="kibar-khalvashi", object="rustavi-2")
+        if r.kind == "owns"
+    )
+    assert spans == [(("2004", "2006"), None), (("2019-07-18", "ongoing"), pytest.approx(0.6))]
+
+
+def test_imedi_half_to_prime_media_global(registry):
+    assert relation(registry, "prime-media-global", "owns", "imedi").share == pytest.approx(0.5)
+    assert relation(registry, "ilia-mikelaishvili", "owns", "prime-media-global").share == pytest.approx(1.0)
 
 
 def test_rtvs_became_stvr_in_july_2024(registry):
@@ -135,6 +182,7 @@ def test_err_founded_by_the_2007_act(registry):
         ("ukrinform", "SC"),
         ("hirtv", "CaPr"),
         ("index-hu", "CaPr"),
+        ("informer", "CaPr"),
     ],
 )
 def test_state_media_monitor_code(registry, outlet, code):
