@@ -2,8 +2,8 @@
 
 Public broadcasters and news agencies of Central and Eastern Europe (Slovakia, Croatia,
 Montenegro, North Macedonia, Albania, Estonia, Lithuania, Romania, Bulgaria, Slovenia,
-Ukraine) and private news outlets of Hungary, Poland, Czechia, Georgia, Ukraine and Serbia with
-their owners over time. Each test pins a sourced fact
+Ukraine, Czechia, Latvia, Armenia) and private news outlets of Hungary, Poland, Czechia, Georgia,
+Ukraine and Serbia with their owners over time. Each test pins a sourced fact
 through the public API: the outlet's domain resolves to it, the control of a state outlet reaches
 its state, and the owners of private outlets are recorded with their dates.
 """
@@ -40,6 +40,11 @@ STATE_OUTLETS = [
     ("rtv-slovenija", "https://www.rtvslo.si/slovenija/x", "SI", "state-si", "2024"),
     ("sta", "https://www.sta.si/1/x", "SI", "state-si", "2024"),
     ("ukrinform", "https://www.ukrinform.ua/rubric-polytics/1", "UA", "state-ua", "2024"),
+    ("czech-television", "https://ct24.ceskatelevize.cz/clanek/x", "CZ", "state-cz", "2023"),
+    ("ctk", "https://www.ctk.eu/news/x", "CZ", "state-cz", "2023"),
+    ("ltv", "https://www.ltv.lv/x", "LV", "state-lv", "2022"),
+    ("bnr", "https://bnr.bg/en/post/1", "BG", "state-bg", "2022"),
+    ("armenpress", "https://armenpress.am/eng/news/1", "AM", "state-am", "2024"),
 ]
 
 PRIVATE_OUTLETS = [
@@ -58,6 +63,8 @@ PRIVATE_OUTLETS = [
     ("rustavi-2", "https://rustavi2.ge/en/news/1", "GE"),
     ("ukrainska-pravda", "https://www.pravda.com.ua/news/2025/1/1/1/", "UA"),
     ("informer", "https://informer.rs/politika/x", "RS"),
+    ("politika", "https://www.politika.rs/scc/clanak/1", "RS"),
+    ("vecernje-novosti", "https://www.novosti.rs/vesti/1", "RS"),
 ]
 
 
@@ -118,6 +125,13 @@ def test_private_outlet_domain_resolves(registry, outlet, url, country):
         ("dragon-capital", "owns", "ukrainska-pravda", "2021-05", "2025-07"),
         ("tomas-fiala", "owns", "ukrainska-pravda", "2025-07", "ongoing"),
         ("insajder-tim", "owns", "informer", None, "ongoing"),
+        ("state-lv", "owns", "ltv", "2020", "ongoing"),
+        ("seplp", "governs", "ltv", "2020", "ongoing"),
+        ("waz-media-group", "owns", "politika-novine-i-magazini", None, "2012"),
+        ("miroslav-bogicevic", "owns", "politika-novine-i-magazini", "2012", "2021"),
+        ("media-026", "owns", "politika-novine-i-magazini", "2021", "ongoing"),
+        ("stamparija-borba", "owns", "novosti-ad", None, "2019"),
+        ("media-026", "owns", "novosti-ad", "2019", "ongoing"),
     ],
 )
 def test_relation_and_its_dates(registry, subject, kind, object, start, end):
@@ -153,6 +167,12 @@ def test_imedi_half_to_prime_media_global(registry):
     assert relation(registry, "ilia-mikelaishvili", "owns", "prime-media-global").share == pytest.approx(1.0)
 
 
+def test_politika_publisher_split_between_state_company_and_rajic(registry):
+    assert relation(registry, "politika-ad", "owns", "politika-novine-i-magazini").share == pytest.approx(0.5)
+    assert relation(registry, "media-026", "owns", "politika-novine-i-magazini").share == pytest.approx(0.5)
+    assert relation(registry, "boban-rajic", "owns", "media-026")
+
+
 def test_rtvs_became_stvr_in_july_2024(registry):
     names = {n.name: n for n in registry.lookup("stvr").names}
     assert "RTVS" in names and "STVR" in names
@@ -183,6 +203,13 @@ def test_err_founded_by_the_2007_act(registry):
         ("hirtv", "CaPr"),
         ("index-hu", "CaPr"),
         ("informer", "CaPr"),
+        ("czech-television", "IP"),
+        ("ctk", "ISM"),
+        ("ltv", "ISFM"),
+        ("bnr", "SC"),
+        ("armenpress", "SC"),
+        ("politika", "SC"),
+        ("vecernje-novosti", "CaPr"),
     ],
 )
 def test_state_media_monitor_code(registry, outlet, code):
