@@ -45,6 +45,11 @@ STATE_OUTLETS = [
     ("ltv", "https://www.ltv.lv/x", "LV", "state-lv", "2022"),
     ("bnr", "https://bnr.bg/en/post/1", "BG", "state-bg", "2022"),
     ("armenpress", "https://armenpress.am/eng/news/1", "AM", "state-am", "2024"),
+    ("ata-albania", "https://en.ata.gov.al/2024/01/01/x/", "AL", "state-al", "2023"),
+    ("radio-romania", "https://www.srr.ro/x", "RO", "state-ro", "2021"),
+    ("bta", "https://www.bta.bg/en/news/1", "BG", "state-bg", "2023"),
+    ("czech-radio", "https://www.rozhlas.cz/x", "CZ", "state-cz", "2023"),
+    ("adjara-tv", "https://ajaratv.ge/news/1", "GE", "state-ge", "2024"),
 ]
 
 PRIVATE_OUTLETS = [
@@ -132,6 +137,9 @@ def test_private_outlet_domain_resolves(registry, outlet, url, country):
         ("media-026", "owns", "politika-novine-i-magazini", "2021", "ongoing"),
         ("stamparija-borba", "owns", "novosti-ad", None, "2019"),
         ("media-026", "owns", "novosti-ad", "2019", "ongoing"),
+        ("state-bg", "governs", "bta", "1994-06", "ongoing"),
+        ("state-ro", "governs", "radio-romania", "1994", "ongoing"),
+        ("georgian-public-broadcaster", "parent-of", "adjara-tv", "2023-06", "ongoing"),
     ],
 )
 def test_relation_and_its_dates(registry, subject, kind, object, start, end):
@@ -210,6 +218,11 @@ def test_err_founded_by_the_2007_act(registry):
         ("armenpress", "SC"),
         ("politika", "SC"),
         ("vecernje-novosti", "CaPr"),
+        ("ata-albania", "SC"),
+        ("radio-romania", "SC"),
+        ("bta", "ISFM"),
+        ("czech-radio", "CaPu"),
+        ("adjara-tv", "SC"),
     ],
 )
 def test_state_media_monitor_code(registry, outlet, code):
