@@ -70,6 +70,11 @@ PRIVATE_OUTLETS = [
     ("informer", "https://informer.rs/politika/x", "RS"),
     ("politika", "https://www.politika.rs/scc/clanak/1", "RS"),
     ("vecernje-novosti", "https://www.novosti.rs/vesti/1", "RS"),
+    ("tv-nova", "https://tn.nova.cz/zpravodajstvi/clanek/1", "CZ"),
+    ("pro-tv", "https://stirileprotv.ro/stiri/x.html", "RO"),
+    ("24sata-hr", "https://www.24sata.hr/news/x", "HR"),
+    ("vecernji-list", "https://www.vecernji.hr/vijesti/x", "HR"),
+    ("nova-tv-croatia", "https://dnevnik.hr/vijesti/x", "HR"),
 ]
 
 
@@ -140,6 +145,11 @@ def test_private_outlet_domain_resolves(registry, outlet, url, country):
         ("state-bg", "governs", "bta", "1994-06", "ongoing"),
         ("state-ro", "governs", "radio-romania", "1994", "ongoing"),
         ("georgian-public-broadcaster", "parent-of", "adjara-tv", "2023-06", "ongoing"),
+        ("att-inc", "owns", "central-european-media-enterprises", None, "2020-10-13"),
+        ("ppf-group", "owns", "central-european-media-enterprises", "2020-10-13", "ongoing"),
+        ("central-european-media-enterprises", "owns", "nova-tv-croatia", None, "2018"),
+        ("slovenia-broadband", "owns", "nova-tv-croatia", "2018", "ongoing"),
+        ("styria-media-group", "owns", "24sata-hr", "2005-03-02", "ongoing"),
     ],
 )
 def test_relation_and_its_dates(registry, subject, kind, object, start, end):
@@ -179,6 +189,12 @@ def test_politika_publisher_split_between_state_company_and_rajic(registry):
     assert relation(registry, "politika-ad", "owns", "politika-novine-i-magazini").share == pytest.approx(0.5)
     assert relation(registry, "media-026", "owns", "politika-novine-i-magazini").share == pytest.approx(0.5)
     assert relation(registry, "boban-rajic", "owns", "media-026")
+
+
+def test_cme_stations_reach_ppf(registry):
+    for outlet in ("tv-nova", "pro-tv"):
+        assert relation(registry, "central-european-media-enterprises", "owns", outlet)
+    assert relation(registry, "ppf-group", "owns", "central-european-media-enterprises").share == pytest.approx(1.0)
 
 
 def test_rtvs_became_stvr_in_july_2024(registry):
