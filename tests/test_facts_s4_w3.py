@@ -75,6 +75,8 @@ PRIVATE_OUTLETS = [
     ("24sata-hr", "https://www.24sata.hr/news/x", "HR"),
     ("vecernji-list", "https://www.vecernji.hr/vijesti/x", "HR"),
     ("nova-tv-croatia", "https://dnevnik.hr/vijesti/x", "HR"),
+    ("tv-pink", "https://www.pink.rs/politika/1", "RS"),
+    ("prva", "https://www.prva.rs/vesti/1", "RS"),
 ]
 
 
@@ -150,6 +152,7 @@ def test_private_outlet_domain_resolves(registry, outlet, url, country):
         ("central-european-media-enterprises", "owns", "nova-tv-croatia", None, "2018"),
         ("slovenia-broadband", "owns", "nova-tv-croatia", "2018", "ongoing"),
         ("styria-media-group", "owns", "24sata-hr", "2005-03-02", "ongoing"),
+        ("kopernikus-corporation", "owns", "prva", "2018", "ongoing"),
     ],
 )
 def test_relation_and_its_dates(registry, subject, kind, object, start, end):
@@ -197,6 +200,11 @@ def test_cme_stations_reach_ppf(registry):
     assert relation(registry, "ppf-group", "owns", "central-european-media-enterprises").share == pytest.approx(1.0)
 
 
+def test_tv_pink_wholly_owned_by_mitrovic(registry):
+    assert relation(registry, "pink-media-group", "owns", "tv-pink")
+    assert relation(registry, "zeljko-mitrovic", "owns", "pink-media-group").share == pytest.approx(1.0)
+
+
 def test_rtvs_became_stvr_in_july_2024(registry):
     names = {n.name: n for n in registry.lookup("stvr").names}
     assert "RTVS" in names and "STVR" in names
@@ -239,6 +247,8 @@ def test_err_founded_by_the_2007_act(registry):
         ("bta", "ISFM"),
         ("czech-radio", "CaPu"),
         ("adjara-tv", "SC"),
+        ("tv-pink", "CaPr"),
+        ("prva", "CaPr"),
     ],
 )
 def test_state_media_monitor_code(registry, outlet, code):
