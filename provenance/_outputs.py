@@ -31,7 +31,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -142,7 +141,7 @@ def _replacing(path: str | os.PathLike[str]) -> Iterator[tuple[int, object]]:
 def _create_beside(target: Path) -> tuple[Path, int]:
     """A new hidden file in the target's folder, created with the usual permissions (``0o666`` less the umask)."""
     while True:
-        temporary = target.with_name(f".{target.name[:180]}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        temporary = target.with_name(f".{target.name[:180]}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
         try:
             return temporary, os.open(temporary, _FLAGS, 0o666)
         except FileExistsError:

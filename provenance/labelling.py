@@ -33,7 +33,7 @@ from provenance.labels import CERTAIN, POSSIBLE, Evidence, Label, LabelSet
 from provenance.links import unwrap_link
 from provenance.model import DomainClaim, Outlet
 from provenance.policies import TYPOLOGY_NAMES, OutletFacts, Policy, certainty_of, get_policy, with_article
-from provenance.ratings import Rating
+from provenance.rating_labels import host_rating_labels, outlet_rating_labels, rates_this_host
 from provenance.registry import Registry, default_registry
 
 __all__ = [
@@ -42,7 +42,6 @@ __all__ = [
     "disclosure",
     "explain",
     "host_labels",
-    "host_rating_labels",
     "label_outlet",
     "label_url",
     "mirror_label",
@@ -124,7 +123,7 @@ def label_outlet(
         *chosen.label(facts),
         *_sanctions(facts),
         *_context(facts),
-        *_ratings(facts, record.id, None),
+        *outlet_rating_labels(registry, record.id),
     ]
     return LabelSet(labels, outlet=record)
 
@@ -328,7 +327,9 @@ def host_labels(
 ) -> LabelSet:
     """What :func:`label_url` gives for a host once its claim and the claiming outlet's labels are known.
 
-    The outlet's labels, then the ``mirror-domain`` label when the claim is
+    The outlet's labels (but its ratings of its other domains: a rater's
+    score of ``rt.com`` is not one of ``de.rt.com``'s or of an account's),
+    then the ``mirror-domain`` label when the claim is
     a mirror, then the ratings given to the host or a domain above it (but
     the outlet's own, shown already; and none for an account, a claim with a
     path: the platform's ratings are not the outlet's). With no claim, only
@@ -349,6 +350,11 @@ def host_labels(
     """
     if claim is None:
         return LabelSet(host_rating_labels(registry, host))
+    if any(not rates_this_host(label, host) for label in outlet_labels.labels):
+        # the outlet's ratings of its other domains (rt.com's score is not de.rt.com's, nor its account's)
+        rated_here = None if claim.path is not None else host
+        kept = tuple(label for label in outlet_labels.labels if rates_this_host(label, rated_here))
+        outlet_labels = attrs.evolve(outlet_labels, labels=kept)
     if claim.path is not None:
         return outlet_labels  # an account (it is never a mirror): the platform's ratings are not the outlet's
     if len(matches) > 1:
@@ -390,11 +396,6 @@ def mirror_label(host: str, outlet: Outlet, claim: DomainClaim, window: PartialD
         basis=(Evidence(f"{claim.host} is a mirror domain of {outlet.name}", claim.sources),),
         details={"outlet_name": outlet.name},
     )
-
-
-def host_rating_labels(registry: Registry, host: str, skip_outlet: str | None = None) -> list[Label]:
-    """``rating`` labels given to a host or a domain above it (not those of ``skip_outlet``, shown already)."""
-    return _ratings(None, None, host, registry, skip_outlet)
 
 
 def _sanctions(facts: OutletFacts) -> list[Label]:
@@ -473,53 +474,6 @@ def _context(facts: OutletFacts) -> list[Label]:
             )
         )
     return labels
-
-
-def _ratings(
-    facts: OutletFacts | None,
-    outlet: str | None,
-    host: str | None,
-    registry: Registry | None = None,
-    skip_outlet: str | None = None,
-) -> list[Label]:
-    registry = facts.registry if facts is not None else registry
-    assert registry is not None
-    ratings = registry.ratings(outlet=outlet, host=host)
-    return [
-        _rating_label(registry, rating) for rating in ratings if skip_outlet is None or rating.outlet != skip_outlet
-    ]
-
-
-def _rating_label(registry: Registry, rating: Rating) -> Label:
-    rater = registry.rater(rating.rater)
-    rater_name = rater.name if rater is not None else rating.rater
-    subject = rating.outlet or rating.host or ""
-    rated = rating.name or subject
-    as_of = f" as of {rating.as_of}" if rating.as_of is not None else ""
-    via = f", via {rating.via}" if rating.via else ""
-    return Label(
-        kind="rating",
-        value=f"{rating.normalized:g}",
-        subject=subject,
-        text=f"{rater_name} rates {rated} {rating.raw!r} on {rating.axis}{as_of}{via}.",
-        certainty=CERTAIN,
-        rule=f"a rating by {rater_name}, normalised to 0-1 on its {rating.scale} scale",
-        basis=(
-            Evidence(
-                f"{rater_name} rated {rated} {rating.raw!r} ({rating.axis}){as_of}{via}.",
-                rating.sources,
-            ),
-        ),
-        details={
-            "rater": rating.rater,
-            "rater_name": rater_name,
-            "axis": rating.axis,
-            "raw": rating.raw,
-            "scale": rating.scale,
-            "as_of": None if rating.as_of is None else str(rating.as_of),
-            "via": rating.via,
-        },
-    )
 
 
 def explain(label: Label) -> str:

@@ -167,7 +167,10 @@ def _distinct_names(records: Sequence[Record], curated: Registry) -> list[Record
     taken = {
         entry.name.casefold() for body in (*curated.outlets(), *curated.organizations()) for entry in body.all_names()
     }
-    hosts = {r.outlet: r.host for r in records if isinstance(r, DomainClaim)}
+    hosts: dict[str, str] = {}
+    for r in records:  # the outlet's own site, not one of its accounts
+        if isinstance(r, DomainClaim) and r.role == "primary":
+            hosts.setdefault(r.outlet, r.host + (r.path or ""))
     return [
         attrs.evolve(r, name=f"{r.name} ({hosts[r.id]})")
         if isinstance(r, Outlet) and r.name.casefold() in taken and r.id in hosts

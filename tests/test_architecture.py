@@ -184,7 +184,7 @@ LAYERS = (
     {"model", "ratings", "layout", "codec"},
     {"registry", "source_policy", "examples"},
     {"ownership", "labels", "policies"},
-    {"labelling", "articles"},
+    {"labelling", "rating_labels", "articles"},
     {"batch", "reports", "extras", "bods", "flat"},
     {"importers", "testing", "pytest_plugin", "cli", "__main__"},
 )

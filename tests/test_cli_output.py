@@ -117,6 +117,16 @@ def test_unknown_host_and_known_outlet_with_nothing_to_disclose(tmp_path):
     assert data["labels"] == [] and data["disclosure"] is None
 
 
+def test_an_unknown_account_on_a_platform_is_not_called_an_unknown_host():
+    code, text = run("label", "https://t.me/no_such_outlet_here/1", "https://t.me/s/RT_russian")
+    assert code == 0
+    lines = text.splitlines()
+    assert lines[0] == (
+        "https://t.me/no_such_outlet_here/1: unknown account: no outlet in the registry claims this account on t.me"
+    )
+    assert lines[2].startswith("https://t.me/s/RT_russian: RT (rt, RU)")
+
+
 def test_explain_prints_the_full_explanation():
     """issue #16 item 4: --explain gives the rule, facts and numbered sources of every label."""
     # After 2024-02-07, the date of the Monitor's list RT's code is read from (earlier, it is only possible).

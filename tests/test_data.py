@@ -661,13 +661,13 @@ def test_coverage_table_counts_every_outlet(coverage_script, registry):
 
 def test_coverage_check_finds_a_stale_table_and_write_fixes_it(coverage_script, tmp_path):
     doc = tmp_path / "data.md"
-    doc.write_text("intro\n<!-- coverage:start -->\nold\n<!-- coverage:end -->\nafter\n", encoding="utf-8")
+    doc.write_text("intro\n<!-- coverage:start -->\nSTALE-TABLE\n<!-- coverage:end -->\nafter\n", encoding="utf-8")
     assert coverage_script.main(["--check", str(doc)]) == 1
     assert coverage_script.main(["--write", str(doc)]) == 0
     assert coverage_script.main(["--check", str(doc)]) == 0
     text = doc.read_text(encoding="utf-8")
     assert text.startswith("intro\n<!-- coverage:start -->\n") and text.endswith("<!-- coverage:end -->\nafter\n")
-    assert "old" not in text
+    assert "STALE-TABLE" not in text
     doc.write_text("no markers\n", encoding="utf-8")
     assert coverage_script.main(["--check", str(doc)]) == 2
 

@@ -894,12 +894,15 @@ def test_curated_labels_and_every_raters_rating_side_by_side(tmp_path):
         write_overlay(importer(path, base).records, folder, name=name)
         overlays.append(folder)
     registry = load_registry(*overlays)
-    labels = label_url("https://sputnikglobe.com/20240601/x.html", at="2024-06-01", registry=registry)
+    labels = label_url("https://sputniknews.com/20230601/x.html", at="2023-06-01", registry=registry)
     assert labels.get("state-media").value == "SC"
     assert labels.has("sanctioned", "EU")
     ratings = labels.filter("rating")
     raters = {label.detail("rater") for label in ratings}
     assert {"wikipedia-perennial-sources", "lin-2023-pc1"} <= raters
+    # Lin et al. rate some forty of Sputnik's domains: the page shows its own domain's score only.
+    lin = [label.detail("rated") for label in ratings if label.detail("rater") == "lin-2023-pc1"]
+    assert lin == ["sputniknews.com"]
     perennial = next(label for label in ratings if label.detail("rater") == "wikipedia-perennial-sources")
     assert perennial.detail("raw") == "deprecated" and perennial.value == "0"
     for label in labels:

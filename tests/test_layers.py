@@ -9,9 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import provenance
 from provenance import UnknownLayerError, data_version, data_versions, default_registry, label_outlet, load_registry
+from provenance.domains import candidate_hosts, normalize_host
 from provenance.model import Assessment, DomainClaim, Relation
 from provenance.registry import BUNDLED_LAYERS, Registry, layer_folder, read_layer, shipped_layers
 from provenance.testing import make_registry
@@ -324,3 +327,60 @@ def test_layers_built_for_other_curated_data_say_to_run_make_data(monkeypatch):
     with pytest.raises(RegistryError) as caught:
         registry_module._from_layers(("default",))  # the curated data alone: no hint about layers
     assert "no-such-outlet" in str(caught.value) and "make data" not in str(caught.value)
+
+
+# -- ratings of an outlet's domains ------------------------------------------------------------------
+
+
+def _rated(labels):
+    return sorted(label.detail("rated") for label in labels if label.kind == "rating")
+
+
+def test_a_url_shows_the_ratings_of_its_own_domain_not_of_the_outlets_other_domains():
+    # Lin et al. rate thirteen of RT's domains; each page shows the score of its host and the domains above it.
+    registry = default_registry()
+    assert len(_rated(label_outlet("rt", registry=registry))) > 5  # the outlet: every domain's score
+    assert "rt.com" in _rated(label_outlet("rt", registry=registry))
+    assert _rated(provenance.label_url("https://www.rt.com/news/1-x/", registry=registry)) == ["rt.com"]
+    assert _rated(provenance.label_url("https://de.rt.com/x", registry=registry)) == ["de.rt.com", "rt.com"]
+    account = provenance.label_url("https://x.com/rt/status/1", registry=registry)
+    assert account.outlet is not None and account.outlet.id == "rt"
+    assert _rated(account) == []  # an account: neither the platform's nor the sites' scores
+
+
+@given(st.data())
+@settings(max_examples=60, deadline=None)
+def test_every_rating_of_a_named_domain_rates_the_urls_host_or_a_domain_above_it(data):
+    registry = default_registry()
+    rated = [outlet.id for outlet in registry.outlets() if registry.ratings(outlet=outlet.id)]
+    claims = [claim for outlet in rated for claim in registry.claims(outlet) if claim.path is None]
+    claim = data.draw(st.sampled_from(claims))
+    host = data.draw(st.sampled_from([claim.host, f"www.{claim.host}", f"news.{claim.host}"]))
+    labels = provenance.label_url(f"https://{host}/a", registry=registry)
+    for rated in _rated(labels):
+        assert "." not in rated or rated in candidate_hosts(normalize_host(host)), (host, rated)
+
+
+# -- the matrix's codes, quoted row by row -------------------------------------------------------------
+
+
+@needs_data
+def test_each_matrix_code_cites_its_row_and_quotes_it_verbatim():
+    lines = (DATA / "state-media-profiles" / "State_Media_Matrix.csv").read_text(encoding="utf-8").splitlines()
+    registry = default_registry(layers=["state-media-monitor"])
+    codes = [r for r in registry.records if isinstance(r, Assessment) and "#L" in r.sources[0].url]
+    assert len(codes) > 800
+    for assessment in codes:
+        (source,) = assessment.sources
+        line = int(source.url.rpartition("#L")[2])
+        assert source.quote and lines[line - 1].startswith(source.quote), (assessment.subject, line)
+        assert source.quote.endswith("," + assessment.value), source.quote  # it gives the code recorded
+
+
+def test_an_outlet_renamed_apart_from_a_curated_one_is_named_with_its_own_site():
+    registry = default_registry()
+    qualified = {o.id: o.name.rpartition(" (")[2].rstrip(")") for o in registry.outlets() if o.id.startswith("smm-")}
+    renamed = {id: q for id, q in qualified.items() if "." in q and " " not in q and q == q.lower()}
+    assert "smm-tassphoto-com" in renamed
+    for outlet, qualifier in renamed.items():
+        assert qualifier in {c.host + (c.path or "") for c in registry.claims(outlet) if c.role == "primary"}

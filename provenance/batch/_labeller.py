@@ -53,7 +53,6 @@ from provenance.labelling import (
     after_claims,
     claimed_labels,
     host_labels,
-    host_rating_labels,
     label_outlet,
     publication_window,
 )
@@ -61,6 +60,7 @@ from provenance.labels import LabelSet
 from provenance.links import may_wrap
 from provenance.model import DomainClaim, Organization, Outlet
 from provenance.policies import Policy, get_policy
+from provenance.rating_labels import host_rating_labels
 from provenance.registry import Registry, default_registry
 
 _K = TypeVar("_K")

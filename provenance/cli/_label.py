@@ -4,8 +4,9 @@
 
     provenance label https://sputnikglobe.com/x --at 2024-06-01
 
-By default each URL gets a short answer: the outlet (or "unknown host"),
-each label on one line, and the disclosure a platform could show.
+By default each URL gets a short answer: the outlet (or "unknown host";
+"unknown account" on a platform whose accounts the registry lists), each
+label on one line, and the disclosure a platform could show.
 ``--explain`` gives every label's rule, facts and numbered sources;
 ``--format line`` one tab-separated line per URL (:data:`LINE_COLUMNS`, no
 header); ``--format json`` one JSON object per URL (JSON Lines) with the
@@ -147,6 +148,8 @@ def _write_text(out: TextIO, url: str, labels: LabelSet, registry: Registry, *, 
         out.write(f"{url}: {outlet.name} ({outlet.id}, {outlet.country})\n")
     elif link is not None and link.shortener is not None:
         out.write(f"{url}: shortened link ({link.shortener}): its target is unknown offline\n")
+    elif labels.host is not None and registry.path_claims(labels.host):
+        out.write(f"{url}: unknown account: no outlet in the registry claims this account on {labels.host}\n")
     else:
         out.write(f"{url}: unknown host: no outlet in the registry claims {labels.host}\n")
     if link is not None and link.steps:

@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Where a news article comes from and who stands behind the outlet.",
         epilog=examples(
             "provenance label https://sputnikglobe.com/x --at 2024-06-01",
-            "provenance report seeds/000_ef366a290e0a1be4.txt",
+            "provenance report article.html --url https://example.org/a",
             notes="'provenance COMMAND --help' describes each command, with examples.",
         ),
     )
@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         "credits as its source) and who stood behind those outlets, and write the report with every label "
         "explained and every source numbered.",
         epilog=examples(
-            "provenance report seeds/000_ef366a290e0a1be4.txt",
+            "provenance report article.txt",
             "provenance report page.html --url https://example.org/a --format html -o report.html",
             "curl -s https://example.org/a | provenance report - --published 2024-06-01 --format json",
         ),

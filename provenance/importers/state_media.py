@@ -13,7 +13,9 @@ account's path (``t.me`` ``/rtnews``) for that outlet. See
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import re
 from collections.abc import Sequence
 
@@ -177,6 +179,8 @@ class _Row:
     accounts: tuple[str, ...] = ()
     key: str = ""
     """What the row's code is attached to: its host, or ``host/path`` for an outlet under another's site."""
+    quote: str = ""
+    """The row as the file has it, up to its typology code: the quote of the assessment it gives."""
 
 
 def _scoped(rows: Sequence[_Row], base: Registry | None) -> list[_Row]:
@@ -287,7 +291,16 @@ class _RowReader:
             typology=typology,
             status=_clean(cells[at["status"]]),
             accounts=tuple(cells[at[c]].strip() for c in ACCOUNT_COLUMNS if c in at and cells[at[c]].strip()),
+            quote=_through(row.text, cells, at["typology"]),
         )
+
+
+def _through(text: str, cells: list[str], last: int) -> str:
+    """The row's text cut after cell ``last`` (as CSV writes those cells), or the whole row if it starts otherwise."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(cells[: last + 1])
+    head = out.getvalue()
+    return head if text.startswith(head + ",") or text == head else text
 
 
 def _read_rows(source: Input, tally: Tally) -> list[_Row]:
@@ -433,10 +446,15 @@ def _assessments(rows: Sequence[_Row], subjects: _Subjects, base: Registry | Non
                 )
             continue
         note = _note(code, codes_of[subject], curated, group, subjects.via_parent)
+        row = group[0]  # the row quoted: it names the outlet and gives the code
+        source = attrs.evolve(
+            subjects.source,
+            url=f"{subjects.source.url}#L{row.line}",
+            title=f"State Media Matrix, line {row.line}",
+            quote=row.quote,
+        )
         assessments.append(
-            Assessment(
-                subject=subject, assessor=ASSESSOR, kind="typology", value=code, note=note, sources=(subjects.source,)
-            )
+            Assessment(subject=subject, assessor=ASSESSOR, kind="typology", value=code, note=note, sources=(source,))
         )
         _count_imported(group, tally)
     return assessments

@@ -21,7 +21,6 @@ from provenance.errors import DateParseError, IntervalError, RecordError
 from provenance.layout import LAYOUTS, NESTED, TABLES, Record, RecordLayout
 from provenance.model import Name, Organization, Outlet, Source
 from provenance.ratings import Rater, Scale
-from provenance.registry._toml import read_flat_toml
 
 __all__ = [
     "LazyLocations",
@@ -162,6 +161,8 @@ def read_text(text: str, name: str = "<text>") -> Records:
     Returns:
         The records and the problems met.
     """
+    from provenance.registry._toml import read_flat_toml  # lazy: a registry loaded from its snapshot reads no TOML
+
     document = read_flat_toml(text)
     if document is None:  # not the flat subset: the general parser decides (and names any error)
         import tomllib  # lazy: only needed when files are read

@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMAT", "layer_digests", "load_records", "save"]
 
-FORMAT = 2
+FORMAT = 3
 """The version of the snapshot format; a file of another version is refused."""
 
 _MAGIC = b"provenance-registry-snapshot\n"
@@ -189,13 +189,14 @@ class _Encoder:
             "scales": _scales,
         }
 
-    def columns(self, cls: type, group: list[Record]) -> dict[str, list[Any]]:
-        """The columns of a group of records of class ``cls``, one per field."""
-        columns: dict[str, list[Any]] = {}
+    def columns(self, cls: type, group: list[Record]) -> dict[str, Any]:
+        """The columns of a group of records of class ``cls``, one per field (a repetitive one as its runs)."""
+        columns: dict[str, Any] = {}
         for name, kind in _FIELDS[cls]:
             values = [getattr(record, name) for record in group]
             encode = self.encoders.get(kind)
-            columns[name] = values if encode is None else [encode(value) for value in values]
+            encoded = values if encode is None else [encode(value) for value in values]
+            columns[name] = _runs(encoded) if kind not in ("names", "scales") else encoded
         return columns
 
     def source_list(self, value: tuple[Source, ...]) -> int:
@@ -223,6 +224,38 @@ class _Encoder:
             "source_lists": [[sources[source] for source in value] for value in self.source_lists],
             "intervals": [list(value.to_strings()) for value in self.intervals],
         }
+
+
+def _runs(values: list[Any]) -> list[Any] | dict[str, list[list[Any]]]:
+    """A column as ``{"runs": [[value, count], ...]}`` when that is under a quarter of its length, else as it is.
+
+    Columns such as a rating's rater or axis repeat one value thousands of
+    times; as runs they are shorter to store and faster to read.
+    """
+    runs: list[list[Any]] = []
+    for value in values:
+        if runs and runs[-1][0] == value and type(runs[-1][0]) is type(value):
+            runs[-1][1] += 1
+        else:
+            runs.append([value, 1])
+            if len(runs) * 4 > len(values):
+                return values
+    return {"runs": runs}
+
+
+def _expand(column: object, limit: int) -> list[Any]:
+    """A column as stored: a list, or its runs (:func:`_runs`) expanded to at most ``limit`` values."""
+    if type(column) is not dict:
+        return _list(column)
+    if set(column) != {"runs"}:
+        raise KeyError("a column is a list or its runs")
+    runs = [(value, _index(count)) for value, count in map(_row(2), _list(column["runs"]))]
+    if sum(count for _, count in runs) > limit:
+        raise ValueError("a column has more values than the snapshot has records")
+    values: list[Any] = []
+    for value, count in runs:
+        values.extend([value] * count)
+    return values
 
 
 def _iso(value: PartialDate | None) -> str | None:
@@ -376,7 +409,7 @@ def load_records(path: str | Path) -> tuple[tuple[Record, ...], tuple[str, ...],
     if header.get("payload_digest") != "sha256:" + hashlib.sha256(payload).hexdigest():
         raise SnapshotError(f"{where}: the snapshot is damaged (its records do not match their digest)")
     try:
-        records = _decode(json.loads(payload))
+        records = _decode(json.loads(payload), _index(header["records"]))
     except (ProvenanceError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as error:
         reason = _cut(str(error)) or type(error).__name__
         raise SnapshotError(f"{where}: the snapshot's records cannot be read: {reason}") from None
@@ -406,7 +439,7 @@ def _maker(cls: type, names: Sequence[str]) -> Callable[..., Iterator[Any]]:
 _MAKERS: dict[type, Callable[..., Iterator[Any]]] = {}
 
 
-def _decode(payload: dict[str, Any]) -> tuple[Record, ...]:
+def _decode(payload: dict[str, Any], limit: int) -> tuple[Record, ...]:
     """Records from a payload, checking the type of every container and value the record classes do not check.
 
     Raises:
@@ -416,7 +449,7 @@ def _decode(payload: dict[str, Any]) -> tuple[Record, ...]:
     """
     if type(payload) is not dict or set(payload) != _PAYLOAD:
         raise ValueError("the payload is not the tables and columns of records")
-    decoder = _Decoder(payload["sources"], payload["source_lists"], payload["intervals"])
+    decoder = _Decoder(payload["sources"], payload["source_lists"], payload["intervals"], limit)
     return _in_order(decoder.records(payload["records"]), payload["runs"])
 
 
@@ -436,7 +469,8 @@ def _in_order(built: dict[str, Iterator[Any]], runs: object) -> tuple[Record, ..
 class _Decoder:
     """Decodes the records' columns, given the payload's shared tables (read first, and checked)."""
 
-    def __init__(self, sources: object, source_lists: object, intervals: object) -> None:
+    def __init__(self, sources: object, source_lists: object, intervals: object, limit: int) -> None:
+        self.limit = limit  # the records the header counts: no column is longer
         self.memo: dict[str, PartialDate] = {}  # the dates that many values share, read once
         self.source_lists = self._source_lists(sources, source_lists)
         # Interval.parse, with the dates read through the memo.
@@ -450,10 +484,13 @@ class _Decoder:
         for indexes in _list(source_lists):
             if not all(type(index) is int and index >= 0 for index in _list(indexes)):
                 raise ValueError("bad source index")  # a negative index would pick from the end of the table
-        table = [
-            Source(url, title, publisher, self.date(accessed), quote, kind, archived)
-            for url, title, publisher, accessed, quote, kind, archived in map(_row(7), _list(sources))
-        ]
+        rows = list(map(_row(7), _list(sources)))
+        columns = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in _SOURCE_KINDS]
+        for kind, column in zip(_SOURCE_KINDS, columns, strict=True):
+            if kind != "date?" and not set(map(type, column)) <= _TYPES[kind]:
+                raise TypeError(f"a source's {kind} field holds {sorted({type(v).__name__ for v in column})}")
+        columns[3] = [self.date(accessed) for accessed in columns[3]]
+        table = list(_maker_of(Source)(columns))
         return [tuple(table[index] for index in indexes) for indexes in _list(source_lists)]
 
     def day(self, value: str) -> PartialDate:
@@ -482,9 +519,9 @@ class _Decoder:
             built[code] = _maker_of(cls)([self.column(kind, columns[name]) for name, kind in fields])
         return built
 
-    def column(self, kind: str, values: object) -> list[Any]:
+    def column(self, kind: str, stored: object) -> list[Any]:
         """The values of a column of a field stored as ``kind`` (see :data:`_FIELDS`)."""
-        values = _list(values)
+        values = _expand(stored, self.limit) if kind not in ("names", "scales") else _list(stored)
         if kind in _TYPES:
             if not set(map(type, values)) <= _TYPES[kind]:
                 raise TypeError(f"a {kind} column holds {sorted({type(v).__name__ for v in values})}")
@@ -523,11 +560,16 @@ def _scale(value: object) -> Scale:
 
 
 def _maker_of(cls: type) -> Callable[..., Iterator[Any]]:
-    """The :func:`_maker` of a record class, made once."""
+    """The :func:`_maker` of a record class (or of ``Source``, by its seven fields), made once."""
     make = _MAKERS.get(cls)
     if make is None:
-        make = _MAKERS[cls] = _maker(cls, [name for name, _ in _FIELDS[cls]])
+        names = [field.name for field in attrs.fields(cls)] if cls is Source else [name for name, _ in _FIELDS[cls]]
+        make = _MAKERS[cls] = _maker(cls, names)
     return make
+
+
+# How a source row's seven values are stored: url, title, publisher, accessed, quote, kind, archived.
+_SOURCE_KINDS = ("text", "text", "text?", "date?", "text?", "text?", "text?")
 
 
 def _list(value: object) -> list[Any]:
