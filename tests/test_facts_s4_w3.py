@@ -1,9 +1,9 @@
 """Facts of the s4-w3 data batch, on the shipped data.
 
-Public broadcasters and news agencies of Central and Eastern Europe (Slovakia, Croatia,
-Montenegro, North Macedonia, Albania, Estonia, Lithuania, Romania, Bulgaria, Slovenia,
-Ukraine, Czechia, Latvia, Armenia) and private news outlets of Hungary, Poland, Czechia, Georgia,
-Ukraine and Serbia with their owners over time. Each test pins a sourced fact
+Public broadcasters and news agencies of Central and Eastern Europe (Croatia, Montenegro,
+North Macedonia, Albania, Estonia, Lithuania, Romania, Bulgaria, Czechia, Latvia, Armenia) and
+private news outlets of Hungary, Poland, Czechia and Serbia with their owners over time, and the
+owners of companies behind Georgian and Croatian broadcasters. Each test pins a sourced fact
 through the public API: the outlet's domain resolves to it, the control of a state outlet reaches
 its state, and the owners of private outlets are recorded with their dates.
 """
@@ -25,8 +25,6 @@ def registry() -> Registry:
 
 STATE_OUTLETS = [
     # (outlet, url on its domain, country, state, a date the control is sourced for)
-    ("stvr", "https://www.rtvs.sk/spravy/x", "SK", "state-sk", "2024-07"),
-    ("tasr", "https://www.tasr.sk/x", "SK", "state-sk", "2024"),
     ("hrt", "https://www.hrt.hr/x", "HR", "state-hr", "2024"),
     ("hina", "https://www.hina.hr/vijest/1", "HR", "state-hr", "2024"),
     ("rtcg", "https://rtcg.me/vijesti/x", "ME", "state-me", "2024"),
@@ -37,9 +35,6 @@ STATE_OUTLETS = [
     ("tvr", "https://www.tvr.ro/x", "RO", "state-ro", "1994"),
     ("agerpres", "https://www.agerpres.ro/politica/x", "RO", "state-ro", "2003"),
     ("bnt", "https://bnt.bg/news/x", "BG", "state-bg", "1998"),
-    ("rtv-slovenija", "https://www.rtvslo.si/slovenija/x", "SI", "state-si", "2024"),
-    ("sta", "https://www.sta.si/1/x", "SI", "state-si", "2024"),
-    ("ukrinform", "https://www.ukrinform.ua/rubric-polytics/1", "UA", "state-ua", "2024"),
     ("czech-television", "https://ct24.ceskatelevize.cz/clanek/x", "CZ", "state-cz", "2023"),
     ("ctk", "https://www.ctk.eu/news/x", "CZ", "state-cz", "2023"),
     ("ltv", "https://www.ltv.lv/x", "LV", "state-lv", "2022"),
@@ -56,22 +51,11 @@ PRIVATE_OUTLETS = [
     ("origo", "https://www.origo.hu/itthon/x", "HU"),
     ("index-hu", "https://index.hu/belfold/x", "HU"),
     ("tv2-hungary", "https://tv2.hu/x", "HU"),
-    ("tvn24", "https://tvn24.pl/polska/x", "PL"),
     ("onet", "https://www.onet.pl/x", "PL"),
-    ("idnes", "https://www.idnes.cz/zpravy/domaci/x", "CZ"),
-    ("mf-dnes", "https://www.mfdnes.cz/x", "CZ"),
-    ("seznam-zpravy", "https://www.seznamzpravy.cz/clanek/1", "CZ"),
-    ("imedi", "https://imedi.ge/ka/x", "GE"),
-    ("rustavi-2", "https://rustavi2.ge/en/news/1", "GE"),
-    ("ukrainska-pravda", "https://www.pravda.com.ua/news/2025/1/1/1/", "UA"),
     ("informer", "https://informer.rs/politika/x", "RS"),
     ("politika", "https://www.politika.rs/scc/clanak/1", "RS"),
     ("vecernje-novosti", "https://www.novosti.rs/vesti/1", "RS"),
     ("tv-nova", "https://tn.nova.cz/zpravodajstvi/clanek/1", "CZ"),
-    ("pro-tv", "https://stirileprotv.ro/stiri/x.html", "RO"),
-    ("24sata-hr", "https://www.24sata.hr/news/x", "HR"),
-    ("vecernji-list", "https://www.vecernji.hr/vijesti/x", "HR"),
-    ("nova-tv-croatia", "https://dnevnik.hr/vijesti/x", "HR"),
     ("tv-pink", "https://www.pink.rs/politika/1", "RS"),
     ("prva", "https://www.prva.rs/vesti/1", "RS"),
 ]
@@ -95,7 +79,6 @@ def test_private_outlet_domain_resolves(registry, outlet, url, country):
 @pytest.mark.parametrize(
     ("subject", "kind", "object", "start", "end"),
     [
-        ("state-sk", "governs", "stvr", "2024-07", "ongoing"),
         ("state-hr", "owns", "hrt", None, "ongoing"),
         ("state-mk", "owns", "mrt", "1993", "ongoing"),
         ("state-ee", "owns", "err", "2007-06-01", "ongoing"),
@@ -104,8 +87,6 @@ def test_private_outlet_domain_resolves(registry, outlet, url, country):
         ("state-ro", "funds", "tvr", "2016", "ongoing"),
         ("state-ro", "owns", "agerpres", "2003", "ongoing"),
         ("state-bg", "owns", "bnt", "1998", "ongoing"),
-        ("state-si", "governs", "rtv-slovenija", None, "ongoing"),
-        ("state-ua", "funds", "ukrinform", None, "ongoing"),
         ("kesma", "owns", "hirtv", None, "ongoing"),
         ("kesma", "owns", "origo", None, "ongoing"),
         ("magyar-telekom", "owns", "origo", None, "2015"),
@@ -123,15 +104,8 @@ def test_private_outlet_domain_resolves(registry, outlet, url, country):
         ("agrofert", "owns", "mafra", "2013", "2023"),
         ("kaprain", "owns", "mafra", "2023", "ongoing"),
         ("ab-private-trusts", "owns", "agrofert", "2017", "2025-10-15"),
-        ("badri-patarkatsishvili", "funds", "imedi", "2003", "2008-02"),
-        ("georgian-media-production-group", "owns", "imedi", None, "2026"),
         ("ina-gudavadze", "owns", "georgian-media-production-group", None, "2021-01"),
         ("media-finance-group", "owns", "georgian-media-production-group", "2021-01", "ongoing"),
-        ("prime-media-global", "owns", "imedi", "2026", "ongoing"),
-        ("panorama-ltd", "owns", "rustavi-2", "2019-07-18", "ongoing"),
-        ("olena-prytula", "owns", "ukrainska-pravda", None, "2021-05"),
-        ("dragon-capital", "owns", "ukrainska-pravda", "2021-05", "2025-07"),
-        ("tomas-fiala", "owns", "ukrainska-pravda", "2025-07", "ongoing"),
         ("insajder-tim", "owns", "informer", None, "ongoing"),
         ("state-lv", "owns", "ltv", None, "ongoing"),
         ("seplp", "governs", "ltv", "2020", "ongoing"),
@@ -143,18 +117,11 @@ def test_private_outlet_domain_resolves(registry, outlet, url, country):
         ("state-ro", "governs", "radio-romania", "1994", "ongoing"),
         ("att-inc", "owns", "central-european-media-enterprises", None, "2020-10-13"),
         ("ppf-group", "owns", "central-european-media-enterprises", "2020-10-13", "ongoing"),
-        ("central-european-media-enterprises", "owns", "nova-tv-croatia", None, "2018"),
-        ("slovenia-broadband", "owns", "nova-tv-croatia", "2018", "ongoing"),
-        ("styria-media-group", "owns", "24sata-hr", "2005-03-02", "ongoing"),
         ("kopernikus-corporation", "owns", "prva", "2018", "ongoing"),
     ],
 )
 def test_relation_and_its_dates(registry, subject, kind, object, start, end):
     assert span(relation(registry, subject, kind, object)) == (start, end)
-
-
-def test_sta_wholly_owned_by_slovenia(registry):
-    assert relation(registry, "state-si", "owns", "sta").share == pytest.approx(1.0)
 
 
 def test_index_foundation_held_all_shares(registry):
@@ -176,17 +143,7 @@ def test_onet_majority_then_whole_of_ringier_axel_springer(registry):
     assert owners == {"axel-springer", "ringier"}
 
 
-def test_rustavi_2_returned_to_khalvashi_in_2019(registry):
-    spans = sorted(
-        (span(r), r.share)
-        for r in registry.relations(subject="kibar-khalvashi", object="rustavi-2")
-        if r.kind == "owns"
-    )
-    assert spans == [(("2004", "2006"), None), (("2019-07-18", "ongoing"), pytest.approx(0.6))]
-
-
-def test_imedi_half_to_prime_media_global(registry):
-    assert relation(registry, "prime-media-global", "owns", "imedi").share == pytest.approx(0.5)
+def test_prime_media_global_wholly_owned_by_mikelaishvili(registry):
     assert relation(registry, "ilia-mikelaishvili", "owns", "prime-media-global").share == pytest.approx(1.0)
 
 
@@ -197,19 +154,13 @@ def test_politika_publisher_split_between_state_company_and_rajic(registry):
 
 
 def test_cme_stations_reach_ppf(registry):
-    for outlet in ("tv-nova", "pro-tv"):
-        assert relation(registry, "central-european-media-enterprises", "owns", outlet)
+    assert relation(registry, "central-european-media-enterprises", "owns", "tv-nova")
     assert relation(registry, "ppf-group", "owns", "central-european-media-enterprises").share == pytest.approx(1.0)
 
 
 def test_tv_pink_wholly_owned_by_mitrovic(registry):
     assert relation(registry, "pink-media-group", "owns", "tv-pink")
     assert relation(registry, "zeljko-mitrovic", "owns", "pink-media-group").share == pytest.approx(1.0)
-
-
-def test_rtvs_became_stvr_in_july_2024(registry):
-    names = {n.name: n for n in registry.lookup("stvr").names}
-    assert "RTVS" in names and "STVR" in names
 
 
 def test_babis_owns_agrofert_again_after_the_trusts(registry):
@@ -227,8 +178,6 @@ def test_err_founded_by_the_2007_act(registry):
 @pytest.mark.parametrize(
     ("outlet", "code"),
     [
-        ("stvr", "CaPu"),
-        ("tasr", "ISM"),
         ("hrt", "CaPu"),
         ("hina", "SC"),
         ("rtcg", "ISFM"),
@@ -239,9 +188,6 @@ def test_err_founded_by_the_2007_act(registry):
         ("tvr", "CaPu"),
         ("agerpres", "SC"),
         ("bnt", "SC"),
-        ("rtv-slovenija", "IP"),
-        ("sta", "ISFM"),
-        ("ukrinform", "SC"),
         ("hirtv", "CaPr"),
         ("index-hu", "CaPr"),
         ("informer", "CaPr"),
