@@ -481,9 +481,10 @@ class _Decoder:
 
     def _source_lists(self, sources: object, source_lists: object) -> list[tuple[Source, ...]]:
         """The lists of sources, from the table of sources and the lists of their indexes."""
-        for indexes in _list(source_lists):
-            if not all(type(index) is int and index >= 0 for index in _list(indexes)):
-                raise ValueError("bad source index")  # a negative index would pick from the end of the table
+        lists = list(map(_list, _list(source_lists)))
+        flat = [index for indexes in lists for index in indexes]
+        if flat and (not set(map(type, flat)) <= {int} or min(flat) < 0):
+            raise ValueError("bad source index")  # a negative index would pick from the end of the table
         rows = list(map(_row(7), _list(sources)))
         columns = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in _SOURCE_KINDS]
         for kind, column in zip(_SOURCE_KINDS, columns, strict=True):
@@ -491,7 +492,8 @@ class _Decoder:
                 raise TypeError(f"a source's {kind} field holds {sorted({type(v).__name__ for v in column})}")
         columns[3] = [self.date(accessed) for accessed in columns[3]]
         table = list(_maker_of(Source)(columns))
-        return [tuple(table[index] for index in indexes) for indexes in _list(source_lists)]
+        pick = table.__getitem__
+        return [tuple(map(pick, indexes)) for indexes in lists]
 
     def day(self, value: str) -> PartialDate:
         """The date of an ISO string."""
@@ -543,11 +545,14 @@ class _Decoder:
 
     def names(self, entries: object) -> tuple[Name, ...]:
         """Names from rows of name, interval index and kind."""
-        intervals = self.intervals
-        return tuple(
-            Name(name, intervals[_index(interval)], name_kind)
-            for name, interval, name_kind in map(_row(3), _list(entries))
-        )
+        rows = list(map(_row(3), _list(entries)))
+        if not rows:
+            return ()
+        names, intervals, kinds = (list(column) for column in zip(*rows, strict=True))
+        if not set(map(type, names)) | set(map(type, kinds)) <= {str}:
+            raise TypeError("a name or its kind is not text")
+        pick = self.intervals.__getitem__
+        return tuple(_maker_of(Name)([names, [pick(_index(i)) for i in intervals], kinds]))
 
 
 def _scale(value: object) -> Scale:
@@ -560,10 +565,10 @@ def _scale(value: object) -> Scale:
 
 
 def _maker_of(cls: type) -> Callable[..., Iterator[Any]]:
-    """The :func:`_maker` of a record class (or of ``Source``, by its seven fields), made once."""
+    """The :func:`_maker` of a record class (or of ``Source`` or ``Name``, by their fields), made once."""
     make = _MAKERS.get(cls)
     if make is None:
-        names = [field.name for field in attrs.fields(cls)] if cls is Source else [name for name, _ in _FIELDS[cls]]
+        names = [f.name for f in attrs.fields(cls)] if cls in (Source, Name) else [name for name, _ in _FIELDS[cls]]
         make = _MAKERS[cls] = _maker(cls, names)
     return make
 
