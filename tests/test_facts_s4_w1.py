@@ -2,7 +2,7 @@
 
 Russian outlets beyond the state's own (Rambler's Gazeta.Ru, National
 Media Group's REN TV and Channel 5, Argumenty i Fakty, Moskovsky Komsomolets, OTR,
-RIA FAN, Baltnews, Maffick) and more state media of Kazakhstan, Azerbaijan and
+RIA FAN, Baltnews, Maffick, Vedomosti, Komsomolskaya Pravda) and more state media of Kazakhstan, Azerbaijan and
 Belarus. Each test pins a sourced fact through the public API: the outlet's domain
 resolves to it, its control reaches its state where it has one, and the owners
 recorded, with their dates.
@@ -34,6 +34,8 @@ OUTLETS = [
     ("ria-fan", "https://riafan.ru/x", "RU"),
     ("baltnews", "https://baltnews.com/x", "RU"),
     ("maffick", "https://wearemaffick.com/", "US"),
+    ("vedomosti", "https://www.vedomosti.ru/politics/news/2024/x", "RU"),
+    ("komsomolskaya-pravda", "https://www.kp.ru/daily/x/", "RU"),
     ("kazinform", "https://www.inform.kz/en/x", "KZ"),
     ("kazakhstanskaya-pravda", "https://kazpravda.kz/n/x/", "KZ"),
     ("egemen-qazaqstan", "https://egemen.kz/article/x", "KZ"),
@@ -144,3 +146,19 @@ def test_aztv_wholly_state_owned(registry):
 
 def test_kazinform_dates_from_13_august_1920(registry):
     assert registry.lookup("kazinform").lifetime.start == PartialDate(1920, 8, 13)
+
+
+def test_vedomosti_owners_over_time(registry):
+    assert span(relation(registry, "dow-jones", "owns", "vedomosti")) == ("1999", "2015")
+    assert span(relation(registry, "pearson", "owns", "vedomosti")) == ("1999", "2015")
+    assert span(relation(registry, "independent-media", "owns", "vedomosti")) == ("1999", "2005")
+    assert span(relation(registry, "sanoma", "owns", "vedomosti")) == ("2005", "2015-04")
+    assert span(relation(registry, "demyan-kudryavtsev", "owns", "vedomosti")) == ("2015", "2020")
+    yeremin = relation(registry, "ivan-yeremin", "owns", "vedomosti")
+    assert span(yeremin) == ("2020", "ongoing")
+    assert yeremin.share == pytest.approx(1.0)
+
+
+def test_komsomolskaya_pravda_sold_to_esn_in_2007(registry):
+    assert span(relation(registry, "esn-group", "owns", "komsomolskaya-pravda")) == ("2007", "ongoing")
+    assert span(relation(registry, "prof-media", "owns", "komsomolskaya-pravda")) == (None, "2007")
