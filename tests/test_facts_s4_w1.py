@@ -1,11 +1,12 @@
 """Facts of the s4-w1 data batch, on the shipped data.
 
-Russian outlets beyond the state's own (Rambler's Gazeta.Ru, National
-Media Group's REN TV and Channel 5, Argumenty i Fakty, Moskovsky Komsomolets, OTR,
-RIA FAN, Baltnews, Maffick, Vedomosti, Komsomolskaya Pravda) and more state media of Kazakhstan, Azerbaijan and
-Belarus. Each test pins a sourced fact through the public API: the outlet's domain
-resolves to it, its control reaches its state where it has one, and the owners
-recorded, with their dates.
+Russian outlets beyond the state's own (Rambler's Gazeta.Ru, National Media
+Group's REN TV and Channel 5, Argumenty i Fakty, Moskovsky Komsomolets, OTR,
+RIA FAN, Baltnews, Maffick, Vedomosti, Komsomolskaya Pravda, Pravda.ru, Mir,
+Katehon) and more state media of Kazakhstan, Azerbaijan and Belarus. Each test
+pins a sourced fact through the public API: the outlet's domain resolves to it,
+its control reaches its state where it has one, and the owners recorded, with
+their dates.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ OUTLETS = [
     ("maffick", "https://wearemaffick.com/", "US"),
     ("vedomosti", "https://www.vedomosti.ru/politics/news/2024/x", "RU"),
     ("komsomolskaya-pravda", "https://www.kp.ru/daily/x/", "RU"),
+    ("pravda-ru", "https://www.pravda.ru/news/x/", "RU"),
+    ("mir", "https://mirtv.ru/video/1/", "RU"),
+    ("katehon", "https://katehon.com/en/article/x", "RU"),
     ("kazinform", "https://www.inform.kz/en/x", "KZ"),
     ("kazakhstanskaya-pravda", "https://kazpravda.kz/n/x/", "KZ"),
     ("egemen-qazaqstan", "https://egemen.kz/article/x", "KZ"),
@@ -55,6 +59,7 @@ STATE_CHAINS = [
     ("gazeta-ru", "state-ru", "2024"),
     ("otr", "state-ru", "2024"),
     ("baltnews", "state-ru", "2024"),
+    ("mir", "state-ru", "2024"),
     ("maffick", "state-ru", "2021"),
     ("kazinform", "state-kz", "2024"),
     ("kazakhstanskaya-pravda", "state-kz", "2024"),
@@ -98,6 +103,11 @@ def test_baltnews_latvian_site_is_an_edition(registry):
         ("state-az", "governs", "ictimai-tv"),
         ("state-az", "funds", "ictimai-tv"),
         ("state-by", "owns", "zvyazda"),
+        ("pravda-ru-holding", "owns", "pravda-ru"),
+        ("vadim-gorshenin", "owns", "pravda-ru"),
+        ("state-ru", "owns", "mir"),
+        ("state-ru", "funds", "mir"),
+        ("tsargrad-tv", "owns", "katehon"),
     ],
 )
 def test_relation_is_recorded(registry, subject, kind, object):
@@ -162,3 +172,9 @@ def test_vedomosti_owners_over_time(registry):
 def test_komsomolskaya_pravda_sold_to_esn_in_2007(registry):
     assert span(relation(registry, "esn-group", "owns", "komsomolskaya-pravda")) == ("2007", "ongoing")
     assert span(relation(registry, "prof-media", "owns", "komsomolskaya-pravda")) == (None, "2007")
+
+
+def test_katehon_control_reaches_malofeev(registry):
+    from provenance.ownership import control_chain
+
+    assert "konstantin-malofeev" in control_chain(registry, "katehon", at="2024").ultimate()
