@@ -3,10 +3,10 @@
 Russian outlets beyond the state's own (Rambler's Gazeta.Ru, National Media
 Group's REN TV and Channel 5, Argumenty i Fakty, Moskovsky Komsomolets, OTR,
 RIA FAN, Baltnews, Maffick, Vedomosti, Komsomolskaya Pravda, Pravda.ru, Mir,
-Katehon) and more state media of Kazakhstan, Azerbaijan and Belarus. Each test
-pins a sourced fact through the public API: the outlet's domain resolves to it,
-its control reaches its state where it has one, and the owners recorded, with
-their dates.
+Katehon) and more state media of Kazakhstan, Azerbaijan, Belarus and
+Uzbekistan. Each test pins a sourced fact through the public API: the outlet's
+domain resolves to it, its control reaches its state where it has one, and the
+owners recorded, with their dates.
 """
 
 from __future__ import annotations
@@ -46,6 +46,9 @@ OUTLETS = [
     ("aztv", "https://www.aztv.az/az/news/1", "AZ"),
     ("ictimai-tv", "https://itv.az/news/1", "AZ"),
     ("zvyazda", "https://zviazda.by/be/news/x", "BY"),
+    ("xalq-sozi", "https://xs.uz/uz/post/x", "UZ"),
+    ("narodnoye-slovo", "http://www.narodnoeslovo.uz/x", "UZ"),
+    ("pravda-vostoka", "https://pv.uz/ru/news/x", "UZ"),
 ]
 
 
@@ -67,6 +70,9 @@ STATE_CHAINS = [
     ("aztv", "state-az", "2024"),
     ("ictimai-tv", "state-az", "2024"),
     ("zvyazda", "state-by", "2024"),
+    ("xalq-sozi", "state-uz", "2024"),
+    ("narodnoye-slovo", "state-uz", "2024"),
+    ("pravda-vostoka", "state-uz", "2024"),
 ]
 
 
@@ -108,6 +114,9 @@ def test_baltnews_latvian_site_is_an_edition(registry):
         ("state-ru", "owns", "mir"),
         ("state-ru", "funds", "mir"),
         ("tsargrad-tv", "owns", "katehon"),
+        ("cabinet-of-ministers-uz", "owns", "xalq-sozi"),
+        ("cabinet-of-ministers-uz", "owns", "pravda-vostoka"),
+        ("state-uz", "controls-editorially", "narodnoye-slovo"),
     ],
 )
 def test_relation_is_recorded(registry, subject, kind, object):
