@@ -3,7 +3,7 @@
 Russian outlets beyond the state's own (Rambler's Gazeta.Ru, National Media
 Group's REN TV and Channel 5, Argumenty i Fakty, Moskovsky Komsomolets, OTR,
 RIA FAN, Baltnews, Maffick, Vedomosti, Komsomolskaya Pravda, Pravda.ru, Mir,
-Katehon) and more state media of Kazakhstan, Azerbaijan, Belarus and
+Katehon, Ukraina.ru) and more state media of Kazakhstan, Azerbaijan, Belarus and
 Uzbekistan. Each test pins a sourced fact through the public API: the outlet's
 domain resolves to it, its control reaches its state where it has one, and the
 owners recorded, with their dates.
@@ -40,6 +40,8 @@ OUTLETS = [
     ("pravda-ru", "https://www.pravda.ru/news/x/", "RU"),
     ("mir", "https://mirtv.ru/video/1/", "RU"),
     ("katehon", "https://katehon.com/en/article/x", "RU"),
+    ("ukraina-ru", "https://ukraina.ru/20240101/x.html", "RU"),
+    ("bakinskiy-rabochiy", "https://br.az/politics/x", "AZ"),
     ("kazinform", "https://www.inform.kz/en/x", "KZ"),
     ("kazakhstanskaya-pravda", "https://kazpravda.kz/n/x/", "KZ"),
     ("egemen-qazaqstan", "https://egemen.kz/article/x", "KZ"),
@@ -63,6 +65,8 @@ STATE_CHAINS = [
     ("otr", "state-ru", "2024"),
     ("baltnews", "state-ru", "2024"),
     ("mir", "state-ru", "2024"),
+    ("ukraina-ru", "state-ru", "2024"),
+    ("bakinskiy-rabochiy", "state-az", "2024"),
     ("maffick", "state-ru", "2021"),
     ("kazinform", "state-kz", "2024"),
     ("kazakhstanskaya-pravda", "state-kz", "2024"),
@@ -114,6 +118,9 @@ def test_baltnews_latvian_site_is_an_edition(registry):
         ("state-ru", "owns", "mir"),
         ("state-ru", "funds", "mir"),
         ("tsargrad-tv", "owns", "katehon"),
+        ("rossiya-segodnya", "owns", "ukraina-ru"),
+        ("presidential-administration-az", "operates", "bakinskiy-rabochiy"),
+        ("state-az", "owns", "bakinskiy-rabochiy"),
         ("cabinet-of-ministers-uz", "owns", "xalq-sozi"),
         ("cabinet-of-ministers-uz", "owns", "pravda-vostoka"),
         ("state-uz", "controls-editorially", "narodnoye-slovo"),
