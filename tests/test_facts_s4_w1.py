@@ -200,3 +200,10 @@ def test_katehon_control_reaches_malofeev(registry):
     from provenance.ownership import control_chain
 
     assert "konstantin-malofeev" in control_chain(registry, "katehon", at="2024").ultimate()
+
+
+def test_national_media_group_shareholders_reported_in_2014(registry):
+    bank = relation(registry, "bank-rossiya", "owns", "national-media-group")
+    assert bank.share == pytest.approx(0.355)
+    assert span(bank) == ("2012", "unknown")
+    assert relation(registry, "gennady-timchenko", "owns", "national-media-group").share == pytest.approx(0.075)
