@@ -27,6 +27,7 @@ def registry() -> Registry:
 OUTLETS = [
     # (outlet, url on its domain, country)
     ("gazeta-ru", "https://www.gazeta.ru/politics/news/2024/x.shtml", "RU"),
+    ("lenta-ru", "https://lenta.ru/news/2024/01/01/x/", "RU"),
     ("ren-tv", "https://ren.tv/news/x", "RU"),
     ("channel-5-petersburg", "https://www.5-tv.ru/news/1/", "RU"),
     ("argumenty-i-fakty", "https://aif.ru/politics/x", "RU"),
@@ -64,6 +65,7 @@ def test_domain_resolves_to_the_outlet(registry, outlet, url, country):
 STATE_CHAINS = [
     # (outlet, state, a date the control is sourced for)
     ("gazeta-ru", "state-ru", "2024"),
+    ("lenta-ru", "state-ru", "2024"),
     ("otr", "state-ru", "2024"),
     ("baltnews", "state-ru", "2024"),
     ("mir", "state-ru", "2024"),
@@ -100,6 +102,7 @@ def test_baltnews_latvian_site_is_an_edition(registry):
         ("state-ru", "owns", "sberbank"),
         ("sberbank", "funds", "rambler-media-group"),
         ("rambler-media-group", "owns", "gazeta-ru"),
+        ("rambler-media-group", "owns", "lenta-ru"),
         ("national-media-group", "owns", "ren-tv"),
         ("national-media-group", "owns", "channel-5-petersburg"),
         ("pavel-gusev", "owns", "moskovsky-komsomolets"),
