@@ -169,7 +169,8 @@ def test_meta_labels_without_an_acceptable_source_are_gone(registry):
     assert [a for a in registry.assessments("sputnik") if a.assessor == "meta"] == []
 
 
-@pytest.mark.parametrize("outlet", ["rt", "sputnik", "tass", "ria-novosti"])
+# RIA Novosti's X label was removed in review s4-w1 (no acceptable source names its account).
+@pytest.mark.parametrize("outlet", ["rt", "sputnik", "tass"])
 def test_x_labels_end_on_21_april_2023(registry, outlet):
     [label] = [a for a in registry.assessments(outlet, kind="platform-label") if a.assessor == "x"]
     assert label.interval == Interval.parse("2020-08-06", "2023-04-21")
@@ -228,9 +229,10 @@ def test_izvestia_owners_by_date(registry):
     assert {r.subject for r in registry.relations(object="izvestia", at="1990") if r.kind == "owns"} == set()
 
 
-def test_kommersant_bought_by_usmanov_in_august_2006(registry):
+def test_kommersant_bought_by_usmanov_in_2006(registry):
+    # RFE/RL (1 September 2006) reports the sale done; no acceptable source read gives the month.
     [owns] = list(registry.relations(object="kommersant"))
-    assert (owns.subject, str(owns.interval.start)) == ("alisher-usmanov", "2006-08")
+    assert (owns.subject, str(owns.interval.start)) == ("alisher-usmanov", "2006")
 
 
 def test_rbc_private_owner_beside_the_monitor_code(registry):
