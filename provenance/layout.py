@@ -20,7 +20,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -151,6 +151,11 @@ class RecordsByKind:
     successions: list[Succession]
     assessments: list[Assessment]
     ratings: list[Rating]
+
+    @classmethod
+    def of(cls, groups: Mapping[type, list[Any]]) -> RecordsByKind:
+        """The records of each kind from lists already made by exact class (each in record order)."""
+        return cls(*(groups.get(kind, []) for kind in _KINDS))
 
 
 _KINDS = (Outlet, Organization, Rater, DomainClaim, Relation, Succession, Assessment, Rating)

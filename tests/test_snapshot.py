@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from provenance.dates import Interval
 from provenance.errors import SnapshotError
+from provenance.layout import by_kind
 from provenance.model import DomainClaim
 from provenance.ratings import Rater, Rating, Scale
 from provenance.registry import BUNDLED_LAYERS, Registry, default_registry, load_registry
@@ -262,7 +263,8 @@ def records_with_ratings(draw):
 @given(records_with_ratings())
 def test_any_registry_round_trips_through_the_snapshot_payload(registry):
     payload = json.loads(json.dumps(snapshot._encode(registry.records)))
-    decoded = snapshot._decode(payload, len(registry.records))
+    decoded, kinds = snapshot._decode(payload, len(registry.records))
+    assert kinds == by_kind(registry.records)  # the same groups the registry's indexes are built from
     assert decoded == registry.records
     assert [type(r) for r in decoded] == [type(r) for r in registry.records]
     assert [r.sources for r in decoded] == [r.sources for r in registry.records]

@@ -201,7 +201,7 @@ class _RowReader:
             normalized=normalized,
             outlet=target.outlet,
             host=target.host,
-            name=domain,
+            name=None if domain == target.host else domain,  # a host rating is named by its host already
             as_of=_AS_OF_PC1 if aggregate else None,
             via=None if aggregate else VIA,
             sources=(self.dataset,),

@@ -177,13 +177,13 @@ class Registry:
         from provenance.registry._snapshot import load_records  # lazy: json and hashlib only when asked
 
         with paused_gc():
-            records, layers, digests = load_records(path)
+            records, kinds, layers, digests = load_records(path)
             # Checked when the snapshot was written: set the records without running the checks again.
             registry = cls.__new__(cls)
             registry._records = records  # noqa: SLF001
             registry._layers = layers  # noqa: SLF001
             registry._layer_digests = digests  # noqa: SLF001
-            registry._build_indexes(by_kind(records))  # noqa: SLF001
+            registry._build_indexes(kinds)  # noqa: SLF001
         return registry
 
     def save_snapshot(self, path: str | Path) -> None:

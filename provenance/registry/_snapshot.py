@@ -42,7 +42,7 @@ from provenance._outputs import replacing_bytes
 from provenance._version import __version__
 from provenance.dates import ONGOING, UNKNOWN, Interval, PartialDate, parse_iso
 from provenance.errors import ProvenanceError, SnapshotError, UnknownLayerError
-from provenance.layout import LAYOUTS, Record
+from provenance.layout import LAYOUTS, Record, RecordsByKind
 from provenance.model import Name, Source
 from provenance.ratings import Scale
 from provenance.registry._shipped import data_version, digest_layer
@@ -383,14 +383,14 @@ def _check_layer_digests(layers: Sequence[str], digests: Sequence[str], path: Pa
             )
 
 
-def load_records(path: str | Path) -> tuple[tuple[Record, ...], tuple[str, ...], tuple[str, ...]]:
-    """Read and check a snapshot: its records, in load order, the layers they came from, and their digests.
+def load_records(path: str | Path) -> tuple[tuple[Record, ...], RecordsByKind, tuple[str, ...], tuple[str, ...]]:
+    """Read and check a snapshot: its records, in load order and by kind, the layers they came from, their digests.
 
     Args:
         path: The snapshot file.
 
     Returns:
-        The records, the layers, and for each layer the digest of its files
+        The records, the same by kind, the layers, and for each layer the digest of its files
         (which the files still match).
 
     Raises:
@@ -409,13 +409,13 @@ def load_records(path: str | Path) -> tuple[tuple[Record, ...], tuple[str, ...],
     if header.get("payload_digest") != "sha256:" + hashlib.sha256(payload).hexdigest():
         raise SnapshotError(f"{where}: the snapshot is damaged (its records do not match their digest)")
     try:
-        records = _decode(json.loads(payload), _index(header["records"]))
+        records, kinds = _decode(json.loads(payload), _index(header["records"]))
     except (ProvenanceError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as error:
         reason = _cut(str(error)) or type(error).__name__
         raise SnapshotError(f"{where}: the snapshot's records cannot be read: {reason}") from None
     if len(records) != header["records"]:
         raise SnapshotError(f"{where}: the snapshot holds {len(records)} records, its header says {header['records']}")
-    return records, layers, digests
+    return records, kinds, layers, digests
 
 
 def _maker(cls: type, names: Sequence[str]) -> Callable[..., Iterator[Any]]:
@@ -439,8 +439,8 @@ def _maker(cls: type, names: Sequence[str]) -> Callable[..., Iterator[Any]]:
 _MAKERS: dict[type, Callable[..., Iterator[Any]]] = {}
 
 
-def _decode(payload: dict[str, Any], limit: int) -> tuple[Record, ...]:
-    """Records from a payload, checking the type of every container and value the record classes do not check.
+def _decode(payload: dict[str, Any], limit: int) -> tuple[tuple[Record, ...], RecordsByKind]:
+    """Records from a payload (in order, and by kind), checking every container and value the classes do not.
 
     Raises:
         ValueError, TypeError, KeyError, IndexError, ProvenanceError: If the
@@ -450,18 +450,22 @@ def _decode(payload: dict[str, Any], limit: int) -> tuple[Record, ...]:
     if type(payload) is not dict or set(payload) != _PAYLOAD:
         raise ValueError("the payload is not the tables and columns of records")
     decoder = _Decoder(payload["sources"], payload["source_lists"], payload["intervals"], limit)
-    return _in_order(decoder.records(payload["records"]), payload["runs"])
+    groups = {code: list(built) for code, built in decoder.records(payload["records"]).items()}
+    return _in_order(groups, payload["runs"]), RecordsByKind.of({_CLASSES[code]: g for code, g in groups.items()})
 
 
-def _in_order(built: dict[str, Iterator[Any]], runs: object) -> tuple[Record, ...]:
-    """The records of each class (lazily built), put back in order by the runs of one class each."""
+def _in_order(groups: dict[str, list[Any]], runs: object) -> tuple[Record, ...]:
+    """The records of each class, put back in order by the runs of one class each."""
     records: list[Record] = []
     counted = [_row(2)(run) for run in _list(runs)]
+    taken = dict.fromkeys(groups, 0)
     for code, count in counted:
-        records.extend(islice(built[code], _index(count)))
+        start = taken[code]
+        taken[code] = start + _index(count)
+        records.extend(groups[code][start : taken[code]])
     if len(records) != sum(count for _, count in counted):
         raise ValueError("fewer records than the runs say")
-    if any(next(group, None) is not None for group in built.values()):
+    if any(taken[code] != len(group) for code, group in groups.items()):
         raise ValueError("more records than the runs say")
     return tuple(records)
 
@@ -540,19 +544,22 @@ class _Decoder:
                 raise ValueError("a date is missing")
             return dates
         if kind == "names":
-            return [self.names(entries) for entries in values]
+            return self.names(values)
         return [tuple(map(_scale, _list(entries))) for entries in values]  # scales
 
-    def names(self, entries: object) -> tuple[Name, ...]:
-        """Names from rows of name, interval index and kind."""
-        rows = list(map(_row(3), _list(entries)))
+    def names(self, column: list[Any]) -> list[tuple[Name, ...]]:
+        """Each record's names, from its rows of name, interval index and kind (all built at once)."""
+        per_record = [list(map(_row(3), _list(entries))) for entries in column]
+        rows = [row for entries in per_record for row in entries]
         if not rows:
-            return ()
-        names, intervals, kinds = (list(column) for column in zip(*rows, strict=True))
+            return [() for _ in per_record]
+        names, intervals, kinds = (list(values) for values in zip(*rows, strict=True))
         if not set(map(type, names)) | set(map(type, kinds)) <= {str}:
             raise TypeError("a name or its kind is not text")
-        pick = self.intervals.__getitem__
-        return tuple(_maker_of(Name)([names, [pick(_index(i)) for i in intervals], kinds]))
+        if not set(map(type, intervals)) <= {int} or min(intervals) < 0:
+            raise ValueError("bad interval index")
+        built = iter(_maker_of(Name)([names, list(map(self.intervals.__getitem__, intervals)), kinds]))
+        return [tuple(islice(built, len(entries))) for entries in per_record]
 
 
 def _scale(value: object) -> Scale:
