@@ -17,6 +17,7 @@ from provenance.layout import by_kind
 from provenance.model import DomainClaim
 from provenance.ratings import Rater, Rating, Scale
 from provenance.registry import BUNDLED_LAYERS, Registry, default_registry, load_registry
+from provenance.registry import _columns as columns
 from provenance.registry import _snapshot as snapshot
 from provenance.testing import make_registry, partial_dates, registries, sources
 from tests.conftest import FIXTURES
@@ -273,14 +274,14 @@ def test_any_registry_round_trips_through_the_snapshot_payload(registry):
 
 
 def test_a_repetitive_column_is_stored_as_its_runs_and_read_back():
-    assert snapshot._runs(["a"] * 8 + ["b"] * 4) == {"runs": [["a", 8], ["b", 4]]}
-    assert snapshot._runs(["a", "b", "a", "b"]) == ["a", "b", "a", "b"]  # no shorter as runs
-    assert snapshot._runs([1, True, 1, 1.0] * 2) == [1, True, 1, 1.0] * 2  # equal values of other types stay apart
-    assert snapshot._expand({"runs": [["a", 8], ["b", 4]]}, 12) == ["a"] * 8 + ["b"] * 4
+    assert columns.runs(["a"] * 8 + ["b"] * 4) == {"runs": [["a", 8], ["b", 4]]}
+    assert columns.runs(["a", "b", "a", "b"]) == ["a", "b", "a", "b"]  # no shorter as runs
+    assert columns.runs([1, True, 1, 1.0] * 2) == [1, True, 1, 1.0] * 2  # equal values of other types stay apart
+    assert columns.expand({"runs": [["a", 8], ["b", 4]]}, 12) == ["a"] * 8 + ["b"] * 4
     with pytest.raises(ValueError, match="more values than the snapshot has records"):
-        snapshot._expand({"runs": [["a", 10**12]]}, 12)  # a damaged count never allocates
+        columns.expand({"runs": [["a", 10**12]]}, 12)  # a damaged count never allocates
     with pytest.raises(KeyError):
-        snapshot._expand({"runs": [], "x": 1}, 12)
+        columns.expand({"runs": [], "x": 1}, 12)
 
 
 # -- reading and saving at different times (the digest is of the bytes the records came from) ----

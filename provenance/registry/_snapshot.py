@@ -45,6 +45,7 @@ from provenance.errors import ProvenanceError, SnapshotError, UnknownLayerError
 from provenance.layout import LAYOUTS, Record, RecordsByKind
 from provenance.model import Name, Source
 from provenance.ratings import Scale
+from provenance.registry._columns import as_list, expand, index_of, maker, row_of, runs
 from provenance.registry._shipped import data_version, digest_layer
 
 if TYPE_CHECKING:
@@ -196,7 +197,7 @@ class _Encoder:
             values = [getattr(record, name) for record in group]
             encode = self.encoders.get(kind)
             encoded = values if encode is None else [encode(value) for value in values]
-            columns[name] = _runs(encoded) if kind not in ("names", "scales") else encoded
+            columns[name] = runs(encoded) if kind not in ("names", "scales") else encoded
         return columns
 
     def source_list(self, value: tuple[Source, ...]) -> int:
@@ -224,38 +225,6 @@ class _Encoder:
             "source_lists": [[sources[source] for source in value] for value in self.source_lists],
             "intervals": [list(value.to_strings()) for value in self.intervals],
         }
-
-
-def _runs(values: list[Any]) -> list[Any] | dict[str, list[list[Any]]]:
-    """A column as ``{"runs": [[value, count], ...]}`` when that is under a quarter of its length, else as it is.
-
-    Columns such as a rating's rater or axis repeat one value thousands of
-    times; as runs they are shorter to store and faster to read.
-    """
-    runs: list[list[Any]] = []
-    for value in values:
-        if runs and runs[-1][0] == value and type(runs[-1][0]) is type(value):
-            runs[-1][1] += 1
-        else:
-            runs.append([value, 1])
-            if len(runs) * 4 > len(values):
-                return values
-    return {"runs": runs}
-
-
-def _expand(column: object, limit: int) -> list[Any]:
-    """A column as stored: a list, or its runs (:func:`_runs`) expanded to at most ``limit`` values."""
-    if type(column) is not dict:
-        return _list(column)
-    if set(column) != {"runs"}:
-        raise KeyError("a column is a list or its runs")
-    runs = [(value, _index(count)) for value, count in map(_row(2), _list(column["runs"]))]
-    if sum(count for _, count in runs) > limit:
-        raise ValueError("a column has more values than the snapshot has records")
-    values: list[Any] = []
-    for value, count in runs:
-        values.extend([value] * count)
-    return values
 
 
 def _iso(value: PartialDate | None) -> str | None:
@@ -409,34 +378,13 @@ def load_records(path: str | Path) -> tuple[tuple[Record, ...], RecordsByKind, t
     if header.get("payload_digest") != "sha256:" + hashlib.sha256(payload).hexdigest():
         raise SnapshotError(f"{where}: the snapshot is damaged (its records do not match their digest)")
     try:
-        records, kinds = _decode(json.loads(payload), _index(header["records"]))
+        records, kinds = _decode(json.loads(payload), index_of(header["records"]))
     except (ProvenanceError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as error:
         reason = _cut(str(error)) or type(error).__name__
         raise SnapshotError(f"{where}: the snapshot's records cannot be read: {reason}") from None
     if len(records) != header["records"]:
         raise SnapshotError(f"{where}: the snapshot holds {len(records)} records, its header says {header['records']}")
     return records, kinds, layers, digests
-
-
-def _maker(cls: type, names: Sequence[str]) -> Callable[..., Iterator[Any]]:
-    """A function building instances of ``cls`` from columns, field by field, without ``__init__``.
-
-    The values were checked when the snapshot's registry was built, and by
-    type when it was read; attrs' validators are not run again.
-    """
-    arguments = ", ".join(f"v{number}" for number in range(len(names)))
-    sets = "; ".join(f"s{number}(o, v{number})" for number in range(len(names)))
-    source = f"def make(columns):\n    for {arguments}, in zip(*columns, strict=True):\n        o = new(cls); {sets}\n"
-    source += "        yield o\n"
-    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    for number, name in enumerate(names):
-        namespace[f"s{number}"] = cls.__dict__[name].__set__  # the slot's descriptor
-    exec(source, namespace)
-    make: Callable[..., Iterator[Any]] = namespace["make"]
-    return make
-
-
-_MAKERS: dict[type, Callable[..., Iterator[Any]]] = {}
 
 
 def _decode(payload: dict[str, Any], limit: int) -> tuple[tuple[Record, ...], RecordsByKind]:
@@ -457,11 +405,11 @@ def _decode(payload: dict[str, Any], limit: int) -> tuple[tuple[Record, ...], Re
 def _in_order(groups: dict[str, list[Any]], runs: object) -> tuple[Record, ...]:
     """The records of each class, put back in order by the runs of one class each."""
     records: list[Record] = []
-    counted = [_row(2)(run) for run in _list(runs)]
+    counted = [row_of(2)(run) for run in as_list(runs)]
     taken = dict.fromkeys(groups, 0)
     for code, count in counted:
         start = taken[code]
-        taken[code] = start + _index(count)
+        taken[code] = start + index_of(count)
         records.extend(groups[code][start : taken[code]])
     if len(records) != sum(count for _, count in counted):
         raise ValueError("fewer records than the runs say")
@@ -480,16 +428,16 @@ class _Decoder:
         # Interval.parse, with the dates read through the memo.
         self.intervals = [
             Interval(self.date(start), ONGOING if end is None else UNKNOWN if end == "unknown" else self.day(end))
-            for start, end in map(_row(2), _list(intervals))
+            for start, end in map(row_of(2), as_list(intervals))
         ]
 
     def _source_lists(self, sources: object, source_lists: object) -> list[tuple[Source, ...]]:
         """The lists of sources, from the table of sources and the lists of their indexes."""
-        lists = list(map(_list, _list(source_lists)))
+        lists = list(map(as_list, as_list(source_lists)))
         flat = [index for indexes in lists for index in indexes]
         if flat and (not set(map(type, flat)) <= {int} or min(flat) < 0):
             raise ValueError("bad source index")  # a negative index would pick from the end of the table
-        rows = list(map(_row(7), _list(sources)))
+        rows = list(map(row_of(7), as_list(sources)))
         columns = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in _SOURCE_KINDS]
         for kind, column in zip(_SOURCE_KINDS, columns, strict=True):
             if kind != "date?" and not set(map(type, column)) <= _TYPES[kind]:
@@ -527,7 +475,7 @@ class _Decoder:
 
     def column(self, kind: str, stored: object) -> list[Any]:
         """The values of a column of a field stored as ``kind`` (see :data:`_FIELDS`)."""
-        values = _expand(stored, self.limit) if kind not in ("names", "scales") else _list(stored)
+        values = expand(stored, self.limit) if kind not in ("names", "scales") else as_list(stored)
         if kind in _TYPES:
             if not set(map(type, values)) <= _TYPES[kind]:
                 raise TypeError(f"a {kind} column holds {sorted({type(v).__name__ for v in values})}")
@@ -545,11 +493,11 @@ class _Decoder:
             return dates
         if kind == "names":
             return self.names(values)
-        return [tuple(map(_scale, _list(entries))) for entries in values]  # scales
+        return [tuple(map(_scale, as_list(entries))) for entries in values]  # scales
 
     def names(self, column: list[Any]) -> list[tuple[Name, ...]]:
         """Each record's names, from its rows of name, interval index and kind (all built at once)."""
-        per_record = [list(map(_row(3), _list(entries))) for entries in column]
+        per_record = [list(map(row_of(3), as_list(entries))) for entries in column]
         rows = [row for entries in per_record for row in entries]
         if not rows:
             return [() for _ in per_record]
@@ -564,11 +512,14 @@ class _Decoder:
 
 def _scale(value: object) -> Scale:
     """A scale from its row."""
-    id, axis, kind, categories, minimum, maximum, reverse = _row(7)(value)
+    id, axis, kind, categories, minimum, maximum, reverse = row_of(7)(value)
     numbers = _TYPES["number?"]
     if type(minimum) not in numbers or type(maximum) not in numbers or type(reverse) is not bool:
         raise TypeError("a scale's range or direction is not a number or a bool")
-    return Scale(id, axis, kind, tuple(_list(categories)), minimum, maximum, reverse)
+    return Scale(id, axis, kind, tuple(as_list(categories)), minimum, maximum, reverse)
+
+
+_MAKERS: dict[type, Callable[..., Iterator[Any]]] = {}
 
 
 def _maker_of(cls: type) -> Callable[..., Iterator[Any]]:
@@ -576,32 +527,9 @@ def _maker_of(cls: type) -> Callable[..., Iterator[Any]]:
     make = _MAKERS.get(cls)
     if make is None:
         names = [f.name for f in attrs.fields(cls)] if cls in (Source, Name) else [name for name, _ in _FIELDS[cls]]
-        make = _MAKERS[cls] = _maker(cls, names)
+        make = _MAKERS[cls] = maker(cls, names)
     return make
 
 
 # How a source row's seven values are stored: url, title, publisher, accessed, quote, kind, archived.
 _SOURCE_KINDS = ("text", "text", "text?", "date?", "text?", "text?", "text?")
-
-
-def _list(value: object) -> list[Any]:
-    if type(value) is not list:
-        raise TypeError(f"a {type(value).__name__} where a list belongs")
-    return value
-
-
-def _row(length: int) -> Callable[[object], list[Any]]:
-    """A check that a value is a list of ``length`` items."""
-
-    def check(value: object) -> list[Any]:
-        if type(value) is not list or len(value) != length:
-            raise TypeError(f"a {type(value).__name__} where a list of {length} belongs")
-        return value
-
-    return check
-
-
-def _index(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValueError(f"bad index {value!r}")
-    return value
