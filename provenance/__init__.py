@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from provenance._gc import paused_gc
 from provenance._version import __version__
 
 # The public API, listed once: each module and the names it gives. `__all__` and the lazy
@@ -353,7 +354,8 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'provenance' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    with paused_gc():  # importing the registry's modules makes thousands of objects, no garbage
+        value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 

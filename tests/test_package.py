@@ -15,6 +15,15 @@ def test_import_is_light_and_offline():
     assert not imported & {"tldextract", "requests", "urllib3", "dateutil", "cattrs", "tomllib", "socket", "ssl"}
 
 
+def test_a_lazy_import_pauses_the_collector_and_restores_it():
+    """The registry's modules load with the cyclic collector paused; it is on again after, and stays off if it was."""
+    code = (
+        "import gc, provenance; provenance.default_registry; assert gc.isenabled();"
+        "gc.disable(); provenance.label_url; assert not gc.isenabled()"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 def test_every_public_name_resolves_and_is_documented():
     for name in provenance.__all__:
         value = getattr(provenance, name)

@@ -7,8 +7,6 @@ what is wrong, and reported together in one :class:`RegistryError`.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -16,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from provenance._gc import paused_gc
 from provenance.dates import Interval, PartialDate, parse_iso
 from provenance.errors import DateParseError, IntervalError, RecordError
 from provenance.layout import LAYOUTS, NESTED, TABLES, Record, RecordLayout
@@ -247,23 +246,6 @@ def _where(name: str, table: str, index: int, entry: object) -> str:
     if isinstance(entry, dict) and isinstance(entry.get("id"), str):
         where += f" (id {entry['id']!r})"
     return where
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many records are made (none of them form cycles).
-
-    Loading 100,000 outlets allocates millions of containers; the collector
-    would walk them again and again for nothing, a third of the load time.
-    It is switched back on afterwards only if it was on before.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class LazyLocations(Mapping[Record, str]):
