@@ -358,7 +358,8 @@ def test_every_rating_of_a_named_domain_rates_the_urls_host_or_a_domain_above_it
     host = data.draw(st.sampled_from([claim.host, f"www.{claim.host}", f"news.{claim.host}"]))
     labels = provenance.label_url(f"https://{host}/a", registry=registry)
     for rated in _rated(labels):
-        assert "." not in rated or rated in candidate_hosts(normalize_host(host)), (host, rated)
+        named_a_domain = "." in rated and " " not in rated and rated == rated.lower()  # not "Lenta.ru (2014 –)"
+        assert not named_a_domain or rated in candidate_hosts(normalize_host(host)), (host, rated)
 
 
 # -- the matrix's codes, quoted row by row -------------------------------------------------------------

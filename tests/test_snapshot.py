@@ -264,8 +264,12 @@ def records_with_ratings(draw):
 @given(records_with_ratings())
 def test_any_registry_round_trips_through_the_snapshot_payload(registry):
     payload = json.loads(json.dumps(snapshot._encode(registry.records)))
-    decoded, kinds = snapshot._decode(payload, len(registry.records))
-    assert kinds == by_kind(registry.records)  # the same groups the registry's indexes are built from
+    snapshot_records = snapshot._decode(payload, len(registry.records))
+    assert snapshot_records.count == len(registry.records)
+    assert snapshot_records.kinds.ratings == []  # the ratings are built on first use
+    decoded = snapshot_records.complete()
+    assert snapshot_records.complete() is decoded  # once
+    assert snapshot_records.kinds == by_kind(registry.records)  # the groups the registry's indexes are built from
     assert decoded == registry.records
     assert [type(r) for r in decoded] == [type(r) for r in registry.records]
     assert [r.sources for r in decoded] == [r.sources for r in registry.records]

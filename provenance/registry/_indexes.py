@@ -109,11 +109,17 @@ class LazyIndexes:
     either is kept, so no lock is needed.
     """
 
-    __slots__ = ("_built", "_kinds")
+    __slots__ = ("_built", "_complete", "_kinds")
 
-    def __init__(self, kinds: RecordsByKind) -> None:
+    def __init__(self, kinds: RecordsByKind, complete: Callable[[], object] | None = None) -> None:
         self._kinds = kinds
+        self._complete = complete  # fills kinds.ratings (a snapshot's, built on first use)
         self._built: dict[str, Any] = {}
+
+    def _ratings(self) -> list[Rating]:
+        if self._complete is not None:
+            self._complete()
+        return self._kinds.ratings
 
     def _get(self, name: str, build: Callable[[RecordsByKind], _V]) -> _V:
         try:
@@ -160,12 +166,12 @@ class LazyIndexes:
     @property
     def ratings_by_outlet(self) -> defaultdict[str, list[Rating]]:
         """Ratings that name an outlet, by outlet id."""
-        return self._get("ratings_by_outlet", lambda kinds: group([r for r in kinds.ratings if r.outlet], "outlet"))
+        return self._get("ratings_by_outlet", lambda _: group([r for r in self._ratings() if r.outlet], "outlet"))
 
     @property
     def ratings_by_host(self) -> defaultdict[str, list[Rating]]:
         """Ratings given to a host without naming an outlet, by host."""
-        return self._get("ratings_by_host", lambda kinds: group([r for r in kinds.ratings if not r.outlet], "host"))
+        return self._get("ratings_by_host", lambda _: group([r for r in self._ratings() if not r.outlet], "host"))
 
     @property
     def raters(self) -> dict[str, Rater]:

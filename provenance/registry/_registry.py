@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Set
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from provenance.dates import Interval, PartialDate, When, as_window
 from provenance.domains import candidate_hosts, normalize_host
@@ -18,6 +18,9 @@ from provenance.registry._indexes import LazyIndexes, distinct, holds, layered
 from provenance.registry._loader import Records, paused_gc, read_folder
 from provenance.registry._shipped import LAYER_PREFIX, read_layer, shipped_layers, shipped_snapshot
 from provenance.registry._validation import describe_record, problems_by_kind
+
+if TYPE_CHECKING:
+    from provenance.registry._snapshot import Decoded
 
 __all__ = ["Registry", "default_registry"]
 
@@ -43,6 +46,7 @@ class Registry:
         "_layers",
         "_lazy",
         "_records",
+        "_snapshot",
     )
 
     def __init__(
@@ -76,20 +80,22 @@ class Registry:
         problems = problems_by_kind(unique, kinds, locations, vetted_hosts)
         if problems:
             raise RegistryError(problems)
-        self._records = unique
+        self._records: tuple[Record, ...] | None = unique
+        self._snapshot: Decoded | None = None
         self._layers = layers
         known = layers is not None and layer_digests is not None and len(layer_digests) == len(layers)
         self._layer_digests = layer_digests if known else None
         self._build_indexes(kinds)
 
-    def _build_indexes(self, kinds: RecordsByKind) -> None:
+    def _build_indexes(self, kinds: RecordsByKind, complete: Callable[[], object] | None = None) -> None:
         """Index validated records, given by kind (each kind in record order).
 
         The two indexes every URL lookup needs are built now; the others on
-        first use (see :class:`_Lazy`).
+        first use (see :class:`_Lazy`). ``complete`` fills ``kinds.ratings``
+        first when they are still to be built (a snapshot's).
         """
         self._derived: dict[Hashable, Any] = {}
-        self._lazy = LazyIndexes(kinds)
+        self._lazy = LazyIndexes(kinds, complete)
         bodies: dict[str, Outlet | Organization] = {o.id: o for o in kinds.organizations}
         bodies.update((o.id, o) for o in kinds.outlets)
         self._bodies = bodies
@@ -162,7 +168,9 @@ class Registry:
         version, record layout) and its sources: the data version of the shipped
         data and the bytes of every TOML file in the folders it was built from, read and digested
         again. The records are then rebuilt without re-running the checks that passed when it was
-        written: load only snapshots you made (``docs/security.md``).
+        written: load only snapshots you made (``docs/security.md``). Every column is read and
+        checked now; the rating records (most of them with the bundled layers) are made on first
+        use of :attr:`records` or of a rating.
 
         Args:
             path: The snapshot file.
@@ -177,13 +185,14 @@ class Registry:
         from provenance.registry._snapshot import load_records  # lazy: json and hashlib only when asked
 
         with paused_gc():
-            records, kinds, layers, digests = load_records(path)
+            decoded, layers, digests = load_records(path)
             # Checked when the snapshot was written: set the records without running the checks again.
             registry = cls.__new__(cls)
-            registry._records = records  # noqa: SLF001
+            registry._records = None  # noqa: SLF001
+            registry._snapshot = decoded  # noqa: SLF001
             registry._layers = layers  # noqa: SLF001
             registry._layer_digests = digests  # noqa: SLF001
-            registry._build_indexes(kinds)  # noqa: SLF001
+            registry._build_indexes(decoded.kinds, decoded.complete)  # noqa: SLF001
         return registry
 
     def save_snapshot(self, path: str | Path) -> None:
@@ -219,7 +228,7 @@ class Registry:
         digests = None
         if self._layer_digests is not None and other.layer_digests is not None:
             digests = self._layer_digests + other.layer_digests
-        return Registry.from_parts([Records(self._records), Records(other._records)], layers, digests)
+        return Registry.from_parts([Records(self.records), Records(other.records)], layers, digests)
 
     def extended(self, records: Iterable[Record], name: str = "overlay") -> Registry:
         """A new registry with more records layered on this one (as :meth:`merge` does).
@@ -238,7 +247,7 @@ class Registry:
         added = tuple(records)
         return Registry.from_parts(
             [
-                Records(self._records),
+                Records(self.records),
                 Records(added, {r: f"{name}: {describe_record(r)}" for r in added}),
             ],
             None,
@@ -247,7 +256,7 @@ class Registry:
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         if self._layers is not None:
             return (_rebuild, (self._layers,))
-        return (Registry.from_records, (self._records,))
+        return (Registry.from_records, (self.records,))
 
     # -- queries ------------------------------------------------------------
 
@@ -264,6 +273,9 @@ class Registry:
     @property
     def records(self) -> tuple[Record, ...]:
         """Every record, in load order."""
+        if self._records is None:  # loaded from a snapshot: its ratings are built on first use
+            assert self._snapshot is not None
+            self._records = self._snapshot.complete()
         return self._records
 
     @property
@@ -480,7 +492,7 @@ class Registry:
         elif object is not None:
             pool = self._lazy.relations_in.get(object, ())
         else:
-            pool = (r for r in self._records if isinstance(r, Relation))
+            pool = (r for r in self.records if isinstance(r, Relation))
         wanted = None if kinds is None else frozenset(kinds)
         bodies = self._bodies
         return tuple(

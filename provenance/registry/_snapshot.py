@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
@@ -44,7 +45,7 @@ from provenance.dates import ONGOING, UNKNOWN, Interval, PartialDate, parse_iso
 from provenance.errors import ProvenanceError, SnapshotError, UnknownLayerError
 from provenance.layout import LAYOUTS, Record, RecordsByKind
 from provenance.model import Name, Source
-from provenance.ratings import Scale
+from provenance.ratings import Rating, Scale
 from provenance.registry._columns import as_list, expand, index_of, maker, row_of, runs
 from provenance.registry._shipped import data_version, digest_layer
 
@@ -352,14 +353,14 @@ def _check_layer_digests(layers: Sequence[str], digests: Sequence[str], path: Pa
             )
 
 
-def load_records(path: str | Path) -> tuple[tuple[Record, ...], RecordsByKind, tuple[str, ...], tuple[str, ...]]:
-    """Read and check a snapshot: its records, in load order and by kind, the layers they came from, their digests.
+def load_records(path: str | Path) -> tuple[Decoded, tuple[str, ...], tuple[str, ...]]:
+    """Read and check a snapshot: its records (:class:`Decoded`), the layers they came from, and their digests.
 
     Args:
         path: The snapshot file.
 
     Returns:
-        The records, the same by kind, the layers, and for each layer the digest of its files
+        The records, the layers, and for each layer the digest of its files
         (which the files still match).
 
     Raises:
@@ -378,17 +379,20 @@ def load_records(path: str | Path) -> tuple[tuple[Record, ...], RecordsByKind, t
     if header.get("payload_digest") != "sha256:" + hashlib.sha256(payload).hexdigest():
         raise SnapshotError(f"{where}: the snapshot is damaged (its records do not match their digest)")
     try:
-        records, kinds = _decode(json.loads(payload), index_of(header["records"]))
+        decoded = _decode(json.loads(payload), index_of(header["records"]))
     except (ProvenanceError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as error:
         reason = _cut(str(error)) or type(error).__name__
         raise SnapshotError(f"{where}: the snapshot's records cannot be read: {reason}") from None
-    if len(records) != header["records"]:
-        raise SnapshotError(f"{where}: the snapshot holds {len(records)} records, its header says {header['records']}")
-    return records, kinds, layers, digests
+    if decoded.count != header["records"]:
+        raise SnapshotError(f"{where}: the snapshot holds {decoded.count} records, its header says {header['records']}")
+    return decoded, layers, digests
 
 
-def _decode(payload: dict[str, Any], limit: int) -> tuple[tuple[Record, ...], RecordsByKind]:
-    """Records from a payload (in order, and by kind), checking every container and value the classes do not.
+def _decode(payload: dict[str, Any], limit: int) -> Decoded:
+    """Records from a payload, checking every container and value the record classes do not check.
+
+    Every column is read and checked now; the ratings (most of the records,
+    and needed only for ratings) are built on first use (:class:`Decoded`).
 
     Raises:
         ValueError, TypeError, KeyError, IndexError, ProvenanceError: If the
@@ -398,24 +402,64 @@ def _decode(payload: dict[str, Any], limit: int) -> tuple[tuple[Record, ...], Re
     if type(payload) is not dict or set(payload) != _PAYLOAD:
         raise ValueError("the payload is not the tables and columns of records")
     decoder = _Decoder(payload["sources"], payload["source_lists"], payload["intervals"], limit)
-    groups = {code: list(built) for code, built in decoder.records(payload["records"]).items()}
-    return _in_order(groups, payload["runs"]), RecordsByKind.of({_CLASSES[code]: g for code, g in groups.items()})
+    built, sizes = decoder.records(payload["records"])
+    counted = _counted(sizes, payload["runs"])
+    ratings = built.pop(_CODES[Rating], None)
+    return Decoded({code: list(records) for code, records in built.items()}, ratings, counted)
 
 
-def _in_order(groups: dict[str, list[Any]], runs: object) -> tuple[Record, ...]:
-    """The records of each class, put back in order by the runs of one class each."""
-    records: list[Record] = []
-    counted = [row_of(2)(run) for run in as_list(runs)]
-    taken = dict.fromkeys(groups, 0)
+def _counted(sizes: dict[str, int], runs: object) -> list[tuple[str, int]]:
+    """The runs of one class each that put the records back in order, checked against each class's count."""
+    counted = [(code, index_of(count)) for code, count in map(row_of(2), as_list(runs))]
+    taken = dict.fromkeys(sizes, 0)
     for code, count in counted:
-        start = taken[code]
-        taken[code] = start + index_of(count)
-        records.extend(groups[code][start : taken[code]])
-    if len(records) != sum(count for _, count in counted):
-        raise ValueError("fewer records than the runs say")
-    if any(taken[code] != len(group) for code, group in groups.items()):
-        raise ValueError("more records than the runs say")
-    return tuple(records)
+        if code not in taken:
+            raise KeyError(f"runs name {_short(code)}, which has no records")
+        taken[code] += count
+    if taken != sizes:
+        raise ValueError("the runs do not count the records there are")
+    return counted
+
+
+class Decoded:
+    """A snapshot's records: by kind at once, in load order (and the ratings built) on first use.
+
+    Rating objects are most of a registry with the bundled layers and are only
+    needed to answer for ratings, so they are made when first asked for, once
+    (thread-safe); the columns they come from were checked when read.
+    """
+
+    __slots__ = ("_counted", "_groups", "_lock", "_pending", "_ratings", "_records", "count", "kinds")
+
+    def __init__(
+        self, groups: dict[str, list[Any]], ratings: Iterator[Any] | None, counted: list[tuple[str, int]]
+    ) -> None:
+        self._ratings: list[Rating] = []
+        self._groups = {**groups, _CODES[Rating]: self._ratings}
+        self._pending = ratings
+        self._counted = counted
+        self.count = sum(count for _, count in counted)
+        """How many records there are."""
+        self._records: tuple[Record, ...] | None = None
+        self._lock = threading.Lock()
+        self.kinds = RecordsByKind.of({_CLASSES[code]: group for code, group in self._groups.items()})
+        """The records by kind; ``kinds.ratings`` is filled by :meth:`complete`."""
+
+    def complete(self) -> tuple[Record, ...]:
+        """Every record, in load order, building the ratings first if they are not built yet."""
+        with self._lock:
+            if self._records is None:
+                if self._pending is not None:
+                    self._ratings.extend(self._pending)
+                    self._pending = None
+                records: list[Record] = []
+                taken = dict.fromkeys(self._groups, 0)
+                for code, count in self._counted:
+                    start = taken[code]
+                    taken[code] = start + count
+                    records.extend(self._groups[code][start : taken[code]])
+                self._records = tuple(records)
+            return self._records
 
 
 class _Decoder:
@@ -460,18 +504,27 @@ class _Decoder:
         """The date of an ISO string, or ``None``."""
         return None if value is None else self.day(value)
 
-    def records(self, tables: object) -> dict[str, Iterator[Any]]:
-        """For each class code in the tables, an iterator building its records from their columns."""
+    def records(self, tables: object) -> tuple[dict[str, Iterator[Any]], dict[str, int]]:
+        """For each class code in the tables, an iterator building its records from their (checked) columns.
+
+        Also returns how many records of each class there are: all its columns have that length.
+        """
         if type(tables) is not dict:
             raise TypeError("the records are not tables")
         built: dict[str, Iterator[Any]] = {}
+        sizes: dict[str, int] = {}
         for code, columns in tables.items():
             cls = _CLASSES[code]
             fields = _FIELDS[cls]
             if type(columns) is not dict or set(columns) != {name for name, _ in fields}:
                 raise KeyError(f"{_short(code)} columns")
-            built[code] = _maker_of(cls)([self.column(kind, columns[name]) for name, kind in fields])
-        return built
+            values = [self.column(kind, columns[name]) for name, kind in fields]
+            lengths = {len(column) for column in values}
+            if len(lengths) != 1:
+                raise ValueError(f"the columns of {_short(code)} differ in length")
+            sizes[code] = lengths.pop()
+            built[code] = _maker_of(cls)(values)
+        return built, sizes
 
     def column(self, kind: str, stored: object) -> list[Any]:
         """The values of a column of a field stored as ``kind`` (see :data:`_FIELDS`)."""
