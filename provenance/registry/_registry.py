@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Set
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from provenance.dates import Interval, PartialDate, When, as_window
 from provenance.domains import candidate_hosts, normalize_host
@@ -19,9 +19,6 @@ from provenance.registry._loader import Records, paused_gc, read_folder
 from provenance.registry._shipped import LAYER_PREFIX, read_layer, shipped_layers, shipped_snapshot
 from provenance.registry._validation import describe_record, problems_by_kind
 
-if TYPE_CHECKING:
-    from provenance.registry._snapshot import Decoded
-
 __all__ = ["Registry", "default_registry"]
 
 _T = TypeVar("_T")
@@ -31,22 +28,21 @@ _Window = PartialDate | Interval | None
 class Registry:
     """An immutable set of outlets, organisations and dated facts, indexed for lookup.
 
-    Build one with :meth:`from_folder`, :meth:`from_records` or
-    :func:`default_registry`; combine with :meth:`merge`. Every constructor
-    validates and raises :class:`~provenance.errors.RegistryError` listing
-    all problems. Registries are safe to share between threads and pickle
-    small when they were loaded from files.
+    Build one with :meth:`from_folder`, :meth:`from_records` or :func:`default_registry`; combine
+    with :meth:`merge`. Every constructor validates and raises :class:`~provenance.errors.RegistryError`
+    listing all problems. Registries are safe to share between threads and pickle small when they
+    were loaded from files.
     """
 
     __slots__ = (
         "_bodies",
         "_claims",
+        "_complete",
         "_derived",
         "_layer_digests",
         "_layers",
         "_lazy",
         "_records",
-        "_snapshot",
     )
 
     def __init__(
@@ -64,9 +60,8 @@ class Registry:
             records: Every record.
             locations: Where each record came from, for problem messages.
             layers: Folders (or ``"default"``) this registry was loaded from, for pickling.
-            layer_digests: For each layer, the digest of the bytes its records
-                were read from (:attr:`provenance.registry.Records.digest`), for
-                snapshots; ``None`` when not known.
+            layer_digests: For each layer, the digest of the bytes its records were read from
+                (:attr:`provenance.registry.Records.digest`), for snapshots; ``None`` when not known.
             vetted_hosts: Claimed hosts known not to be public suffixes (the shipped data's).
 
         Raises:
@@ -81,7 +76,7 @@ class Registry:
         if problems:
             raise RegistryError(problems)
         self._records: tuple[Record, ...] | None = unique
-        self._snapshot: Decoded | None = None
+        self._complete: Callable[[], tuple[Record, ...]] | None = None  # a snapshot's: makes its ratings too
         self._layers = layers
         known = layers is not None and layer_digests is not None and len(layer_digests) == len(layers)
         self._layer_digests = layer_digests if known else None
@@ -90,9 +85,8 @@ class Registry:
     def _build_indexes(self, kinds: RecordsByKind, complete: Callable[[], object] | None = None) -> None:
         """Index validated records, given by kind (each kind in record order).
 
-        The two indexes every URL lookup needs are built now; the others on
-        first use (see :class:`_Lazy`). ``complete`` fills ``kinds.ratings``
-        first when they are still to be built (a snapshot's).
+        The two indexes every URL lookup needs are built now; the others on first use
+        (see :class:`_Lazy`); ``complete`` fills ``kinds.ratings`` when still to be made.
         """
         self._derived: dict[Hashable, Any] = {}
         self._lazy = LazyIndexes(kinds, complete)
@@ -164,13 +158,11 @@ class Registry:
     def from_snapshot(cls, path: str | Path) -> Registry:
         """Load a registry from a snapshot written by :meth:`save_snapshot`, after checking it is current.
 
-        The snapshot's header must match this library (snapshot format, package
-        version, record layout) and its sources: the data version of the shipped
-        data and the bytes of every TOML file in the folders it was built from, read and digested
-        again. The records are then rebuilt without re-running the checks that passed when it was
-        written: load only snapshots you made (``docs/security.md``). Every column is read and
-        checked now; the rating records (most of them with the bundled layers) are made on first
-        use of :attr:`records` or of a rating.
+        The header must match this library (snapshot format, package version, record layout) and
+        its sources: the shipped data's version and the bytes of every TOML file it was built from,
+        read and digested again. The records are rebuilt without re-running the checks that passed
+        when it was written (load only snapshots you made: ``docs/security.md``); every column is
+        checked now, the rating records are made on first use of :attr:`records` or of a rating.
 
         Args:
             path: The snapshot file.
@@ -188,8 +180,7 @@ class Registry:
             decoded, layers, digests = load_records(path)
             # Checked when the snapshot was written: set the records without running the checks again.
             registry = cls.__new__(cls)
-            registry._records = None  # noqa: SLF001
-            registry._snapshot = decoded  # noqa: SLF001
+            registry._records, registry._complete = None, decoded.complete  # noqa: SLF001
             registry._layers = layers  # noqa: SLF001
             registry._layer_digests = digests  # noqa: SLF001
             registry._build_indexes(decoded.kinds, decoded.complete)  # noqa: SLF001
@@ -273,9 +264,9 @@ class Registry:
     @property
     def records(self) -> tuple[Record, ...]:
         """Every record, in load order."""
-        if self._records is None:  # loaded from a snapshot: its ratings are built on first use
-            assert self._snapshot is not None
-            self._records = self._snapshot.complete()
+        if self._records is None:
+            assert self._complete is not None
+            self._records = self._complete()
         return self._records
 
     @property
@@ -291,10 +282,9 @@ class Registry:
     def derived(self, key: Hashable, build: Callable[[Registry], _T]) -> _T:
         """A value derived from this registry's records, built on first use and kept with the registry.
 
-        The one place for caches that other modules build from a registry (a
-        name matcher, a labeller per policy): they live as long as the
-        registry and are never pickled. Two threads asking first may both
-        build; one result is kept and returned to both.
+        The one place for caches other modules build from a registry (a name matcher, a labeller per
+        policy): they live as long as the registry and are never pickled. Two threads asking first
+        may both build; one result is kept and returned to both.
 
         >>> from provenance.testing import make_registry
         >>> reg = make_registry(outlets=[{"id": "rt", "name": "RT", "country": "RU"}])
@@ -361,12 +351,11 @@ class Registry:
     def claim_for_url(self, url: str, at: When = None) -> DomainClaim | None:
         """The domain claim that matches a URL or host at a date.
 
-        A claim on the host plus a prefix of the URL's path (an account:
-        ``t.me/rtnews``) comes first; then the longest claimed suffix of the
-        host wins, among claims that may hold at ``at`` (within the outlet's
-        lifetime: a claim with an open start holds from the day the outlet
-        began); with no date, the most recent claim on that key; when none
-        holds, see :meth:`claims_for_host`.
+        A claim on the host plus a prefix of the URL's path (an account: ``t.me/rtnews``) comes
+        first; then the longest claimed suffix of the host wins, among claims that may hold at
+        ``at`` (within the outlet's lifetime: a claim with an open start holds from the day the
+        outlet began); with no date, the most recent claim on that key; when none holds, see
+        :meth:`claims_for_host`.
 
         Args:
             url: A URL or host name.
@@ -393,11 +382,10 @@ class Registry:
     def claims_for_host(self, host: str, window: _Window = None, url: str | None = None) -> tuple[Match, ...]:
         """Every claim a host falls under at a window, each with the window it applies over.
 
-        One claim, with the window as given, when a claim may hold at it; one
-        per outlet when the window spans a change of claim; when none holds,
-        the latest claim that ended before the window, over the days it held,
-        or the one that held on a date in the URL's path no later than the
-        window (``docs/data-model.md``, "Claims at the edges of time").
+        One claim, with the window as given, when a claim may hold at it; one per outlet when the
+        window spans a change of claim; when none holds, the latest claim that ended before the
+        window, over the days it held, or the one that held on a date in the URL's path no later
+        than the window (``docs/data-model.md``, "Claims at the edges of time").
 
         Args:
             host: A host as :func:`~provenance.domains.normalize_host` returns it.
