@@ -22,6 +22,7 @@ from provenance.dates import Interval, PartialDate, When, as_window
 from provenance.labelling import label_outlet
 from provenance.labels import LabelSet
 from provenance.model import DomainClaim, Outlet
+from provenance.rating_labels import rates_host
 from provenance.ratings import Rating
 from provenance.registry import Registry, data_version
 
@@ -89,7 +90,8 @@ def _holds(registry: Registry, claim: DomainClaim, window: PartialDate | Interva
 def _claim_row(claim: DomainClaim, outlet: Outlet, labels: LabelSet, registry: Registry, version: str) -> Row:
     state = labels.get("state-media")
     start, end = claim.interval.to_strings()
-    ratings = registry.ratings(outlet=outlet.id, host=None if claim.path else claim.host)  # not a platform's
+    here = None if claim.path else claim.host  # an account: not the platform's ratings, nor any site's
+    ratings = tuple(r for r in registry.ratings(outlet=outlet.id, host=here) if rates_host(r.name, here))
     return {
         "host": claim.host,
         "path": claim.path or "",

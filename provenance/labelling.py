@@ -350,10 +350,9 @@ def host_labels(
     """
     if claim is None:
         return LabelSet(host_rating_labels(registry, host))
-    if any(not rates_this_host(label, host) for label in outlet_labels.labels):
-        # the outlet's ratings of its other domains (rt.com's score is not de.rt.com's, nor its account's)
-        rated_here = None if claim.path is not None else host
-        kept = tuple(label for label in outlet_labels.labels if rates_this_host(label, rated_here))
+    # not the outlet's ratings of its other domains (rt.com's score is not de.rt.com's, nor its account's)
+    kept = tuple(label for label in outlet_labels if rates_this_host(label, None if claim.path else host))
+    if len(kept) != len(outlet_labels):
         outlet_labels = attrs.evolve(outlet_labels, labels=kept)
     if claim.path is not None:
         return outlet_labels  # an account (it is never a mirror): the platform's ratings are not the outlet's

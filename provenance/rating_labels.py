@@ -7,7 +7,7 @@ from provenance.labels import CERTAIN, Evidence, Label
 from provenance.ratings import Rating
 from provenance.registry import Registry
 
-__all__ = ["host_rating_labels", "outlet_rating_labels", "rates_this_host", "rating_label"]
+__all__ = ["host_rating_labels", "outlet_rating_labels", "rates_host", "rates_this_host", "rating_label"]
 
 
 def outlet_rating_labels(registry: Registry, outlet: str) -> list[Label]:
@@ -58,15 +58,17 @@ def rating_label(registry: Registry, rating: Rating) -> Label:
     )
 
 
-def _rated_host(label: Label) -> str | None:
-    """The host a ``rating`` label rates when its rater named a domain (``rt.com``), else ``None``."""
-    rated = label.detail("rated") if label.kind == "rating" else None
+def rates_host(rated: object, host: str | None) -> bool:
+    """Whether what a rater named applies to ``host``: a name, or a domain that is ``host`` or one above it.
+
+    A domain (``rt.com``, lower case, no spaces) rates that site, not the
+    outlet's other domains nor, for ``host=None`` (an account), anything.
+    """
     if not isinstance(rated, str) or "." not in rated or rated != rated.strip().lower() or " " in rated:
-        return None
-    return rated
+        return True  # a name ("Sputnik", "Lenta.ru (2014 -)"): the outlet's, wherever it publishes
+    return host is not None and rated in candidate_hosts(host)
 
 
 def rates_this_host(label: Label, host: str | None) -> bool:
-    """Whether a label is not a rating of another domain: of ``host`` or a domain above it (of none for ``None``)."""
-    rated = _rated_host(label)
-    return rated is None or (host is not None and rated in candidate_hosts(host))
+    """Whether a label is not a rating of another domain (:func:`rates_host` of its ``rated`` detail)."""
+    return label.kind != "rating" or rates_host(label.detail("rated"), host)

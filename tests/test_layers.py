@@ -348,6 +348,14 @@ def test_a_url_shows_the_ratings_of_its_own_domain_not_of_the_outlets_other_doma
     assert _rated(account) == []  # an account: neither the platform's nor the sites' scores
 
 
+def test_the_flat_export_rates_each_host_as_label_url_does():
+    from provenance.flat import flat_rows
+
+    rows = {(row["host"], row["path"]): row for row in flat_rows(default_registry()) if row["outlet_id"] == "rt"}
+    assert rows[("rt.com", "")]["ratings"] == "lin-2023-pc1=0.293277424671587"  # not the twelve other sites' scores
+    assert rows[("x.com", "/rt")]["ratings"] == ""  # an account: no site's score
+
+
 @given(st.data())
 @settings(max_examples=60, deadline=None)
 def test_every_rating_of_a_named_domain_rates_the_urls_host_or_a_domain_above_it(data):

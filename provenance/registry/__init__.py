@@ -20,11 +20,11 @@ Everything other modules use is exported here.
 True
 """
 
+from provenance._gc import paused_gc
 from provenance.registry._loader import (
     LazyLocations,
     Records,
     digest_folder,
-    paused_gc,
     read_document,
     read_file,
     read_folder,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-__all__ = ["as_list", "expand", "index_of", "maker", "row_of", "runs"]
+__all__ = ["as_list", "check_indexes", "expand", "index_of", "maker", "row_of", "runs"]
 
 
 def runs(values: list[Any]) -> list[Any] | dict[str, list[list[Any]]]:
@@ -85,3 +85,10 @@ def index_of(value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise ValueError(f"bad index {value!r}")
     return value
+
+
+def check_indexes(values: list[Any], what: str) -> list[int]:
+    """The values, checked to be indexes (ints, not bools, not negative: a negative one would pick from the end)."""
+    if values and (not set(map(type, values)) <= {int} or min(values) < 0):
+        raise ValueError(f"bad {what} index")
+    return values

@@ -14,7 +14,6 @@ from typing import Any
 
 import attrs
 
-from provenance._gc import paused_gc
 from provenance.dates import Interval, PartialDate, parse_iso
 from provenance.errors import DateParseError, IntervalError, RecordError
 from provenance.layout import LAYOUTS, NESTED, TABLES, Record, RecordLayout
@@ -25,7 +24,6 @@ __all__ = [
     "LazyLocations",
     "Records",
     "digest_folder",
-    "paused_gc",
     "read_document",
     "read_file",
     "read_folder",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from provenance.registry._loader import paused_gc, read_folder
+from provenance._gc import paused_gc
+from provenance.registry._loader import read_folder
 from provenance.registry._registry import Registry, default_registry
 from provenance.registry._shipped import read_layer, shipped_layers
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Set
 from pathlib import Path
 from typing import Any, TypeVar
 
+from provenance._gc import paused_gc
 from provenance.dates import Interval, PartialDate, When, as_window
 from provenance.domains import candidate_hosts, normalize_host
 from provenance.errors import RegistryError, SnapshotError, UnknownIdError
@@ -15,7 +16,7 @@ from provenance.model import Assessment, DomainClaim, Organization, Outlet, Rela
 from provenance.ratings import Rater, Rating
 from provenance.registry._claims import ClaimIndex, Match, claims_for_host
 from provenance.registry._indexes import LazyIndexes, distinct, holds, layered
-from provenance.registry._loader import Records, paused_gc, read_folder
+from provenance.registry._loader import Records, read_folder
 from provenance.registry._shipped import LAYER_PREFIX, read_layer, shipped_layers, shipped_snapshot
 from provenance.registry._validation import describe_record, problems_by_kind
 
@@ -224,8 +225,7 @@ class Registry:
     def extended(self, records: Iterable[Record], name: str = "overlay") -> Registry:
         """A new registry with more records layered on this one (as :meth:`merge` does).
 
-        The records may refer to ids this registry defines; they are validated
-        together with it.
+        The records may refer to ids this registry defines; they are validated together with it.
 
         Args:
             records: New records; an outlet or organisation replaces the one

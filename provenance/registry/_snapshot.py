@@ -46,7 +46,7 @@ from provenance.errors import ProvenanceError, SnapshotError, UnknownLayerError
 from provenance.layout import LAYOUTS, Record, RecordsByKind
 from provenance.model import Name, Source
 from provenance.ratings import Rating, Scale
-from provenance.registry._columns import as_list, expand, index_of, maker, row_of, runs
+from provenance.registry._columns import as_list, check_indexes, expand, index_of, maker, row_of, runs
 from provenance.registry._shipped import data_version, digest_layer
 
 if TYPE_CHECKING:
@@ -479,8 +479,7 @@ class _Decoder:
         """The lists of sources, from the table of sources and the lists of their indexes."""
         lists = list(map(as_list, as_list(source_lists)))
         flat = [index for indexes in lists for index in indexes]
-        if flat and (not set(map(type, flat)) <= {int} or min(flat) < 0):
-            raise ValueError("bad source index")  # a negative index would pick from the end of the table
+        check_indexes(flat, "source")
         rows = list(map(row_of(7), as_list(sources)))
         columns = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in _SOURCE_KINDS]
         for kind, column in zip(_SOURCE_KINDS, columns, strict=True):
@@ -534,8 +533,7 @@ class _Decoder:
                 raise TypeError(f"a {kind} column holds {sorted({type(v).__name__ for v in values})}")
             return values
         if kind in ("interval", "sources"):
-            if values and (set(map(type, values)) != {int} or min(values) < 0):
-                raise ValueError(f"bad {kind} index")
+            check_indexes(values, kind)
             table: list[Any] = self.intervals if kind == "interval" else self.source_lists
             return list(map(table.__getitem__, values))
         if kind == "date?" or kind == "date":
@@ -557,8 +555,7 @@ class _Decoder:
         names, intervals, kinds = (list(values) for values in zip(*rows, strict=True))
         if not set(map(type, names)) | set(map(type, kinds)) <= {str}:
             raise TypeError("a name or its kind is not text")
-        if not set(map(type, intervals)) <= {int} or min(intervals) < 0:
-            raise ValueError("bad interval index")
+        check_indexes(intervals, "interval")
         built = iter(_maker_of(Name)([names, list(map(self.intervals.__getitem__, intervals)), kinds]))
         return [tuple(islice(built, len(entries))) for entries in per_record]
 
