@@ -458,10 +458,12 @@ class _Checker:
         return [fact.subject]
 
     def _names(self, id: str) -> list[str]:
+        """A party's names, and for an outlet the sites it is claimed on (``ajplus.net``, not its accounts)."""
         body = self.registry.get(id)
         if body is None:
             return [id]
-        return [name.name for name in body.all_names()]
+        sites = [claim.host + (claim.path or "") for claim in self.registry.claims(id) if claim.role != "account"]
+        return [*(name.name for name in body.all_names()), *sites]
 
     def _state_media_outlet(self, source: Source) -> str | None:
         host, _ = _host_and_path(source.url)

@@ -386,6 +386,14 @@ def test_each_matrix_code_cites_its_row_and_quotes_it_verbatim():
         assert source.quote.endswith("," + assessment.value), source.quote  # it gives the code recorded
 
 
+def test_the_data_with_every_layer_follows_the_source_policy():
+    """Every matrix code's row names its outlet: by the name, or by the site the row gives."""
+    from provenance.source_policy import audit_sources
+
+    audit = audit_sources(default_registry())
+    assert audit.ok, audit.report()
+
+
 def test_an_outlet_renamed_apart_from_a_curated_one_is_named_with_its_own_site():
     registry = default_registry()
     qualified = {o.id: o.name.rpartition(" (")[2].rstrip(")") for o in registry.outlets() if o.id.startswith("smm-")}

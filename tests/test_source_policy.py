@@ -95,6 +95,30 @@ def test_the_title_may_name_the_party():
     assert rules(registry(quote="It is funded by the federal budget.")) == []  # title "RT (TV network)"
 
 
+def _funded(quote: str, *claims: dict[str, str]):
+    """Al Jazeera English funded by Qatar, the source quoting ``quote``; the outlet claimed as given."""
+    return make_registry(
+        outlets=[{"id": "aje", "name": "Al Jazeera English", "country": "QA", "sources": ["s"]}],
+        organizations=[{"id": "state-qa", "name": "Qatar", "kind": "state", "country": "QA", "sources": ["s"]}],
+        domains=[{**claim, "outlet": "aje", "sources": ["s"]} for claim in claims],
+        relations=[{"subject": "state-qa", "kind": "funds", "object": "aje", "sources": ["s"]}],
+        sources={"s": {**GOOD, "quote": quote, "title": "State Media Matrix"}},
+    )
+
+
+def test_a_site_the_outlet_is_claimed_on_names_it():
+    # a State Media Monitor row names an outlet by its address: "...,https://www.aljazeera.com/,SC"
+    row = "Al Jazeera Media Network,https://www.aljazeera.com/,SC"
+    assert rules(_funded(row, {"host": "aljazeera.com"})) == []
+    assert rules(_funded(row, {"host": "aljazeera.net"})) == ["party"]
+    assert rules(_funded("Network,https://www.example.org/news/,SC", {"host": "example.org", "path": "/news"})) == []
+
+
+def test_an_account_is_not_a_name_of_its_outlet():
+    quote = "Network,https://x.com/aje,SC"
+    assert rules(_funded(quote, {"host": "x.com", "path": "/aje", "role": "account"})) == ["party"]
+
+
 def test_state_media_may_be_a_source_only_about_themselves():
     about_itself = {"url": "https://www.rt.com/about-us/", "title": "About RT", "kind": "self"}
     assert "state-media" not in rules(_with_typology(about_itself, subject="rt"))
