@@ -139,3 +139,16 @@ def test_outlet_lists_predecessors_and_successors():
     assert any(line.startswith("  successor Radio Sputnik (radio-sputnik): replaced-by ") for line in lines)
     code, text = run("outlet", "radio-sputnik", "--format", "json")
     assert [s["predecessor"] for s in json.loads(text)["predecessors"]] == ["voice-of-russia"]
+
+
+def test_the_import_command_names_every_importer_and_labelling_imports_none():
+    from provenance.cli._import import FORMAT_NAMES
+    from provenance.importers import FORMATS
+
+    assert tuple(FORMATS) == FORMAT_NAMES
+    code = (
+        "import sys; from provenance.cli import main; main(['label', 'https://www.rt.com/x']); "
+        "print('provenance.importers' in sys.modules, file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.strip() == "False"  # start-up of `provenance label` pays for no importer
