@@ -11,16 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import default_registry
 from provenance.dates import PartialDate
-from provenance.registry import Registry
 from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return default_registry(layers=())  # the curated data
-
 
 OUTLETS = [
     # (outlet, url on its domain, country, state, a date the control is sourced for)
@@ -36,18 +28,18 @@ OUTLETS = [
 
 
 @pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_domain_resolves_to_the_outlet(registry, outlet, url, country, state, at):
-    assert_resolves(registry, outlet, url, country)
+def test_domain_resolves_to_the_outlet(curated_registry, outlet, url, country, state, at):
+    assert_resolves(curated_registry, outlet, url, country)
 
 
 @pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_control_reaches_the_state(registry, outlet, url, country, state, at):
-    assert_reaches_state(registry, outlet, state, at)
+def test_control_reaches_the_state(curated_registry, outlet, url, country, state, at):
+    assert_reaches_state(curated_registry, outlet, state, at)
 
 
 @pytest.mark.parametrize("url", ["https://www.mapnews.ma/fr/x", "http://www.mapexpress.ma/x"])
-def test_map_news_portals_resolve_to_map(registry, url):
-    assert registry.outlet_for_url(url).id == "maghreb-arabe-presse"
+def test_map_news_portals_resolve_to_map(curated_registry, url):
+    assert curated_registry.outlet_for_url(url).id == "maghreb-arabe-presse"
 
 
 @pytest.mark.parametrize(
@@ -75,16 +67,16 @@ def test_map_news_portals_resolve_to_map(registry, url):
         ("state-lb", "funds", "nna-lebanon"),
     ],
 )
-def test_relation_is_recorded(registry, subject, kind, object):
-    relation(registry, subject, kind, object)
+def test_relation_is_recorded(curated_registry, subject, kind, object):
+    relation(curated_registry, subject, kind, object)
 
 
-def test_tbc_wholly_held_by_the_state(registry):
-    assert relation(registry, "state-tz", "owns", "tbc-tanzania").share == pytest.approx(1.0)
+def test_tbc_wholly_held_by_the_state(curated_registry):
+    assert relation(curated_registry, "state-tz", "owns", "tbc-tanzania").share == pytest.approx(1.0)
 
 
-def test_map_state_ownership_starts_with_nationalisation(registry):
-    assert span(relation(registry, "state-ma", "owns", "maghreb-arabe-presse")) == ("1973", "ongoing")
+def test_map_state_ownership_starts_with_nationalisation(curated_registry):
+    assert span(relation(curated_registry, "state-ma", "owns", "maghreb-arabe-presse")) == ("1973", "ongoing")
 
 
 @pytest.mark.parametrize(
@@ -99,15 +91,17 @@ def test_map_state_ownership_starts_with_nationalisation(registry):
         ("nna-lebanon", PartialDate(1961)),
     ],
 )
-def test_sourced_start(registry, outlet, start):
-    assert registry.lookup(outlet).lifetime.start == start
+def test_sourced_start(curated_registry, outlet, start):
+    assert curated_registry.lookup(outlet).lifetime.start == start
 
 
-def test_zbc_start_is_left_open(registry):
-    assert registry.lookup("zbc-zimbabwe").lifetime.start is None
+def test_zbc_start_is_left_open(curated_registry):
+    assert curated_registry.lookup("zbc-zimbabwe").lifetime.start is None
 
 
 @pytest.mark.parametrize("outlet", [o[0] for o in OUTLETS])
-def test_state_media_monitor_code(registry, outlet):
-    codes = {a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"}
+def test_state_media_monitor_code(curated_registry, outlet):
+    codes = {
+        a.value for a in curated_registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"
+    }
     assert codes == {"SC"}

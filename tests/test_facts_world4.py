@@ -10,16 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import default_registry
 from provenance.dates import PartialDate
-from provenance.registry import Registry
 from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return default_registry(layers=())  # the curated data
-
 
 OUTLETS = [
     # (outlet, url on its domain, country, state, a date the control is sourced for)
@@ -34,13 +26,13 @@ OUTLETS = [
 
 
 @pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_domain_resolves_to_the_outlet(registry, outlet, url, country, state, at):
-    assert_resolves(registry, outlet, url, country)
+def test_domain_resolves_to_the_outlet(curated_registry, outlet, url, country, state, at):
+    assert_resolves(curated_registry, outlet, url, country)
 
 
 @pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_control_reaches_the_state(registry, outlet, url, country, state, at):
-    assert_reaches_state(registry, outlet, state, at)
+def test_control_reaches_the_state(curated_registry, outlet, url, country, state, at):
+    assert_reaches_state(curated_registry, outlet, state, at)
 
 
 @pytest.mark.parametrize(
@@ -61,28 +53,28 @@ def test_control_reaches_the_state(registry, outlet, url, country, state, at):
         ("lprp-propaganda-and-training-board", "governs", "kpl-laos"),
     ],
 )
-def test_relation_is_recorded(registry, subject, kind, object):
-    relation(registry, subject, kind, object)
+def test_relation_is_recorded(curated_registry, subject, kind, object):
+    relation(curated_registry, subject, kind, object)
 
 
-def test_armenia_owns_all_of_public_tv_since_2001(registry):
-    owns = relation(registry, "state-am", "owns", "public-television-of-armenia")
+def test_armenia_owns_all_of_public_tv_since_2001(curated_registry):
+    owns = relation(curated_registry, "state-am", "owns", "public-television-of-armenia")
     assert owns.share == pytest.approx(1.0)
     assert span(owns) == ("2001-07-30", "ongoing")
 
 
-def test_uzbekistan_owns_mtrk_since_the_2005_decree(registry):
-    assert span(relation(registry, "state-uz", "owns", "mtrk-uzbekistan")) == ("2005", "ongoing")
-    assert registry.lookup("mtrk-uzbekistan").lifetime.start == PartialDate(2005)
+def test_uzbekistan_owns_mtrk_since_the_2005_decree(curated_registry):
+    assert span(relation(curated_registry, "state-uz", "owns", "mtrk-uzbekistan")) == ("2005", "ongoing")
+    assert curated_registry.lookup("mtrk-uzbekistan").lifetime.start == PartialDate(2005)
 
 
-def test_rss_wholly_state_owned(registry):
-    assert relation(registry, "state-np", "owns", "rss-nepal").share == pytest.approx(1.0)
+def test_rss_wholly_state_owned(curated_registry):
+    assert relation(curated_registry, "state-np", "owns", "rss-nepal").share == pytest.approx(1.0)
 
 
-def test_kpl_oversight_passed_to_the_party_board_in_june_2025(registry):
-    assert span(relation(registry, "state-la", "governs", "kpl-laos")) == (None, "2025-06")
-    board = relation(registry, "lprp-propaganda-and-training-board", "governs", "kpl-laos")
+def test_kpl_oversight_passed_to_the_party_board_in_june_2025(curated_registry):
+    assert span(relation(curated_registry, "state-la", "governs", "kpl-laos")) == (None, "2025-06")
+    board = relation(curated_registry, "lprp-propaganda-and-training-board", "governs", "kpl-laos")
     assert span(board) == ("2025-06", "ongoing")
 
 
@@ -94,8 +86,8 @@ def test_kpl_oversight_passed_to_the_party_board_in_june_2025(registry):
         ("kpl-laos", PartialDate(1968, 1, 6)),
     ],
 )
-def test_sourced_start(registry, outlet, start):
-    assert registry.lookup(outlet).lifetime.start == start
+def test_sourced_start(curated_registry, outlet, start):
+    assert curated_registry.lookup(outlet).lifetime.start == start
 
 
 @pytest.mark.parametrize(
@@ -110,6 +102,8 @@ def test_sourced_start(registry, outlet, start):
         ("kpl-laos", "SC"),
     ],
 )
-def test_state_media_monitor_code(registry, outlet, code):
-    codes = {a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"}
+def test_state_media_monitor_code(curated_registry, outlet, code):
+    codes = {
+        a.value for a in curated_registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"
+    }
     assert codes == {code}
