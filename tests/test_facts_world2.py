@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from provenance.dates import PartialDate
-from tests.facts_support import assert_reaches_state, assert_resolves
+from tests.facts_support import domain_tests, monitor_code_tests, relation_tests, start_tests, state_tests
 
 OUTLETS = [
     # (outlet, url on its domain, country, state, a date the control is sourced for)
@@ -32,14 +32,10 @@ OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_domain_resolves_to_the_outlet(curated_registry, outlet, url, country, state, at):
-    assert_resolves(curated_registry, outlet, url, country)
+test_domain_resolves_to_the_outlet = domain_tests(OUTLETS)
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_control_reaches_the_state(curated_registry, outlet, url, country, state, at):
-    assert_reaches_state(curated_registry, outlet, state, at)
+test_control_reaches_the_state = state_tests(OUTLETS)
 
 
 def test_a_radio_host_of_mcot_other_than_tna_is_not_claimed(curated_registry):
@@ -50,32 +46,29 @@ def test_gbc_has_both_hosts(curated_registry):
     assert curated_registry.outlet_for_url("http://www.gbcghana.com/").id == "gbc"
 
 
-@pytest.mark.parametrize(
-    ("subject", "kind", "object"),
-    [
-        ("ipn", "owns", "canal-once"),
-        ("state-mx", "parent-of", "ipn"),
-        ("state-mx", "governs", "canal-once"),
-        ("state-co", "owns", "rtvc"),
-        ("rtvc", "operates", "senal-colombia"),
-        ("rtvc", "operates", "radio-nacional-de-colombia"),
-        ("state-cl", "owns", "tvn"),
-        ("state-cl", "governs", "tvn"),
-        ("state-pe", "owns", "irtp"),
-        ("irtp", "operates", "tv-peru"),
-        ("state-ph", "controls-editorially", "philippine-news-agency"),
-        ("ptni", "operates", "ptv-philippines"),
-        ("state-th", "funds", "thai-pbs"),
-        ("state-th", "owns", "mcot"),
-        ("mcot", "operates", "thai-news-agency"),
-        ("state-bd", "governs", "bss"),
-        ("state-et", "owns", "ethiopian-news-agency"),
-        ("state-gh", "owns", "gbc"),
-        ("state-ge", "governs", "georgian-public-broadcaster"),
-    ],
-)
-def test_relation_is_recorded(curated_registry, subject, kind, object):
-    assert (subject, kind) in {(r.subject, r.kind) for r in curated_registry.relations(object=object)}
+RELATIONS = [
+    ("ipn", "owns", "canal-once"),
+    ("state-mx", "parent-of", "ipn"),
+    ("state-mx", "governs", "canal-once"),
+    ("state-co", "owns", "rtvc"),
+    ("rtvc", "operates", "senal-colombia"),
+    ("rtvc", "operates", "radio-nacional-de-colombia"),
+    ("state-cl", "owns", "tvn"),
+    ("state-cl", "governs", "tvn"),
+    ("state-pe", "owns", "irtp"),
+    ("irtp", "operates", "tv-peru"),
+    ("state-ph", "controls-editorially", "philippine-news-agency"),
+    ("ptni", "operates", "ptv-philippines"),
+    ("state-th", "funds", "thai-pbs"),
+    ("state-th", "owns", "mcot"),
+    ("mcot", "operates", "thai-news-agency"),
+    ("state-bd", "governs", "bss"),
+    ("state-et", "owns", "ethiopian-news-agency"),
+    ("state-gh", "owns", "gbc"),
+    ("state-ge", "governs", "georgian-public-broadcaster"),
+]
+
+test_relation_is_recorded = relation_tests(RELATIONS, unique=False)
 
 
 def test_mcot_majority_held_by_the_state(curated_registry):
@@ -84,19 +77,16 @@ def test_mcot_majority_held_by_the_state(curated_registry):
     assert curated_registry.lookup("mcot").lifetime.start == PartialDate(2004, 8, 17)
 
 
-@pytest.mark.parametrize(
-    ("outlet", "start"),
-    [
-        ("canal-once", PartialDate(1959, 3, 2)),
-        ("tvn", PartialDate(1969, 1, 31)),
-        ("ptv-philippines", PartialDate(1974, 2, 2)),
-        ("thai-pbs", PartialDate(2008, 1, 15)),
-        ("ethiopian-news-agency", PartialDate(1942)),
-        ("georgian-public-broadcaster", PartialDate(2004)),
-    ],
-)
-def test_sourced_start(curated_registry, outlet, start):
-    assert curated_registry.lookup(outlet).lifetime.start == start
+STARTS = [
+    ("canal-once", PartialDate(1959, 3, 2)),
+    ("tvn", PartialDate(1969, 1, 31)),
+    ("ptv-philippines", PartialDate(1974, 2, 2)),
+    ("thai-pbs", PartialDate(2008, 1, 15)),
+    ("ethiopian-news-agency", PartialDate(1942)),
+    ("georgian-public-broadcaster", PartialDate(2004)),
+]
+
+test_sourced_start = start_tests(STARTS)
 
 
 def test_ptv_former_names(curated_registry):
@@ -110,30 +100,24 @@ def test_rtvc_began_in_2004(curated_registry):
     assert curated_registry.lookup("rtvc").lifetime.start == PartialDate(2004, 10, 28)
 
 
-@pytest.mark.parametrize(
-    ("outlet", "code"),
-    [
-        ("canal-once", "SC"),
-        ("senal-colombia", "SC"),
-        ("radio-nacional-de-colombia", "SC"),
-        ("tvn", "CaPu"),
-        ("tv-peru", "SC"),
-        ("radio-nacional-del-peru", "SC"),
-        ("philippine-news-agency", "SC"),
-        ("ptv-philippines", "SC"),
-        ("thai-pbs", "CaPu"),
-        ("thai-news-agency", "CaPu"),
-        ("bss", "SC"),
-        ("ethiopian-news-agency", "SC"),
-        ("gbc", "SC"),
-        ("georgian-public-broadcaster", "SC"),
-    ],
-)
-def test_state_media_monitor_code(curated_registry, outlet, code):
-    codes = {
-        a.value for a in curated_registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"
-    }
-    assert codes == {code}
+CODES = [
+    ("canal-once", "SC"),
+    ("senal-colombia", "SC"),
+    ("radio-nacional-de-colombia", "SC"),
+    ("tvn", "CaPu"),
+    ("tv-peru", "SC"),
+    ("radio-nacional-del-peru", "SC"),
+    ("philippine-news-agency", "SC"),
+    ("ptv-philippines", "SC"),
+    ("thai-pbs", "CaPu"),
+    ("thai-news-agency", "CaPu"),
+    ("bss", "SC"),
+    ("ethiopian-news-agency", "SC"),
+    ("gbc", "SC"),
+    ("georgian-public-broadcaster", "SC"),
+]
+
+test_state_media_monitor_code = monitor_code_tests(CODES, as_set=True)
 
 
 @pytest.mark.parametrize(("outlet", "matrix_code"), [("canal-once", "ISFM"), ("thai-pbs", "IP")])

@@ -11,7 +11,15 @@ from __future__ import annotations
 import pytest
 
 from provenance.dates import PartialDate
-from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
+from tests.facts_support import (
+    domain_tests,
+    monitor_code_tests,
+    relation,
+    relation_tests,
+    span,
+    start_tests,
+    state_tests,
+)
 
 OUTLETS = [
     # (outlet, url on its domain, country, state, a date the control is sourced for)
@@ -25,36 +33,29 @@ OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_domain_resolves_to_the_outlet(curated_registry, outlet, url, country, state, at):
-    assert_resolves(curated_registry, outlet, url, country)
+test_domain_resolves_to_the_outlet = domain_tests(OUTLETS)
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_control_reaches_the_state(curated_registry, outlet, url, country, state, at):
-    assert_reaches_state(curated_registry, outlet, state, at)
+test_control_reaches_the_state = state_tests(OUTLETS)
 
 
-@pytest.mark.parametrize(
-    ("subject", "kind", "object"),
-    [
-        ("state-am", "owns", "public-television-of-armenia"),
-        ("state-uz", "owns", "mtrk-uzbekistan"),
-        ("state-uz", "governs", "mtrk-uzbekistan"),
-        ("state-uz", "funds", "mtrk-uzbekistan"),
-        ("state-mn", "governs", "mnb-mongolia"),
-        ("state-mn", "funds", "mnb-mongolia"),
-        ("state-lk", "owns", "rupavahini"),
-        ("state-lk", "governs", "rupavahini"),
-        ("state-np", "owns", "rss-nepal"),
-        ("state-np", "governs", "rss-nepal"),
-        ("state-kh", "operates", "akp-cambodia"),
-        ("state-la", "governs", "kpl-laos"),
-        ("lprp-propaganda-and-training-board", "governs", "kpl-laos"),
-    ],
-)
-def test_relation_is_recorded(curated_registry, subject, kind, object):
-    relation(curated_registry, subject, kind, object)
+RELATIONS = [
+    ("state-am", "owns", "public-television-of-armenia"),
+    ("state-uz", "owns", "mtrk-uzbekistan"),
+    ("state-uz", "governs", "mtrk-uzbekistan"),
+    ("state-uz", "funds", "mtrk-uzbekistan"),
+    ("state-mn", "governs", "mnb-mongolia"),
+    ("state-mn", "funds", "mnb-mongolia"),
+    ("state-lk", "owns", "rupavahini"),
+    ("state-lk", "governs", "rupavahini"),
+    ("state-np", "owns", "rss-nepal"),
+    ("state-np", "governs", "rss-nepal"),
+    ("state-kh", "operates", "akp-cambodia"),
+    ("state-la", "governs", "kpl-laos"),
+    ("lprp-propaganda-and-training-board", "governs", "kpl-laos"),
+]
+
+test_relation_is_recorded = relation_tests(RELATIONS)
 
 
 def test_armenia_owns_all_of_public_tv_since_2001(curated_registry):
@@ -78,32 +79,23 @@ def test_kpl_oversight_passed_to_the_party_board_in_june_2025(curated_registry):
     assert span(board) == ("2025-06", "ongoing")
 
 
-@pytest.mark.parametrize(
-    ("outlet", "start"),
-    [
-        ("public-television-of-armenia", PartialDate(1956, 11, 29)),
-        ("rupavahini", PartialDate(1982, 2, 14)),
-        ("kpl-laos", PartialDate(1968, 1, 6)),
-    ],
-)
-def test_sourced_start(curated_registry, outlet, start):
-    assert curated_registry.lookup(outlet).lifetime.start == start
+STARTS = [
+    ("public-television-of-armenia", PartialDate(1956, 11, 29)),
+    ("rupavahini", PartialDate(1982, 2, 14)),
+    ("kpl-laos", PartialDate(1968, 1, 6)),
+]
+
+test_sourced_start = start_tests(STARTS)
 
 
-@pytest.mark.parametrize(
-    ("outlet", "code"),
-    [
-        ("public-television-of-armenia", "SC"),
-        ("mtrk-uzbekistan", "SC"),
-        ("mnb-mongolia", "SC"),
-        ("rupavahini", "CaPu"),
-        ("rss-nepal", "SC"),
-        ("akp-cambodia", "SC"),
-        ("kpl-laos", "SC"),
-    ],
-)
-def test_state_media_monitor_code(curated_registry, outlet, code):
-    codes = {
-        a.value for a in curated_registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"
-    }
-    assert codes == {code}
+CODES = [
+    ("public-television-of-armenia", "SC"),
+    ("mtrk-uzbekistan", "SC"),
+    ("mnb-mongolia", "SC"),
+    ("rupavahini", "CaPu"),
+    ("rss-nepal", "SC"),
+    ("akp-cambodia", "SC"),
+    ("kpl-laos", "SC"),
+]
+
+test_state_media_monitor_code = monitor_code_tests(CODES, as_set=True)
