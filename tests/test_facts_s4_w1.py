@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from provenance.dates import PartialDate
-from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
+from tests.facts_support import domain_tests, relation, relation_tests, span, state_tests
 
 OUTLETS = [
     # (outlet, url on its domain, country)
@@ -49,9 +49,7 @@ OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_domain_resolves_to_the_outlet(curated_registry, outlet, url, country):
-    assert_resolves(curated_registry, outlet, url, country)
+test_domain_resolves_to_the_outlet = domain_tests(OUTLETS)
 
 
 STATE_CHAINS = [
@@ -78,9 +76,7 @@ STATE_CHAINS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "state", "at"), STATE_CHAINS, ids=[o[0] for o in STATE_CHAINS])
-def test_control_reaches_the_state(curated_registry, outlet, state, at):
-    assert_reaches_state(curated_registry, outlet, state, at)
+test_control_reaches_the_state = state_tests(STATE_CHAINS)
 
 
 def test_baltnews_latvian_site_is_an_edition(curated_registry):
@@ -88,47 +84,44 @@ def test_baltnews_latvian_site_is_an_edition(curated_registry):
     assert found is not None and found.id == "baltnews"
 
 
-@pytest.mark.parametrize(
-    ("subject", "kind", "object"),
-    [
-        ("state-ru", "owns", "sberbank"),
-        ("sberbank", "funds", "rambler-media-group"),
-        ("rambler-media-group", "owns", "gazeta-ru"),
-        ("rambler-media-group", "owns", "lenta-ru"),
-        ("national-media-group", "owns", "ren-tv"),
-        ("national-media-group", "owns", "channel-5-petersburg"),
-        ("pavel-gusev", "owns", "moskovsky-komsomolets"),
-        ("state-ru", "owns", "otr"),
-        ("state-ru", "governs", "otr"),
-        ("state-ru", "funds", "otr"),
-        ("rossiya-segodnya", "owns", "baltnews"),
-        ("anissa-naouai", "owns", "maffick"),
-        ("state-kz", "owns", "kazinform"),
-        ("ministry-of-culture-and-information-kz", "owns", "kazakhstanskaya-pravda"),
-        ("ministry-of-culture-and-information-kz", "owns", "egemen-qazaqstan"),
-        ("state-kz", "controls-editorially", "egemen-qazaqstan"),
-        ("khabar-agency", "operates", "khabar-24"),
-        ("ministry-of-culture-and-information-kz", "owns", "liter-kz"),
-        ("state-az", "governs", "aztv"),
-        ("state-az", "funds", "aztv"),
-        ("state-az", "governs", "ictimai-tv"),
-        ("state-az", "funds", "ictimai-tv"),
-        ("state-by", "owns", "zvyazda"),
-        ("pravda-ru-holding", "owns", "pravda-ru"),
-        ("vadim-gorshenin", "owns", "pravda-ru"),
-        ("state-ru", "owns", "mir"),
-        ("state-ru", "funds", "mir"),
-        ("tsargrad-tv", "owns", "katehon"),
-        ("rossiya-segodnya", "owns", "ukraina-ru"),
-        ("presidential-administration-az", "operates", "bakinskiy-rabochiy"),
-        ("state-az", "owns", "bakinskiy-rabochiy"),
-        ("cabinet-of-ministers-uz", "owns", "xalq-sozi"),
-        ("cabinet-of-ministers-uz", "owns", "pravda-vostoka"),
-        ("state-uz", "controls-editorially", "narodnoye-slovo"),
-    ],
-)
-def test_relation_is_recorded(curated_registry, subject, kind, object):
-    relation(curated_registry, subject, kind, object)
+RELATIONS = [
+    ("state-ru", "owns", "sberbank"),
+    ("sberbank", "funds", "rambler-media-group"),
+    ("rambler-media-group", "owns", "gazeta-ru"),
+    ("rambler-media-group", "owns", "lenta-ru"),
+    ("national-media-group", "owns", "ren-tv"),
+    ("national-media-group", "owns", "channel-5-petersburg"),
+    ("pavel-gusev", "owns", "moskovsky-komsomolets"),
+    ("state-ru", "owns", "otr"),
+    ("state-ru", "governs", "otr"),
+    ("state-ru", "funds", "otr"),
+    ("rossiya-segodnya", "owns", "baltnews"),
+    ("anissa-naouai", "owns", "maffick"),
+    ("state-kz", "owns", "kazinform"),
+    ("ministry-of-culture-and-information-kz", "owns", "kazakhstanskaya-pravda"),
+    ("ministry-of-culture-and-information-kz", "owns", "egemen-qazaqstan"),
+    ("state-kz", "controls-editorially", "egemen-qazaqstan"),
+    ("khabar-agency", "operates", "khabar-24"),
+    ("ministry-of-culture-and-information-kz", "owns", "liter-kz"),
+    ("state-az", "governs", "aztv"),
+    ("state-az", "funds", "aztv"),
+    ("state-az", "governs", "ictimai-tv"),
+    ("state-az", "funds", "ictimai-tv"),
+    ("state-by", "owns", "zvyazda"),
+    ("pravda-ru-holding", "owns", "pravda-ru"),
+    ("vadim-gorshenin", "owns", "pravda-ru"),
+    ("state-ru", "owns", "mir"),
+    ("state-ru", "funds", "mir"),
+    ("tsargrad-tv", "owns", "katehon"),
+    ("rossiya-segodnya", "owns", "ukraina-ru"),
+    ("presidential-administration-az", "operates", "bakinskiy-rabochiy"),
+    ("state-az", "owns", "bakinskiy-rabochiy"),
+    ("cabinet-of-ministers-uz", "owns", "xalq-sozi"),
+    ("cabinet-of-ministers-uz", "owns", "pravda-vostoka"),
+    ("state-uz", "controls-editorially", "narodnoye-slovo"),
+]
+
+test_relation_is_recorded = relation_tests(RELATIONS)
 
 
 def test_sberbank_owns_all_of_rambler_since_2020(curated_registry):

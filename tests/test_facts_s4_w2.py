@@ -14,7 +14,15 @@ import pytest
 
 from provenance.dates import PartialDate
 from provenance.registry import Registry
-from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
+from tests.facts_support import (
+    domain_tests,
+    monitor_code_tests,
+    relation,
+    relation_tests,
+    span,
+    start_tests,
+    state_tests,
+)
 
 OUTLETS = [
     # (outlet, url on its main domain, country)
@@ -50,9 +58,7 @@ OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_domain_resolves_to_the_outlet(curated_registry, outlet, url, country):
-    assert_resolves(curated_registry, outlet, url, country)
+test_domain_resolves_to_the_outlet = domain_tests(OUTLETS)
 
 
 STATE_OUTLETS = [
@@ -70,50 +76,45 @@ STATE_OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "state", "at"), STATE_OUTLETS, ids=[o[0] for o in STATE_OUTLETS])
-def test_public_broadcaster_reaches_its_state(curated_registry, outlet, state, at):
-    assert_reaches_state(curated_registry, outlet, state, at)
+test_public_broadcaster_reaches_its_state = state_tests(STATE_OUTLETS)
 
 
-@pytest.mark.parametrize(
-    ("subject", "kind", "object"),
-    [
-        ("state-at", "governs", "orf"),
-        ("flemish-government", "governs", "vrt"),
-        ("flemish-government", "funds", "vrt"),
-        ("wallonia-brussels-federation", "governs", "rtbf"),
-        ("wallonia-brussels-federation", "funds", "rtbf"),
-        ("state-dk", "governs", "dr"),
-        ("state-dk", "owns", "tv2-denmark"),
-        ("state-fi", "governs", "yle"),
-        ("state-no", "governs", "nrk"),
-        ("state-gr", "owns", "ert"),
-        ("state-gr", "governs", "ert"),
-        ("bronner-family", "owns", "der-standard"),
-        ("dpg-media", "owns", "het-laatste-nieuws"),
-        ("van-thillo-family", "owns", "dpg-media"),
-        ("sanoma", "owns", "helsingin-sanomat"),
-        ("schibsted", "owns", "aftenposten"),
-        ("blommenholm-industrier", "owns", "schibsted"),
-        ("irish-times-dac", "operates", "irish-times"),
-        ("irish-times-trust", "owns", "irish-times-dac"),
-        ("independent-news-and-media", "owns", "irish-independent"),
-        ("lo-sweden", "controls-editorially", "aftonbladet"),
-        ("state-is", "owns", "ruv"),
-        ("state-is", "governs", "ruv"),
-        ("state-cy", "governs", "cybc"),
-        ("impresa", "owns", "expresso"),
-        ("saint-paul-luxembourg", "owns", "luxemburger-wort"),
-        ("telegraaf-media-groep", "owns", "de-telegraaf"),
-        ("groupe-rossel", "owns", "le-soir"),
-        ("sanoma", "owns", "ilta-sanomat"),
-        ("politiken-fonden", "owns", "politiken-holding"),
-        ("mediahuis", "owns", "nrc"),
-        ("raiffeisenlandesbank-noe-wien", "owns", "kurier"),
-    ],
-)
-def test_relation_is_recorded(curated_registry, subject, kind, object):
-    relation(curated_registry, subject, kind, object)
+RELATIONS = [
+    ("state-at", "governs", "orf"),
+    ("flemish-government", "governs", "vrt"),
+    ("flemish-government", "funds", "vrt"),
+    ("wallonia-brussels-federation", "governs", "rtbf"),
+    ("wallonia-brussels-federation", "funds", "rtbf"),
+    ("state-dk", "governs", "dr"),
+    ("state-dk", "owns", "tv2-denmark"),
+    ("state-fi", "governs", "yle"),
+    ("state-no", "governs", "nrk"),
+    ("state-gr", "owns", "ert"),
+    ("state-gr", "governs", "ert"),
+    ("bronner-family", "owns", "der-standard"),
+    ("dpg-media", "owns", "het-laatste-nieuws"),
+    ("van-thillo-family", "owns", "dpg-media"),
+    ("sanoma", "owns", "helsingin-sanomat"),
+    ("schibsted", "owns", "aftenposten"),
+    ("blommenholm-industrier", "owns", "schibsted"),
+    ("irish-times-dac", "operates", "irish-times"),
+    ("irish-times-trust", "owns", "irish-times-dac"),
+    ("independent-news-and-media", "owns", "irish-independent"),
+    ("lo-sweden", "controls-editorially", "aftonbladet"),
+    ("state-is", "owns", "ruv"),
+    ("state-is", "governs", "ruv"),
+    ("state-cy", "governs", "cybc"),
+    ("impresa", "owns", "expresso"),
+    ("saint-paul-luxembourg", "owns", "luxemburger-wort"),
+    ("telegraaf-media-groep", "owns", "de-telegraaf"),
+    ("groupe-rossel", "owns", "le-soir"),
+    ("sanoma", "owns", "ilta-sanomat"),
+    ("politiken-fonden", "owns", "politiken-holding"),
+    ("mediahuis", "owns", "nrc"),
+    ("raiffeisenlandesbank-noe-wien", "owns", "kurier"),
+]
+
+test_relation_is_recorded = relation_tests(RELATIONS)
 
 
 def _owns(registry: Registry, subject: str, object: str) -> list:
@@ -236,48 +237,39 @@ def test_aftonbladet_reaches_the_tinius_trust(curated_registry):
     assert "tinius-trust" in control_chain(curated_registry, "aftonbladet", at="2020").ultimate()
 
 
-@pytest.mark.parametrize(
-    ("outlet", "start"),
-    [
-        ("dr", PartialDate(1925, 4, 1)),
-        ("vg", PartialDate(1945, 6, 23)),
-        ("aftenposten", PartialDate(1860, 5, 14)),
-        ("der-standard", PartialDate(1988, 10)),
-        ("irish-times", PartialDate(1859)),
-        ("helsingin-sanomat", PartialDate(1889)),
-        ("ruv", PartialDate(1930)),
-        ("cybc", PartialDate(1953)),
-        ("nzz", PartialDate(1780)),
-        ("expresso", PartialDate(1973, 1, 6)),
-        ("luxemburger-wort", PartialDate(1848)),
-        ("de-telegraaf", PartialDate(1893, 1, 1)),
-        ("le-soir", PartialDate(1887)),
-        ("politiken", PartialDate(1884)),
-        ("nrc", PartialDate(1970, 10, 1)),
-        ("kathimerini", PartialDate(1919, 9, 15)),
-    ],
-)
-def test_sourced_start(curated_registry, outlet, start):
-    assert curated_registry.lookup(outlet).lifetime.start == start
+STARTS = [
+    ("dr", PartialDate(1925, 4, 1)),
+    ("vg", PartialDate(1945, 6, 23)),
+    ("aftenposten", PartialDate(1860, 5, 14)),
+    ("der-standard", PartialDate(1988, 10)),
+    ("irish-times", PartialDate(1859)),
+    ("helsingin-sanomat", PartialDate(1889)),
+    ("ruv", PartialDate(1930)),
+    ("cybc", PartialDate(1953)),
+    ("nzz", PartialDate(1780)),
+    ("expresso", PartialDate(1973, 1, 6)),
+    ("luxemburger-wort", PartialDate(1848)),
+    ("de-telegraaf", PartialDate(1893, 1, 1)),
+    ("le-soir", PartialDate(1887)),
+    ("politiken", PartialDate(1884)),
+    ("nrc", PartialDate(1970, 10, 1)),
+    ("kathimerini", PartialDate(1919, 9, 15)),
+]
+
+test_sourced_start = start_tests(STARTS)
 
 
-@pytest.mark.parametrize(
-    ("outlet", "code"),
-    [
-        ("orf", "IP"),
-        ("vrt", "ISFM"),
-        ("rtbf", "ISFM"),
-        ("dr", "ISFM"),
-        ("tv2-denmark", "ISM"),
-        ("yle", "ISM"),
-        ("nrk", "ISM"),
-        ("ert", "CaPu"),
-        ("ruv", "ISFM"),
-        ("cybc", "SC"),
-    ],
-)
-def test_state_media_monitor_code(curated_registry, outlet, code):
-    codes = {
-        a.value for a in curated_registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"
-    }
-    assert codes == {code}
+CODES = [
+    ("orf", "IP"),
+    ("vrt", "ISFM"),
+    ("rtbf", "ISFM"),
+    ("dr", "ISFM"),
+    ("tv2-denmark", "ISM"),
+    ("yle", "ISM"),
+    ("nrk", "ISM"),
+    ("ert", "CaPu"),
+    ("ruv", "ISFM"),
+    ("cybc", "SC"),
+]
+
+test_state_media_monitor_code = monitor_code_tests(CODES, as_set=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from provenance.dates import PartialDate
-from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
+from tests.facts_support import domain_tests, monitor_code_tests, relation, relation_span_tests, span, state_tests
 
 STATE_OUTLETS = [
     # (outlet, url on its domain, country, state, a date the control is sourced for)
@@ -53,67 +53,58 @@ PRIVATE_OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), STATE_OUTLETS, ids=[o[0] for o in STATE_OUTLETS])
-def test_state_outlet_domain_resolves(curated_registry, outlet, url, country, state, at):
-    assert_resolves(curated_registry, outlet, url, country)
+test_state_outlet_domain_resolves = domain_tests(STATE_OUTLETS)
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), STATE_OUTLETS, ids=[o[0] for o in STATE_OUTLETS])
-def test_control_reaches_the_state(curated_registry, outlet, url, country, state, at):
-    assert_reaches_state(curated_registry, outlet, state, at)
+test_control_reaches_the_state = state_tests(STATE_OUTLETS)
 
 
-@pytest.mark.parametrize(("outlet", "url", "country"), PRIVATE_OUTLETS, ids=[o[0] for o in PRIVATE_OUTLETS])
-def test_private_outlet_domain_resolves(curated_registry, outlet, url, country):
-    assert_resolves(curated_registry, outlet, url, country)
+test_private_outlet_domain_resolves = domain_tests(PRIVATE_OUTLETS)
 
 
-@pytest.mark.parametrize(
-    ("subject", "kind", "object", "start", "end"),
-    [
-        ("state-hr", "owns", "hrt", None, "ongoing"),
-        ("state-mk", "owns", "mrt", "1993", "ongoing"),
-        ("state-ee", "owns", "err", "2007-06-01", "ongoing"),
-        ("state-lt", "owns", "lrt", None, "ongoing"),
-        ("state-ro", "governs", "tvr", "1994", "ongoing"),
-        ("state-ro", "funds", "tvr", "2016", "ongoing"),
-        ("state-ro", "owns", "agerpres", "2003", "ongoing"),
-        ("state-bg", "owns", "bnt", "1998", "ongoing"),
-        ("kesma", "owns", "hirtv", None, "ongoing"),
-        ("kesma", "owns", "origo", None, "ongoing"),
-        ("magyar-telekom", "owns", "origo", None, "2015"),
-        ("new-wave-media", "owns", "origo", "2015", "2017-06"),
-        ("magyar-strategia", "owns", "origo", "2017-06", "unknown"),
-        ("foundation-for-hungarian-development", "owns", "index-hu", "2017-04-20", "2020-11"),
-        ("indamedia", "owns", "index-hu", "2020-11", "ongoing"),
-        ("miklos-vaszily", "owns", "indamedia", "2020-03", "ongoing"),
-        ("prosiebensat1", "owns", "tv2-hungary", None, "2013"),
-        ("magyar-broadcasting-co", "owns", "tv2-hungary", "2015", "2019"),
-        ("abraham-goldmann", "owns", "tv2-hungary", "2019", "ongoing"),
-        ("discovery-inc", "owns", "tvn-group", "2018", "unknown"),
-        ("warner-bros-discovery", "owns", "tvn-group", None, "ongoing"),
-        ("rheinisch-bergische-verlagsgesellschaft", "owns", "mafra", None, "2013"),
-        ("agrofert", "owns", "mafra", "2013", "2023"),
-        ("kaprain", "owns", "mafra", "2023", "ongoing"),
-        ("ab-private-trusts", "owns", "agrofert", "2017", "2025-10-15"),
-        ("ina-gudavadze", "owns", "georgian-media-production-group", None, "2021-01"),
-        ("media-finance-group", "owns", "georgian-media-production-group", "2021-01", "ongoing"),
-        ("insajder-tim", "owns", "informer", None, "ongoing"),
-        ("state-lv", "owns", "ltv", None, "ongoing"),
-        ("seplp", "governs", "ltv", "2020", "ongoing"),
-        ("funke-mediengruppe", "owns", "politika-novine-i-magazini", None, "2012"),
-        ("miroslav-bogicevic", "owns", "politika-novine-i-magazini", "2012", "2021"),
-        ("media-026", "owns", "politika-novine-i-magazini", "2021", "ongoing"),
-        ("stamparija-borba", "owns", "novosti-ad", None, "2019"),
-        ("media-026", "owns", "novosti-ad", "2019", "ongoing"),
-        ("state-ro", "governs", "radio-romania", "1994", "ongoing"),
-        ("att-inc", "owns", "central-european-media-enterprises", None, "2020-10-13"),
-        ("ppf-group", "owns", "central-european-media-enterprises", "2020-10-13", "ongoing"),
-        ("kopernikus-corporation", "owns", "prva", "2018", "ongoing"),
-    ],
-)
-def test_relation_and_its_dates(curated_registry, subject, kind, object, start, end):
-    assert span(relation(curated_registry, subject, kind, object)) == (start, end)
+RELATIONS = [
+    ("state-hr", "owns", "hrt", None, "ongoing"),
+    ("state-mk", "owns", "mrt", "1993", "ongoing"),
+    ("state-ee", "owns", "err", "2007-06-01", "ongoing"),
+    ("state-lt", "owns", "lrt", None, "ongoing"),
+    ("state-ro", "governs", "tvr", "1994", "ongoing"),
+    ("state-ro", "funds", "tvr", "2016", "ongoing"),
+    ("state-ro", "owns", "agerpres", "2003", "ongoing"),
+    ("state-bg", "owns", "bnt", "1998", "ongoing"),
+    ("kesma", "owns", "hirtv", None, "ongoing"),
+    ("kesma", "owns", "origo", None, "ongoing"),
+    ("magyar-telekom", "owns", "origo", None, "2015"),
+    ("new-wave-media", "owns", "origo", "2015", "2017-06"),
+    ("magyar-strategia", "owns", "origo", "2017-06", "unknown"),
+    ("foundation-for-hungarian-development", "owns", "index-hu", "2017-04-20", "2020-11"),
+    ("indamedia", "owns", "index-hu", "2020-11", "ongoing"),
+    ("miklos-vaszily", "owns", "indamedia", "2020-03", "ongoing"),
+    ("prosiebensat1", "owns", "tv2-hungary", None, "2013"),
+    ("magyar-broadcasting-co", "owns", "tv2-hungary", "2015", "2019"),
+    ("abraham-goldmann", "owns", "tv2-hungary", "2019", "ongoing"),
+    ("discovery-inc", "owns", "tvn-group", "2018", "unknown"),
+    ("warner-bros-discovery", "owns", "tvn-group", None, "ongoing"),
+    ("rheinisch-bergische-verlagsgesellschaft", "owns", "mafra", None, "2013"),
+    ("agrofert", "owns", "mafra", "2013", "2023"),
+    ("kaprain", "owns", "mafra", "2023", "ongoing"),
+    ("ab-private-trusts", "owns", "agrofert", "2017", "2025-10-15"),
+    ("ina-gudavadze", "owns", "georgian-media-production-group", None, "2021-01"),
+    ("media-finance-group", "owns", "georgian-media-production-group", "2021-01", "ongoing"),
+    ("insajder-tim", "owns", "informer", None, "ongoing"),
+    ("state-lv", "owns", "ltv", None, "ongoing"),
+    ("seplp", "governs", "ltv", "2020", "ongoing"),
+    ("funke-mediengruppe", "owns", "politika-novine-i-magazini", None, "2012"),
+    ("miroslav-bogicevic", "owns", "politika-novine-i-magazini", "2012", "2021"),
+    ("media-026", "owns", "politika-novine-i-magazini", "2021", "ongoing"),
+    ("stamparija-borba", "owns", "novosti-ad", None, "2019"),
+    ("media-026", "owns", "novosti-ad", "2019", "ongoing"),
+    ("state-ro", "governs", "radio-romania", "1994", "ongoing"),
+    ("att-inc", "owns", "central-european-media-enterprises", None, "2020-10-13"),
+    ("ppf-group", "owns", "central-european-media-enterprises", "2020-10-13", "ongoing"),
+    ("kopernikus-corporation", "owns", "prva", "2018", "ongoing"),
+]
+
+test_relation_and_its_dates = relation_span_tests(RELATIONS)
 
 
 def test_index_foundation_held_all_shares(curated_registry):
@@ -171,35 +162,31 @@ def test_err_founded_by_the_2007_act(curated_registry):
     assert curated_registry.lookup("err").lifetime.start == PartialDate(2007, 6, 1)
 
 
-@pytest.mark.parametrize(
-    ("outlet", "code"),
-    [
-        ("hrt", "CaPu"),
-        ("hina", "SC"),
-        ("rtcg", "ISFM"),
-        ("mrt", "SC"),
-        ("rtsh", "ISM"),
-        ("err", "ISF"),
-        ("lrt", "IP"),
-        ("tvr", "CaPu"),
-        ("agerpres", "SC"),
-        ("bnt", "SC"),
-        ("hirtv", "CaPr"),
-        ("index-hu", "CaPr"),
-        ("informer", "CaPr"),
-        ("czech-television", "IP"),
-        ("ctk", "ISM"),
-        ("ltv", "ISFM"),
-        ("bnr", "SC"),
-        ("armenpress", "SC"),
-        ("politika", "SC"),
-        ("vecernje-novosti", "CaPr"),
-        ("radio-romania", "SC"),
-        ("czech-radio", "IP"),
-        ("tv-pink", "CaPr"),
-        ("prva", "CaPr"),
-    ],
-)
-def test_state_media_monitor_code(curated_registry, outlet, code):
-    found = [a for a in curated_registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"]
-    assert [a.value for a in found] == [code]
+CODES = [
+    ("hrt", "CaPu"),
+    ("hina", "SC"),
+    ("rtcg", "ISFM"),
+    ("mrt", "SC"),
+    ("rtsh", "ISM"),
+    ("err", "ISF"),
+    ("lrt", "IP"),
+    ("tvr", "CaPu"),
+    ("agerpres", "SC"),
+    ("bnt", "SC"),
+    ("hirtv", "CaPr"),
+    ("index-hu", "CaPr"),
+    ("informer", "CaPr"),
+    ("czech-television", "IP"),
+    ("ctk", "ISM"),
+    ("ltv", "ISFM"),
+    ("bnr", "SC"),
+    ("armenpress", "SC"),
+    ("politika", "SC"),
+    ("vecernje-novosti", "CaPr"),
+    ("radio-romania", "SC"),
+    ("czech-radio", "IP"),
+    ("tv-pink", "CaPr"),
+    ("prva", "CaPr"),
+]
+
+test_state_media_monitor_code = monitor_code_tests(CODES)

@@ -12,7 +12,7 @@ import pytest
 
 from provenance.dates import PartialDate
 from provenance.errors import UnknownIdError
-from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
+from tests.facts_support import assert_resolves, domain_tests, monitor_code_tests, relation, span, state_tests
 
 STATE_OUTLETS = [
     # (outlet, url on its domain, country, body standing for the state, a date the control is sourced for)
@@ -48,23 +48,17 @@ STATE_OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), STATE_OUTLETS, ids=[o[0] for o in STATE_OUTLETS])
-def test_state_outlet_domain_resolves(curated_registry, outlet, url, country, state, at):
-    assert_resolves(curated_registry, outlet, url, country)
+test_state_outlet_domain_resolves = domain_tests(STATE_OUTLETS)
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), STATE_OUTLETS, ids=[o[0] for o in STATE_OUTLETS])
-def test_state_outlet_control_reaches_the_state(curated_registry, outlet, url, country, state, at):
-    assert_reaches_state(curated_registry, outlet, state, at)
+test_state_outlet_control_reaches_the_state = state_tests(STATE_OUTLETS)
 
 
-@pytest.mark.parametrize("outlet", [o[0] for o in STATE_OUTLETS])
-def test_state_outlet_is_coded_by_the_state_media_monitor(curated_registry, outlet):
-    codes = [
-        a.value for a in curated_registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"
-    ]
-    captured_public = {"daily-news-lk", "dinamina", "thinakaran", "al-rai-jo", "the-jordan-times", "itn-lk"}
-    assert codes == (["CaPu"] if outlet in captured_public else ["SC"])
+CAPTURED_PUBLIC = {"daily-news-lk", "dinamina", "thinakaran", "al-rai-jo", "the-jordan-times", "itn-lk"}
+
+test_state_outlet_is_coded_by_the_state_media_monitor = monitor_code_tests(
+    [(outlet, "CaPu" if outlet in CAPTURED_PUBLIC else "SC") for outlet, *_ in STATE_OUTLETS]
+)
 
 
 def test_al_manar_belongs_to_hezbollah_s_group(curated_registry):
@@ -123,17 +117,12 @@ COMMERCIAL_OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country"), COMMERCIAL_OUTLETS, ids=[o[0] for o in COMMERCIAL_OUTLETS])
-def test_commercial_outlet_domain_resolves(curated_registry, outlet, url, country):
-    assert_resolves(curated_registry, outlet, url, country)
+test_commercial_outlet_domain_resolves = domain_tests(COMMERCIAL_OUTLETS)
 
 
-@pytest.mark.parametrize("outlet", ["hurriyet", "milliyet", "cnn-turk"])
-def test_demiroren_outlets_are_captured_private(curated_registry, outlet):
-    codes = [
-        a.value for a in curated_registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"
-    ]
-    assert codes == ["CaPr"]
+test_demiroren_outlets_are_captured_private = monitor_code_tests(
+    [(outlet, "CaPr") for outlet in ("hurriyet", "milliyet", "cnn-turk")]
+)
 
 
 def test_hurriyet_passed_from_dogan_to_demiroren_in_march_2018(curated_registry):
@@ -155,21 +144,15 @@ def test_demiroren_family_owns_all_of_the_holding(curated_registry):
     assert relation(curated_registry, "demiroren-family", "owns", "demiroren-holding").share == pytest.approx(1.0)
 
 
-@pytest.mark.parametrize(
-    ("outlet", "code"),
-    [
-        ("sabah", "CaPr"),
-        ("asharq-al-awsat", "CaPu"),
-        ("the-peninsula", "CaPr"),
-        ("al-ekhbariya", "SC"),
-        ("youm7", "SC"),
-    ],
-)
-def test_matrix_code_recorded(curated_registry, outlet, code):
-    codes = [
-        a.value for a in curated_registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"
-    ]
-    assert codes == [code]
+CODES = [
+    ("sabah", "CaPr"),
+    ("asharq-al-awsat", "CaPu"),
+    ("the-peninsula", "CaPr"),
+    ("al-ekhbariya", "SC"),
+    ("youm7", "SC"),
+]
+
+test_matrix_code_recorded = monitor_code_tests(CODES)
 
 
 def test_youm7_owned_by_the_intelligence_service_since_december_2017(curated_registry):

@@ -13,7 +13,15 @@ from __future__ import annotations
 import pytest
 
 from provenance.dates import PartialDate
-from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
+from tests.facts_support import (
+    domain_tests,
+    monitor_code_tests,
+    relation,
+    relation_tests,
+    span,
+    start_tests,
+    state_tests,
+)
 
 STATE_OUTLETS = [
     # (outlet, url on its domain, country, state, a date the control is sourced for)
@@ -64,19 +72,13 @@ PRIVATE_OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), STATE_OUTLETS, ids=[o[0] for o in STATE_OUTLETS])
-def test_domain_resolves_to_the_state_outlet(curated_registry, outlet, url, country, state, at):
-    assert_resolves(curated_registry, outlet, url, country)
+test_domain_resolves_to_the_state_outlet = domain_tests(STATE_OUTLETS)
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), STATE_OUTLETS, ids=[o[0] for o in STATE_OUTLETS])
-def test_control_reaches_the_state(curated_registry, outlet, url, country, state, at):
-    assert_reaches_state(curated_registry, outlet, state, at)
+test_control_reaches_the_state = state_tests(STATE_OUTLETS)
 
 
-@pytest.mark.parametrize(("outlet", "url", "country"), PRIVATE_OUTLETS, ids=[o[0] for o in PRIVATE_OUTLETS])
-def test_domain_resolves_to_the_private_outlet(curated_registry, outlet, url, country):
-    assert_resolves(curated_registry, outlet, url, country)
+test_domain_resolves_to_the_private_outlet = domain_tests(PRIVATE_OUTLETS)
 
 
 @pytest.mark.parametrize(("outlet", "url", "country"), PRIVATE_OUTLETS, ids=[o[0] for o in PRIVATE_OUTLETS])
@@ -86,47 +88,44 @@ def test_private_outlet_reaches_no_state(curated_registry, outlet, url, country)
     assert not control_chain(curated_registry, outlet, at="2024").states(curated_registry)
 
 
-@pytest.mark.parametrize(
-    ("subject", "kind", "object"),
-    [
-        ("state-rw", "governs", "rba-rwanda"),
-        ("state-cm", "governs", "crtv"),
-        ("sopecam", "operates", "cameroon-tribune"),
-        ("state-sn", "governs", "rts-senegal"),
-        ("state-sn", "funds", "aps-senegal"),
-        ("sspp-senegal", "operates", "le-soleil-senegal"),
-        ("state-ci", "governs", "rti-cote-divoire"),
-        ("state-zm", "governs", "znbc"),
-        ("state-zm", "funds", "znbc"),
-        ("state-mz", "governs", "tvm-mozambique"),
-        ("state-ao", "governs", "tpa-angola"),
-        ("state-ao", "funds", "angop"),
-        ("state-ao", "owns", "jornal-de-angola"),
-        ("state-na", "governs", "nbc-namibia"),
-        ("state-mw", "funds", "mbc-malawi"),
-        ("state-cd", "governs", "rtnc"),
-        ("state-cd", "funds", "rtnc"),
-        ("state-et", "governs", "ebc-ethiopia"),
-        ("tanzania-standard-newspapers", "operates", "daily-news-tanzania"),
-        ("state-gh", "governs", "graphic-communications-group"),
-        ("graphic-communications-group", "operates", "daily-graphic"),
-        ("zimpapers", "owns", "the-herald-zimbabwe"),
-        ("nation-media-group", "owns", "daily-nation"),
-        ("monitor-publications", "owns", "daily-monitor"),
-        ("punch-nigeria-limited", "operates", "the-punch"),
-        ("idc-zambia", "owns", "times-of-zambia"),
-        ("snpeci", "operates", "fraternite-matin"),
-        ("state-bf", "governs", "rtb-burkina"),
-        ("state-ne", "governs", "rtn-niger"),
-        ("state-ma", "governs", "snrt"),
-        ("state-ng", "governs", "news-agency-of-nigeria"),
-        ("state-mz", "funds", "radio-mocambique"),
-        ("state-bw", "parent-of", "dbs-botswana"),
-        ("dbs-botswana", "operates", "radio-botswana"),
-    ],
-)
-def test_relation_is_recorded(curated_registry, subject, kind, object):
-    relation(curated_registry, subject, kind, object)
+RELATIONS = [
+    ("state-rw", "governs", "rba-rwanda"),
+    ("state-cm", "governs", "crtv"),
+    ("sopecam", "operates", "cameroon-tribune"),
+    ("state-sn", "governs", "rts-senegal"),
+    ("state-sn", "funds", "aps-senegal"),
+    ("sspp-senegal", "operates", "le-soleil-senegal"),
+    ("state-ci", "governs", "rti-cote-divoire"),
+    ("state-zm", "governs", "znbc"),
+    ("state-zm", "funds", "znbc"),
+    ("state-mz", "governs", "tvm-mozambique"),
+    ("state-ao", "governs", "tpa-angola"),
+    ("state-ao", "funds", "angop"),
+    ("state-ao", "owns", "jornal-de-angola"),
+    ("state-na", "governs", "nbc-namibia"),
+    ("state-mw", "funds", "mbc-malawi"),
+    ("state-cd", "governs", "rtnc"),
+    ("state-cd", "funds", "rtnc"),
+    ("state-et", "governs", "ebc-ethiopia"),
+    ("tanzania-standard-newspapers", "operates", "daily-news-tanzania"),
+    ("state-gh", "governs", "graphic-communications-group"),
+    ("graphic-communications-group", "operates", "daily-graphic"),
+    ("zimpapers", "owns", "the-herald-zimbabwe"),
+    ("nation-media-group", "owns", "daily-nation"),
+    ("monitor-publications", "owns", "daily-monitor"),
+    ("punch-nigeria-limited", "operates", "the-punch"),
+    ("idc-zambia", "owns", "times-of-zambia"),
+    ("snpeci", "operates", "fraternite-matin"),
+    ("state-bf", "governs", "rtb-burkina"),
+    ("state-ne", "governs", "rtn-niger"),
+    ("state-ma", "governs", "snrt"),
+    ("state-ng", "governs", "news-agency-of-nigeria"),
+    ("state-mz", "funds", "radio-mocambique"),
+    ("state-bw", "parent-of", "dbs-botswana"),
+    ("dbs-botswana", "operates", "radio-botswana"),
+]
+
+test_relation_is_recorded = relation_tests(RELATIONS)
 
 
 def test_rwanda_holds_a_fifth_of_rba_since_the_2013_law(curated_registry):
@@ -192,57 +191,48 @@ def test_nmg_took_monitor_publications_in_2000(curated_registry):
     assert span(relation(curated_registry, "nation-media-group", "owns", "monitor-publications")) == ("2000", "ongoing")
 
 
-@pytest.mark.parametrize(
-    ("outlet", "start"),
-    [
-        ("znbc", PartialDate(1987, 4, 24)),
-        ("tvm-mozambique", PartialDate(1981, 2, 3)),
-        ("nbc-namibia", PartialDate(1979)),
-        ("mbc-malawi", PartialDate(1964)),
-        ("rti-cote-divoire", PartialDate(1962)),
-        ("angop", PartialDate(1975)),
-        ("aps-senegal", PartialDate(1959)),
-        ("daily-nation", PartialDate(1960, 10, 3)),
-        ("daily-monitor", PartialDate(1992, 7, 24)),
-        ("le-soleil-senegal", PartialDate(1970)),
-    ],
-)
-def test_sourced_start(curated_registry, outlet, start):
-    assert curated_registry.lookup(outlet).lifetime.start == start
+STARTS = [
+    ("znbc", PartialDate(1987, 4, 24)),
+    ("tvm-mozambique", PartialDate(1981, 2, 3)),
+    ("nbc-namibia", PartialDate(1979)),
+    ("mbc-malawi", PartialDate(1964)),
+    ("rti-cote-divoire", PartialDate(1962)),
+    ("angop", PartialDate(1975)),
+    ("aps-senegal", PartialDate(1959)),
+    ("daily-nation", PartialDate(1960, 10, 3)),
+    ("daily-monitor", PartialDate(1992, 7, 24)),
+    ("le-soleil-senegal", PartialDate(1970)),
+]
+
+test_sourced_start = start_tests(STARTS)
 
 
-@pytest.mark.parametrize(
-    ("outlet", "code"),
-    [
-        ("rba-rwanda", "SC"),
-        ("crtv", "SC"),
-        ("cameroon-tribune", "SC"),
-        ("rts-senegal", "SC"),
-        ("aps-senegal", "SC"),
-        ("le-soleil-senegal", "CaPu"),
-        ("rti-cote-divoire", "CaPu"),
-        ("znbc", "SC"),
-        ("tvm-mozambique", "SC"),
-        ("tpa-angola", "SC"),
-        ("angop", "SC"),
-        ("jornal-de-angola", "SC"),
-        ("nbc-namibia", "SC"),
-        ("mbc-malawi", "SC"),
-        ("rtnc", "SC"),
-        ("ebc-ethiopia", "SC"),
-        ("daily-news-tanzania", "CaPu"),
-        ("habari-leo", "CaPu"),
-        ("daily-graphic", "CaPu"),
-        ("the-herald-zimbabwe", "CaPu"),
-        ("the-chronicle-zimbabwe", "CaPu"),
-        ("new-vision", "CaPu"),
-    ],
-)
-def test_state_media_monitor_code(curated_registry, outlet, code):
-    codes = {
-        a.value for a in curated_registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"
-    }
-    assert codes == {code}
+CODES = [
+    ("rba-rwanda", "SC"),
+    ("crtv", "SC"),
+    ("cameroon-tribune", "SC"),
+    ("rts-senegal", "SC"),
+    ("aps-senegal", "SC"),
+    ("le-soleil-senegal", "CaPu"),
+    ("rti-cote-divoire", "CaPu"),
+    ("znbc", "SC"),
+    ("tvm-mozambique", "SC"),
+    ("tpa-angola", "SC"),
+    ("angop", "SC"),
+    ("jornal-de-angola", "SC"),
+    ("nbc-namibia", "SC"),
+    ("mbc-malawi", "SC"),
+    ("rtnc", "SC"),
+    ("ebc-ethiopia", "SC"),
+    ("daily-news-tanzania", "CaPu"),
+    ("habari-leo", "CaPu"),
+    ("daily-graphic", "CaPu"),
+    ("the-herald-zimbabwe", "CaPu"),
+    ("the-chronicle-zimbabwe", "CaPu"),
+    ("new-vision", "CaPu"),
+]
+
+test_state_media_monitor_code = monitor_code_tests(CODES, as_set=True)
 
 
 def test_idc_wholly_state_owned_since_january_2014(curated_registry):
@@ -274,31 +264,25 @@ def test_radio_mocambique_wholly_state_owned_since_1975(curated_registry):
     assert curated_registry.lookup("radio-mocambique").lifetime.start == PartialDate(1975, 10, 2)
 
 
-@pytest.mark.parametrize(
-    ("outlet", "code"),
-    [
-        ("zambia-daily-mail", "CaPu"),
-        ("times-of-zambia", "CaPu"),
-        ("fraternite-matin", "ISFM"),
-        ("rtb-burkina", "SC"),
-        ("rtn-niger", "SC"),
-        ("snrt", "SC"),
-        ("news-agency-of-nigeria", "SC"),
-        ("radio-mocambique", "SC"),
-        ("radio-botswana", "SC"),
-        ("daily-news-botswana", "SC"),
-        ("ett-tunisia", "SC"),
-        ("eptv-algeria", "SC"),
-        ("radio-nacional-de-angola", "SC"),
-        ("kenya-news-agency", "SC"),
-        ("eri-tv", "SC"),
-    ],
-)
-def test_state_media_monitor_code_second_batch(curated_registry, outlet, code):
-    codes = {
-        a.value for a in curated_registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"
-    }
-    assert codes == {code}
+CODES_SECOND_BATCH = [
+    ("zambia-daily-mail", "CaPu"),
+    ("times-of-zambia", "CaPu"),
+    ("fraternite-matin", "ISFM"),
+    ("rtb-burkina", "SC"),
+    ("rtn-niger", "SC"),
+    ("snrt", "SC"),
+    ("news-agency-of-nigeria", "SC"),
+    ("radio-mocambique", "SC"),
+    ("radio-botswana", "SC"),
+    ("daily-news-botswana", "SC"),
+    ("ett-tunisia", "SC"),
+    ("eptv-algeria", "SC"),
+    ("radio-nacional-de-angola", "SC"),
+    ("kenya-news-agency", "SC"),
+    ("eri-tv", "SC"),
+]
+
+test_state_media_monitor_code_second_batch = monitor_code_tests(CODES_SECOND_BATCH, as_set=True)
 
 
 def test_ett_wholly_state_owned_since_2006(curated_registry):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from provenance.dates import PartialDate
-from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
+from tests.facts_support import domain_tests, monitor_code_tests, relation, span, state_tests
 
 STATE_OUTLETS = [
     # (outlet, url on its domain, country, state, a date the control is sourced for)
@@ -37,14 +37,10 @@ STATE_OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), STATE_OUTLETS, ids=[o[0] for o in STATE_OUTLETS])
-def test_state_outlet_domain_resolves(curated_registry, outlet, url, country, state, at):
-    assert_resolves(curated_registry, outlet, url, country)
+test_state_outlet_domain_resolves = domain_tests(STATE_OUTLETS)
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), STATE_OUTLETS, ids=[o[0] for o in STATE_OUTLETS])
-def test_state_outlet_control_reaches_the_state(curated_registry, outlet, url, country, state, at):
-    assert_reaches_state(curated_registry, outlet, state, at)
+test_state_outlet_control_reaches_the_state = state_tests(STATE_OUTLETS)
 
 
 def test_canal_6_held_through_nepisa(curated_registry):
@@ -91,24 +87,18 @@ def test_paraguay_tv_on_air_since_2011(curated_registry):
     assert curated_registry.lookup("paraguay-tv").lifetime.start == PartialDate(2011, 8)
 
 
-@pytest.mark.parametrize(
-    ("outlet", "codes"),
-    [
-        ("bolivia-tv", {"SC"}),
-        ("canal-6-nicaragua", {"SC"}),
-        ("ecuador-tv", {"SC"}),
-        ("certv", {"ISFM"}),  # the profile's code; the matrix row says SC (see the note)
-        ("sinart", {"CaPu"}),  # the profile's code; the matrix row says ISM (see the note)
-        ("sertv", {"SC"}),
-        ("pbcj", {"ISF"}),
-        ("tnh-honduras", {"SC"}),
-    ],
-)
-def test_state_media_monitor_codes(curated_registry, outlet, codes):
-    found = {
-        a.value for a in curated_registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"
-    }
-    assert found == codes
+CODES = [
+    ("bolivia-tv", "SC"),
+    ("canal-6-nicaragua", "SC"),
+    ("ecuador-tv", "SC"),
+    ("certv", "ISFM"),  # the profile's code; the matrix row says SC (see the note)
+    ("sinart", "CaPu"),  # the profile's code; the matrix row says ISM (see the note)
+    ("sertv", "SC"),
+    ("pbcj", "ISF"),
+    ("tnh-honduras", "SC"),
+]
+
+test_state_media_monitor_codes = monitor_code_tests(CODES, as_set=True)
 
 
 COMMERCIAL_OUTLETS = [
@@ -127,9 +117,7 @@ COMMERCIAL_OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country"), COMMERCIAL_OUTLETS, ids=[o[0] for o in COMMERCIAL_OUTLETS])
-def test_commercial_outlet_domain_resolves(curated_registry, outlet, url, country):
-    assert_resolves(curated_registry, outlet, url, country)
+test_commercial_outlet_domain_resolves = domain_tests(COMMERCIAL_OUTLETS)
 
 
 def test_national_post_owners_over_time(curated_registry):

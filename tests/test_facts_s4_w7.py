@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
+from tests.facts_support import domain_tests, relation, relation_tests, span, state_tests
 
 RESOLVES = [
     # (outlet, url on its domain, country)
@@ -47,9 +47,7 @@ RESOLVES = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country"), RESOLVES, ids=[o[0] for o in RESOLVES])
-def test_domain_resolves_to_the_outlet(curated_registry, outlet, url, country):
-    assert_resolves(curated_registry, outlet, url, country)
+test_domain_resolves_to_the_outlet = domain_tests(RESOLVES)
 
 
 STATE = [
@@ -76,39 +74,34 @@ STATE = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "state", "at"), STATE, ids=[o[0] for o in STATE])
-def test_control_reaches_the_state(curated_registry, outlet, state, at):
-    assert_reaches_state(curated_registry, outlet, state, at)
+test_control_reaches_the_state = state_tests(STATE)
 
 
-@pytest.mark.parametrize(
-    ("subject", "kind", "object"),
-    [
-        ("ministry-of-information-mm", "owns", "mrtv"),
-        ("ministry-of-information-mm", "governs", "mrtv"),
-        ("state-mm", "parent-of", "ministry-of-information-mm"),
-        ("tatmadaw", "owns", "myawaddy-tv"),
-        ("state-nz", "governs", "rnz"),
-        ("state-nz", "governs", "tvnz"),
-        ("nzme", "owns", "nz-herald"),
-        ("state-tw", "governs", "cna-taiwan"),
-        ("taiwan-broadcasting-system", "parent-of", "pts-taiwan"),
-        ("state-tw", "governs", "rti-taiwan"),
-        ("prime-ministers-office-bn", "governs", "rtb-brunei"),
-        ("prime-ministers-office-bn", "controls-editorially", "rtb-brunei"),
-        ("liaison-office-hk", "owns", "guangdong-xin-wenhua"),
-        ("guangdong-xin-wenhua", "operates", "ta-kung-pao"),
-        ("liaison-office-hk", "controls-editorially", "wen-wei-po"),
-        ("state-vn", "governs", "vtv-vietnam"),
-        ("ministry-of-communications-my", "operates", "rtm-malaysia"),
-        ("ministry-of-communications-my", "governs", "rtm-malaysia"),
-        ("shanghai-united-media-group", "owns", "the-paper"),
-        ("ccp-shanghai-committee", "governs", "shanghai-united-media-group"),
-        ("state-cn", "owns", "bauhinia-culture"),
-    ],
-)
-def test_relation_is_recorded(curated_registry, subject, kind, object):
-    relation(curated_registry, subject, kind, object)
+RELATIONS = [
+    ("ministry-of-information-mm", "owns", "mrtv"),
+    ("ministry-of-information-mm", "governs", "mrtv"),
+    ("state-mm", "parent-of", "ministry-of-information-mm"),
+    ("tatmadaw", "owns", "myawaddy-tv"),
+    ("state-nz", "governs", "rnz"),
+    ("state-nz", "governs", "tvnz"),
+    ("nzme", "owns", "nz-herald"),
+    ("state-tw", "governs", "cna-taiwan"),
+    ("taiwan-broadcasting-system", "parent-of", "pts-taiwan"),
+    ("state-tw", "governs", "rti-taiwan"),
+    ("prime-ministers-office-bn", "governs", "rtb-brunei"),
+    ("prime-ministers-office-bn", "controls-editorially", "rtb-brunei"),
+    ("liaison-office-hk", "owns", "guangdong-xin-wenhua"),
+    ("guangdong-xin-wenhua", "operates", "ta-kung-pao"),
+    ("liaison-office-hk", "controls-editorially", "wen-wei-po"),
+    ("state-vn", "governs", "vtv-vietnam"),
+    ("ministry-of-communications-my", "operates", "rtm-malaysia"),
+    ("ministry-of-communications-my", "governs", "rtm-malaysia"),
+    ("shanghai-united-media-group", "owns", "the-paper"),
+    ("ccp-shanghai-committee", "governs", "shanghai-united-media-group"),
+    ("state-cn", "owns", "bauhinia-culture"),
+]
+
+test_relation_is_recorded = relation_tests(RELATIONS)
 
 
 def test_rnz_owned_by_the_crown_since_its_act(curated_registry):
