@@ -7,6 +7,7 @@ import pytest
 from provenance.dates import OpenEnd, PartialDate
 from provenance.ownership import control_chain
 from provenance.registry import Registry
+from tests.facts_support import assert_chain_sources_quoted, chain_top_tests, tops, url_tests
 
 
 def labels(registry: Registry, outlet: str, assessor: str) -> list[tuple[str, str, str]]:
@@ -268,25 +269,17 @@ def test_apnews_com_claim_cites_a_page_that_names_the_site(curated_registry):
 # -- issue #13 item 2: outlets added by the "us" data group -------------------------------------
 
 
-def tops(registry: Registry, outlet: str, at: str) -> set[str]:
-    return {path.top for path in control_chain(registry, outlet, at=at)}
+NEW_OUTLET_URLS = [
+    ("https://www.hispantv.com/noticias/iran", "hispantv"),
+    ("http://rodong.rep.kp/ko/index.php", "rodong-sinmun"),
+    ("https://www.washingtonpost.com/politics/2020/01/01/x/", "washington-post"),
+    ("https://www.breitbart.com/politics/2020/01/01/x/", "breitbart-news"),
+    ("https://www.wsj.com/articles/x", "wall-street-journal"),
+    ("https://www.msnbc.com/rachel-maddow-show/x", "msnbc"),
+    ("https://eu.usatoday.com/story/news/x/", "usa-today"),
+]
 
-
-@pytest.mark.parametrize(
-    ("url", "outlet"),
-    [
-        ("https://www.hispantv.com/noticias/iran", "hispantv"),
-        ("http://rodong.rep.kp/ko/index.php", "rodong-sinmun"),
-        ("https://www.washingtonpost.com/politics/2020/01/01/x/", "washington-post"),
-        ("https://www.breitbart.com/politics/2020/01/01/x/", "breitbart-news"),
-        ("https://www.wsj.com/articles/x", "wall-street-journal"),
-        ("https://www.msnbc.com/rachel-maddow-show/x", "msnbc"),
-        ("https://eu.usatoday.com/story/news/x/", "usa-today"),
-    ],
-)
-def test_new_outlets_own_their_domains(curated_registry, url, outlet):
-    found = curated_registry.outlet_for_url(url, at="2020-06-01")
-    assert found is not None and found.id == outlet
+test_new_outlets_own_their_domains = url_tests(NEW_OUTLET_URLS, at="2020-06-01")
 
 
 def test_msnbc_com_claim_starts_when_first_attested(curated_registry):
@@ -307,17 +300,16 @@ def test_rodong_sinmun_is_the_workers_party_paper_and_state_controlled_for_smm(c
     assert [a.value for a in curated_registry.assessments("rodong-sinmun", kind="typology")] == ["SC"]
 
 
-@pytest.mark.parametrize(
-    ("at", "expected"),
-    [
-        ("1990", {"graham-family", "washington-post-company"}),
-        ("2013-09-30", {"graham-family", "washington-post-company"}),
-        ("2013-10-01", {"jeff-bezos"}),
-        ("2024", {"jeff-bezos"}),
-    ],
+WASHINGTON_POST_TOPS = [
+    ("1990", {"graham-family", "washington-post-company"}),
+    ("2013-09-30", {"graham-family", "washington-post-company"}),
+    ("2013-10-01", {"jeff-bezos"}),
+    ("2024", {"jeff-bezos"}),
+]
+
+test_washington_post_passes_from_the_grahams_to_bezos_on_1_october_2013 = chain_top_tests(
+    "washington-post", WASHINGTON_POST_TOPS
 )
-def test_washington_post_passes_from_the_grahams_to_bezos_on_1_october_2013(curated_registry, at, expected):
-    assert tops(curated_registry, "washington-post", at) == expected
 
 
 def test_washington_post_company_renamed_graham_holdings(curated_registry):
@@ -331,17 +323,14 @@ def test_breitbart_owners_from_the_2017_disclosure(curated_registry):
     assert tops(curated_registry, "breitbart-news", "2012") == {"mercer-family"}
 
 
-@pytest.mark.parametrize(
-    ("at", "top"),
-    [
-        ("2007-12-13", "news-corporation"),
-        ("2013-06-27", "news-corporation"),
-        ("2013-06-28", "news-corp"),
-        ("2024", "news-corp"),
-    ],
-)
-def test_wsj_through_dow_jones_to_news_corp(curated_registry, at, top):
-    assert tops(curated_registry, "wall-street-journal", at) == {top}
+WSJ_TOPS = [
+    ("2007-12-13", "news-corporation"),
+    ("2013-06-27", "news-corporation"),
+    ("2013-06-28", "news-corp"),
+    ("2024", "news-corp"),
+]
+
+test_wsj_through_dow_jones_to_news_corp = chain_top_tests("wall-street-journal", WSJ_TOPS)
 
 
 def test_wsj_before_murdoch_stops_at_dow_jones(curated_registry):
@@ -374,28 +363,21 @@ def test_new_facts_rest_on_quoted_non_other_sources(curated_registry):
         "usa-today",
     ]
     for outlet in new:
-        for path in control_chain(curated_registry, outlet):
-            for relation in path.relations:
-                assert relation.sources and all(s.quote for s in relation.sources)
-                assert any(s.kind != "other" for s in relation.sources)
+        assert_chain_sources_quoted(control_chain(curated_registry, outlet))
 
 
 # -- group "us2" (issue #13 item 2): New York Post, Los Angeles Times, NBC News, Politico, Newsmax ----------------
 
 
-@pytest.mark.parametrize(
-    ("url", "outlet"),
-    [
-        ("https://nypost.com/2020/06/01/x/", "new-york-post"),
-        ("https://www.latimes.com/california/story/2020-06-01/x", "los-angeles-times"),
-        ("https://www.nbcnews.com/politics/x-n1234", "nbc-news"),
-        ("https://www.politico.com/news/2020/06/01/x", "politico"),
-        ("https://www.newsmax.com/politics/x/2020/06/01/id/1/", "newsmax"),
-    ],
-)
-def test_us2_outlets_own_their_domains(curated_registry, url, outlet):
-    found = curated_registry.outlet_for_url(url, at="2020-06-01")
-    assert found is not None and found.id == outlet
+US2_URLS = [
+    ("https://nypost.com/2020/06/01/x/", "new-york-post"),
+    ("https://www.latimes.com/california/story/2020-06-01/x", "los-angeles-times"),
+    ("https://www.nbcnews.com/politics/x-n1234", "nbc-news"),
+    ("https://www.politico.com/news/2020/06/01/x", "politico"),
+    ("https://www.newsmax.com/politics/x/2020/06/01/id/1/", "newsmax"),
+]
+
+test_us2_outlets_own_their_domains = url_tests(US2_URLS, at="2020-06-01")
 
 
 def test_us2_nbcnews_com_claim_starts_with_the_2012_rebranding(curated_registry):
@@ -403,31 +385,25 @@ def test_us2_nbcnews_com_claim_starts_with_the_2012_rebranding(curated_registry)
     assert claim.host == "nbcnews.com" and claim.interval.start == PartialDate(2012, 7, 15)
 
 
-@pytest.mark.parametrize(
-    ("at", "top"),
-    [
-        ("2000", "news-corporation"),
-        ("2013-06-27", "news-corporation"),
-        ("2013-06-28", "news-corp"),
-        ("2024", "news-corp"),
-    ],
-)
-def test_us2_new_york_post_through_news_corporation_then_news_corp(curated_registry, at, top):
-    assert tops(curated_registry, "new-york-post", at) == {top}
+NEW_YORK_POST_TOPS = [
+    ("2000", "news-corporation"),
+    ("2013-06-27", "news-corporation"),
+    ("2013-06-28", "news-corp"),
+    ("2024", "news-corp"),
+]
+
+test_us2_new_york_post_through_news_corporation_then_news_corp = chain_top_tests("new-york-post", NEW_YORK_POST_TOPS)
 
 
-@pytest.mark.parametrize(
-    ("at", "top"),
-    [
-        ("2005", "tribune-company"),
-        ("2014-08-03", "tribune-company"),
-        ("2014-08-04", "tribune-publishing"),
-        ("2017", "tribune-publishing"),
-        ("2019", "patrick-soon-shiong"),
-    ],
-)
-def test_us2_los_angeles_times_from_tribune_to_soon_shiong(curated_registry, at, top):
-    assert tops(curated_registry, "los-angeles-times", at) == {top}
+LOS_ANGELES_TIMES_TOPS = [
+    ("2005", "tribune-company"),
+    ("2014-08-03", "tribune-company"),
+    ("2014-08-04", "tribune-publishing"),
+    ("2017", "tribune-publishing"),
+    ("2019", "patrick-soon-shiong"),
+]
+
+test_us2_los_angeles_times_from_tribune_to_soon_shiong = chain_top_tests("los-angeles-times", LOS_ANGELES_TIMES_TOPS)
 
 
 def test_us2_nbc_news_reaches_comcast_through_nbcuniversal(curated_registry):
@@ -456,18 +432,17 @@ def test_us2_facts_rest_on_quoted_non_other_sources(curated_registry):
     for outlet in ("new-york-post", "los-angeles-times", "nbc-news", "politico", "newsmax"):
         paths = control_chain(curated_registry, outlet, at="2020")
         assert paths
-        for path in paths:
-            for relation in path.relations:
-                assert relation.sources and all(s.quote for s in relation.sources)
-                assert any(s.kind != "other" for s in relation.sources)
+        assert_chain_sources_quoted(paths)
 
 
 # -- review of group "us2" ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("at", "top"), [("2018-06-17", "tribune-publishing"), ("2018-06-18", "patrick-soon-shiong")])
-def test_us2_los_angeles_times_changes_hands_on_the_day_the_sale_closed(curated_registry, at, top):
-    assert tops(curated_registry, "los-angeles-times", at) == {top}
+LOS_ANGELES_TIMES_SALE_TOPS = [("2018-06-17", "tribune-publishing"), ("2018-06-18", "patrick-soon-shiong")]
+
+test_us2_los_angeles_times_changes_hands_on_the_day_the_sale_closed = chain_top_tests(
+    "los-angeles-times", LOS_ANGELES_TIMES_SALE_TOPS
+)
 
 
 def test_us2_newsmax_com_claim_rests_on_a_source_stronger_than_other(curated_registry):

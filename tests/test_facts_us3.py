@@ -2,33 +2,23 @@
 
 from __future__ import annotations
 
-import pytest
-
 from provenance.dates import PartialDate
 from provenance.ownership import control_chain
-from provenance.registry import Registry
+from tests.facts_support import assert_chain_sources_quoted, chain_top_tests, tops, url_tests
 
 OUTLETS = ("cbs-news", "epoch-times", "newsweek", "bloomberg-news", "abc-news", "daily-wire")
 
 
-def tops(registry: Registry, outlet: str, at: str) -> set[str]:
-    return {path.top for path in control_chain(registry, outlet, at=at)}
+URLS = [
+    ("https://www.cbsnews.com/news/x/", "cbs-news"),
+    ("https://www.theepochtimes.com/us/x-5000000", "epoch-times"),
+    ("https://www.newsweek.com/x-2000000", "newsweek"),
+    ("https://www.bloomberg.com/news/articles/2024-06-01/x", "bloomberg-news"),
+    ("https://abcnews.go.com/Politics/x/story?id=1", "abc-news"),
+    ("https://www.dailywire.com/news/x", "daily-wire"),
+]
 
-
-@pytest.mark.parametrize(
-    ("url", "outlet"),
-    [
-        ("https://www.cbsnews.com/news/x/", "cbs-news"),
-        ("https://www.theepochtimes.com/us/x-5000000", "epoch-times"),
-        ("https://www.newsweek.com/x-2000000", "newsweek"),
-        ("https://www.bloomberg.com/news/articles/2024-06-01/x", "bloomberg-news"),
-        ("https://abcnews.go.com/Politics/x/story?id=1", "abc-news"),
-        ("https://www.dailywire.com/news/x", "daily-wire"),
-    ],
-)
-def test_us3_outlets_own_their_domains(curated_registry, url, outlet):
-    found = curated_registry.outlet_for_url(url, at="2024-06-01")
-    assert found is not None and found.id == outlet
+test_us3_outlets_own_their_domains = url_tests(URLS, at="2024-06-01")
 
 
 def test_us3_cbsnews_com_claim_starts_when_first_attested(curated_registry):
@@ -36,17 +26,14 @@ def test_us3_cbsnews_com_claim_starts_when_first_attested(curated_registry):
     assert claim.host == "cbsnews.com" and claim.interval.start == PartialDate(2006, 11)
 
 
-@pytest.mark.parametrize(
-    ("at", "top"),
-    [
-        ("2020", "national-amusements"),
-        ("2025-08-06", "national-amusements"),
-        ("2025-08-07", "paramount-skydance"),
-        ("2026", "paramount-skydance"),
-    ],
-)
-def test_us3_cbs_news_from_national_amusements_to_paramount_skydance(curated_registry, at, top):
-    assert tops(curated_registry, "cbs-news", at) == {top}
+CBS_NEWS_TOPS = [
+    ("2020", "national-amusements"),
+    ("2025-08-06", "national-amusements"),
+    ("2025-08-07", "paramount-skydance"),
+    ("2026", "paramount-skydance"),
+]
+
+test_us3_cbs_news_from_national_amusements_to_paramount_skydance = chain_top_tests("cbs-news", CBS_NEWS_TOPS)
 
 
 def test_us3_paramount_global_merged_into_paramount_skydance_on_7_august_2025(curated_registry):
@@ -72,15 +59,12 @@ def test_us3_epoch_times_is_an_epoch_media_group_brand(curated_registry):
     assert curated_registry.lookup("epoch-times").lifetime.start == PartialDate(2000)
 
 
-@pytest.mark.parametrize(
-    ("at", "top"),
-    [
-        ("2015", {"ibt-media"}),
-        ("2020", {"dev-pragad", "johnathan-davis"}),
-    ],
-)
-def test_us3_newsweek_from_ibt_media_to_nw_media_holdings(curated_registry, at, top):
-    assert tops(curated_registry, "newsweek", at) == top
+NEWSWEEK_TOPS = [
+    ("2015", {"ibt-media"}),
+    ("2020", {"dev-pragad", "johnathan-davis"}),
+]
+
+test_us3_newsweek_from_ibt_media_to_nw_media_holdings = chain_top_tests("newsweek", NEWSWEEK_TOPS)
 
 
 def test_us3_pragad_holds_half_of_nw_media_holdings(curated_registry):
@@ -93,9 +77,9 @@ def test_us3_bloomberg_news_reaches_michael_bloomberg_through_bloomberg_lp(curat
     assert tops(curated_registry, "bloomberg-news", "2000") == {"bloomberg-lp"}
 
 
-@pytest.mark.parametrize(("at", "top"), [("1996-02-08", set()), ("1996-02-09", {"walt-disney-company"})])
-def test_us3_abc_news_is_disney_s_from_9_february_1996(curated_registry, at, top):
-    assert tops(curated_registry, "abc-news", at) == top
+ABC_NEWS_TOPS = [("1996-02-08", set()), ("1996-02-09", {"walt-disney-company"})]
+
+test_us3_abc_news_is_disney_s_from_9_february_1996 = chain_top_tests("abc-news", ABC_NEWS_TOPS)
 
 
 def test_us3_daily_wire_through_dailywire_ventures_to_farris_wilks(curated_registry):
@@ -106,7 +90,4 @@ def test_us3_facts_rest_on_quoted_non_other_sources(curated_registry):
     for outlet in OUTLETS:
         paths = control_chain(curated_registry, outlet, at="2024")
         assert paths
-        for path in paths:
-            for relation in path.relations:
-                assert relation.sources and all(s.quote for s in relation.sources)
-                assert any(s.kind != "other" for s in relation.sources)
+        assert_chain_sources_quoted(paths)

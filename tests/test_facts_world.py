@@ -10,13 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.registry import Registry
-from tests.facts_support import bound, relation, span
-
-
-def typologies(registry: Registry, outlet: str) -> list[str]:
-    return [a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"]
-
+from tests.facts_support import assert_resolves, bound, monitor_code_tests, relation, span
 
 OUTLETS = [
     # outlet, url on its main domain, country, state
@@ -33,9 +27,7 @@ OUTLETS = [
 
 @pytest.mark.parametrize(("outlet", "url", "country", "state"), OUTLETS, ids=[o[0] for o in OUTLETS])
 def test_main_domain_resolves_to_the_outlet(curated_registry, outlet, url, country, state):
-    found = curated_registry.outlet_for_url(url)
-    assert found is not None and found.id == outlet
-    assert found.country == country
+    assert_resolves(curated_registry, outlet, url, country)
     body = curated_registry.lookup(state)
     assert body.kind == "state" and body.country == country
 
@@ -45,21 +37,18 @@ def test_the_state_owns_the_outlet(curated_registry, outlet, url, country, state
     assert relation(curated_registry, state, "owns", outlet)
 
 
-@pytest.mark.parametrize(
-    ("outlet", "code"),
-    [
-        ("sabc", "CaPu"),
-        ("nta", "SC"),
-        ("kbc", "SC"),
-        ("ptv", "CaPu"),
-        ("antara", "CaPu"),
-        ("bernama", "SC"),
-        ("rts", "CaPu"),
-        ("suspilne", "ISFM"),
-    ],
-)
-def test_state_media_monitor_code(curated_registry, outlet, code):
-    assert typologies(curated_registry, outlet) == [code]
+CODES = [
+    ("sabc", "CaPu"),
+    ("nta", "SC"),
+    ("kbc", "SC"),
+    ("ptv", "CaPu"),
+    ("antara", "CaPu"),
+    ("bernama", "SC"),
+    ("rts", "CaPu"),
+    ("suspilne", "ISFM"),
+]
+
+test_state_media_monitor_code = monitor_code_tests(CODES)
 
 
 def test_sabc_news_site_is_sabcs(curated_registry):
