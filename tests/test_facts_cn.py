@@ -13,11 +13,7 @@ import pytest
 from provenance.dates import OpenEnd, PartialDate
 from provenance.ownership import control_chain
 from provenance.registry import Registry
-
-
-def relation_pairs(registry: Registry, object: str, at: str | None = None) -> set[tuple[str, str]]:
-    return {(r.subject, r.kind) for r in registry.relations(object=object, at=at)}
-
+from tests.facts_support import relation_set
 
 # -- the state chain of the broadcasters before and after 2018-03-21 --------------------------------
 
@@ -46,17 +42,17 @@ def test_radio_and_television_administration_under_the_state_council(curated_reg
     nrta = curated_registry.lookup("nrta")
     assert nrta.kind == "government-body"
     assert str(nrta.lifetime.start) == "1998"
-    assert ("state-cn", "parent-of") in relation_pairs(curated_registry, "nrta", "2010")
+    assert ("state-cn", "parent-of") in relation_set(curated_registry, "nrta", "2010")
     for outlet in ("cctv", "cnr", "cri"):
-        assert ("nrta", "governs") in relation_pairs(curated_registry, outlet, "2010")
+        assert ("nrta", "governs") in relation_set(curated_registry, outlet, "2010")
     names = {name.name for name in nrta.all_names()}
     assert {"SARFT", "SAPPRFT", "State Administration of Radio, Film and Television"} <= names
 
 
 def test_cctv_operates_its_international_channels(curated_registry):
-    assert ("cctv", "operates") in relation_pairs(curated_registry, "cctv-news", "2012")
-    assert ("cctv", "operates") in relation_pairs(curated_registry, "cgtn", "2017")
-    assert ("cctv", "operates") not in relation_pairs(curated_registry, "cgtn", "2016-06")
+    assert ("cctv", "operates") in relation_set(curated_registry, "cctv-news", "2012")
+    assert ("cctv", "operates") in relation_set(curated_registry, "cgtn", "2017")
+    assert ("cctv", "operates") not in relation_set(curated_registry, "cgtn", "2016-06")
 
 
 def test_cctv_news_renamed_cgtn(curated_registry):
@@ -72,7 +68,7 @@ def test_cctv_news_renamed_cgtn(curated_registry):
 
 
 def test_china_media_group_is_a_state_body_not_party_property(curated_registry):
-    above = relation_pairs(curated_registry, "china-media-group", "2020")
+    above = relation_set(curated_registry, "china-media-group", "2020")
     assert {("state-cn", "owns"), ("state-cn", "governs"), ("state-cn", "parent-of")} <= above
     assert ("ccp-publicity-department", "controls-editorially") in above
     assert not any(subject in {"ccp", "ccp-publicity-department"} and kind == "owns" for subject, kind in above)
@@ -102,22 +98,22 @@ def test_the_party_is_its_own_organisation(curated_registry):
     ],
 )
 def test_state_funding_recorded(curated_registry, subject, outlet):
-    assert (subject, "funds") in relation_pairs(curated_registry, outlet)
+    assert (subject, "funds") in relation_set(curated_registry, outlet)
 
 
 def test_xinhua_governed_by_the_state_council(curated_registry):
-    above = relation_pairs(curated_registry, "xinhua", "2020")
+    above = relation_set(curated_registry, "xinhua", "2020")
     assert {("state-cn", "governs"), ("state-cn", "parent-of"), ("state-cn", "funds")} <= above
     assert ("ccp-publicity-department", "controls-editorially") not in above
 
 
 def test_vietnamese_state_agencies(curated_registry):
-    assert ("state-vn", "parent-of") in relation_pairs(curated_registry, "vov")
-    assert {("state-vn", "parent-of"), ("state-vn", "governs")} <= relation_pairs(curated_registry, "vna")
+    assert ("state-vn", "parent-of") in relation_set(curated_registry, "vov")
+    assert {("state-vn", "parent-of"), ("state-vn", "governs")} <= relation_set(curated_registry, "vna")
 
 
 def test_kcna_owned_by_the_state(curated_registry):
-    assert ("state-kp", "owns") in relation_pairs(curated_registry, "kcna")
+    assert ("state-kp", "owns") in relation_set(curated_registry, "kcna")
     assert "state-kp" in {s.id for s in control_chain(curated_registry, "kcna", at="2020").states(curated_registry)}
 
 
@@ -185,7 +181,7 @@ def test_no_refused_hosts_in_these_files(curated_registry):
 
 def test_review_removed_the_unverified_vov_ownership(curated_registry):
     # Wikipedia's "Owner Government of Vietnam" was found only on mirrors, not at en.wikipedia.org.
-    assert ("state-vn", "owns") not in relation_pairs(curated_registry, "vov")
+    assert ("state-vn", "owns") not in relation_set(curated_registry, "vov")
     for outlet in ("vov", "vna"):
         for relation in curated_registry.relations(object=outlet):
             assert not any("wikipedia.org" in source.url for source in relation.sources)
@@ -196,7 +192,7 @@ def test_review_cctv_runs_cgtn_from_cgtn_launch_only(curated_registry):
     # carries no start of its own and is bounded by CGTN's lifetime.
     (relation,) = curated_registry.relations(subject="cctv", object="cgtn")
     assert relation.interval.start is None
-    assert ("cctv", "operates") in relation_pairs(curated_registry, "cgtn", "2016-12-31")
+    assert ("cctv", "operates") in relation_set(curated_registry, "cgtn", "2016-12-31")
 
 
 def test_review_hkfp_youtube_quote_read_from_its_archived_copy(curated_registry):

@@ -12,34 +12,12 @@ came back in the second on teleSUR's own page there.
 
 from __future__ import annotations
 
-import contextlib
-import io
-
 import pytest
 
-from provenance import default_registry
-from provenance.cli import main
 from provenance.dates import Interval, PartialDate
-from provenance.registry import Registry
+from tests.facts_support import relation, relation_set, run_cli
 
 FILES = ("by", "az", "kz", "lv", "fr", "es", "it", "pt", "ch", "hu", "pl", "br", "ar", "ve", "cu")
-
-
-def relation_set(registry: Registry, object: str, at: str | None = None) -> set[tuple[str, str]]:
-    return {(r.subject, r.kind) for r in registry.relations(object=object, at=at)}
-
-
-def only(registry: Registry, subject: str, kind: str, object: str):
-    found = [r for r in registry.relations(subject=subject, object=object) if r.kind == kind]
-    assert len(found) == 1, f"{subject} {kind} {object}: {found}"
-    return found[0]
-
-
-def run(*args: str) -> tuple[int, str]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main(list(args))
-    return code, out.getvalue()
 
 
 # -- state funding of state-controlled outlets ---------------------------------------------------
@@ -68,8 +46,8 @@ def run(*args: str) -> tuple[int, str]:
     ],
 )
 def test_state_funding_is_recorded_with_a_quoted_source(curated_registry, funder, funded):
-    relation = only(curated_registry, funder, "funds", funded)
-    assert any(source.quote and source.kind in {"official", "self", "reference", "news"} for source in relation.sources)
+    funding = relation(curated_registry, funder, "funds", funded)
+    assert any(source.quote and source.kind in {"official", "self", "reference", "news"} for source in funding.sources)
 
 
 @pytest.mark.parametrize(
@@ -84,7 +62,7 @@ def test_state_funded_holdings_run_the_sc_channels(curated_registry, operator, o
 
 
 def test_khabar_state_ownership_has_no_invented_start_or_share(curated_registry):
-    owns = only(curated_registry, "state-kz", "owns", "khabar-agency")
+    owns = relation(curated_registry, "state-kz", "owns", "khabar-agency")
     assert owns.interval.start is None
     assert owns.share is None
     assert all("iwpr.net" in source.url for source in owns.sources)
@@ -97,19 +75,19 @@ def test_khabar_state_ownership_has_no_invented_start_or_share(curated_registry)
 def test_polish_public_media_stay_state_owned_and_governed_through_the_liquidation(curated_registry, outlet):
     for at in ("2023-06", "2023-12-20", "2023-12-27", "2024-06"):
         assert {("state-pl", "owns"), ("state-pl", "governs")} <= relation_set(curated_registry, outlet, at)
-    assert only(curated_registry, "state-pl", "owns", outlet).share == 1.0
+    assert relation(curated_registry, "state-pl", "owns", outlet).share == 1.0
     assert curated_registry.lookup(outlet).lifetime == Interval()  # ongoing: the liquidation did not end the outlet
 
 
 def test_tvp_governance_cites_the_december_2023_board_change(curated_registry):
-    governs = only(curated_registry, "state-pl", "governs", "tvp")
+    governs = relation(curated_registry, "state-pl", "governs", "tvp")
     quotes = " ".join(source.quote or "" for source in governs.sources)
     assert "December 19" in quotes
     assert not any("nasdaq.com" in source.url for r in curated_registry.relations(object="tvp") for source in r.sources)
 
 
 def test_tvp_editorial_control_starts_2015(curated_registry):
-    control = only(curated_registry, "state-pl", "controls-editorially", "tvp")
+    control = relation(curated_registry, "state-pl", "controls-editorially", "tvp")
     assert control.interval.start == PartialDate(2015)
 
 
@@ -120,7 +98,7 @@ def test_tvp_editorial_control_starts_2015(curated_registry):
 def test_polish_state_sole_ownership_rests_on_a_source_stating_it(curated_registry, outlet, host):
     # review2: the liquidation reports call the state the owner but give no share; the 100%
     # rests on KRRiT (sole-shareholder State Treasury companies) and SMM's PAP profile
-    owns = only(curated_registry, "state-pl", "owns", outlet)
+    owns = relation(curated_registry, "state-pl", "owns", outlet)
     assert owns.share == 1.0
     assert any(host in source.url and source.quote for source in owns.sources)
 
@@ -152,8 +130,8 @@ def test_telesur_start_rests_on_its_own_page(curated_registry):
 
 
 def test_telesur_shareholders(curated_registry):
-    assert only(curated_registry, "state-ve", "owns", "telesur").share == 0.51
-    argentina = only(curated_registry, "state-ar", "owns", "telesur")
+    assert relation(curated_registry, "state-ve", "owns", "telesur").share == 0.51
+    argentina = relation(curated_registry, "state-ar", "owns", "telesur")
     assert argentina.share == 0.16
     assert argentina.interval.end == PartialDate(2016)
     assert ("state-ar", "owns") not in relation_set(curated_registry, "telesur", "2017")
@@ -169,7 +147,7 @@ def test_telesur_editorial_control_without_a_source_is_gone(curated_registry):
 
 
 def test_france_medias_monde_is_owned_funded_and_governed_by_the_state(curated_registry):
-    assert only(curated_registry, "state-fr", "owns", "france-medias-monde").share == 1.0
+    assert relation(curated_registry, "state-fr", "owns", "france-medias-monde").share == 1.0
     assert {("state-fr", "funds"), ("state-fr", "governs")} <= relation_set(curated_registry, "france-medias-monde")
     for outlet in ("france-24", "rfi"):
         assert ("france-medias-monde", "parent-of") in relation_set(curated_registry, outlet)
@@ -187,14 +165,16 @@ def test_le_monde_first_issue(curated_registry):
 def test_le_monde_ownership_chain_rests_on_news_reports(curated_registry):
     # review2: the lemonde.fr page was only seen through a search redirect, and its quote
     # did not state that the group owns the daily
-    group = only(curated_registry, "groupe-le-monde", "owns", "le-monde")
+    group = relation(curated_registry, "groupe-le-monde", "owns", "le-monde")
     assert [source.url.split("/")[2] for source in group.sources] == ["www.rtl.be"]
-    assert only(curated_registry, "njj-presse", "owns", "groupe-le-monde").interval.start is None
-    assert only(curated_registry, "xavier-niel", "owns", "njj-presse").interval.end == PartialDate(2024, 4)
-    fund = only(curated_registry, "fonds-independance-presse", "owns", "njj-presse")
+    assert relation(curated_registry, "njj-presse", "owns", "groupe-le-monde").interval.start is None
+    assert relation(curated_registry, "xavier-niel", "owns", "njj-presse").interval.end == PartialDate(2024, 4)
+    fund = relation(curated_registry, "fonds-independance-presse", "owns", "njj-presse")
     assert (fund.share, fund.interval.start) == (0.999, PartialDate(2024, 4))
     for subject, object in [("njj-presse", "groupe-le-monde"), ("xavier-niel", "njj-presse")]:
-        assert all("thewrap.com" in source.url for source in only(curated_registry, subject, "owns", object).sources)
+        assert all(
+            "thewrap.com" in source.url for source in relation(curated_registry, subject, "owns", object).sources
+        )
 
 
 def test_afp_founding_day_and_domain_rest_on_afp_and_wikipedia(curated_registry):
@@ -213,7 +193,7 @@ def test_afp_founding_day_and_domain_rest_on_afp_and_wikipedia(curated_registry)
 
 
 def test_rtve_owned_by_sepi_and_state_funded(curated_registry):
-    owns = only(curated_registry, "sepi", "owns", "rtve")
+    owns = relation(curated_registry, "sepi", "owns", "rtve")
     assert owns.share == 1.0
     assert owns.interval.start == PartialDate(2007)
     assert {("state-es", "funds"), ("state-es", "governs")} <= relation_set(curated_registry, "rtve")
@@ -229,8 +209,8 @@ def test_rai_owned_governed_and_subsidised_by_the_state(curated_registry):
 
 
 def test_swissinfo_is_funded_half_by_the_confederation_and_half_by_srg(curated_registry):
-    assert only(curated_registry, "state-ch", "funds", "swissinfo").share == 0.5
-    assert only(curated_registry, "srg-ssr", "funds", "swissinfo").share == 0.5
+    assert relation(curated_registry, "state-ch", "funds", "swissinfo").share == 0.5
+    assert relation(curated_registry, "srg-ssr", "funds", "swissinfo").share == 0.5
     assert ("state-ch", "funds") in relation_set(curated_registry, "srg-ssr")
     assert ("srg-ssr", "parent-of") in relation_set(curated_registry, "swissinfo")
 
@@ -256,8 +236,8 @@ def test_swissinfo_facts_rest_on_swissinfo_and_srg_pages_not_aggregators(curated
     for record in records:
         hosts = _hosts(record.sources)
         assert not any(h.endswith(w) for h in hosts for w in WEAK_HOSTS), (record, hosts)
-    assert any(s.kind == "self" for s in only(curated_registry, "srg-ssr", "parent-of", "swissinfo").sources)
-    assert {s.kind for s in only(curated_registry, "srg-ssr", "funds", "swissinfo").sources} == {"self"}
+    assert any(s.kind == "self" for s in relation(curated_registry, "srg-ssr", "parent-of", "swissinfo").sources)
+    assert {s.kind for s in relation(curated_registry, "srg-ssr", "funds", "swissinfo").sources} == {"self"}
 
 
 def test_meduza_domain_rests_on_meduza_itself(curated_registry):
@@ -278,7 +258,7 @@ def test_mtva_owns_mti_which_runs_hirado(curated_registry):
     assert {("state-hu", "funds"), ("state-hu", "governs")} <= relation_set(curated_registry, "mtva")
     assert ("mtva", "owns") in relation_set(curated_registry, "mti")
     assert ("mti", "operates") in relation_set(curated_registry, "hirado")
-    assert only(curated_registry, "state-hu", "controls-editorially", "mti").interval.start is None
+    assert relation(curated_registry, "state-hu", "controls-editorially", "mti").interval.start is None
     assert ("state-hu", "controls-editorially") not in relation_set(curated_registry, "hirado")
 
 
@@ -290,7 +270,7 @@ def test_ebc_is_owned_governed_and_funded_by_the_union(curated_registry):
 
 def test_o_globo_ownership_quote_is_the_current_wikipedia_wording(curated_registry):
     # Review 2: the old quote ("O Globo is the most prominent ...") is not the page's wording any more.
-    (source,) = only(curated_registry, "grupo-globo", "owns", "o-globo").sources
+    (source,) = relation(curated_registry, "grupo-globo", "owns", "o-globo").sources
     assert source.quote == "the most prominent print publication in the Grupo Globo media conglomerate"
     assert curated_registry.lookup("o-globo").lifetime.start == PartialDate(1925, 7, 29)
 
@@ -298,11 +278,11 @@ def test_o_globo_ownership_quote_is_the_current_wikipedia_wording(curated_regist
 def test_vtv_state_relations_cite_the_portuguese_article_at_its_address(curated_registry):
     # Review 2: the pt.wikipedia article is "Venezolana_de_Televisión", not "..._Televisão".
     for kind in ("owns", "controls-editorially"):
-        relation = only(curated_registry, "state-ve", kind, "vtv")
-        assert [source.url for source in relation.sources] == [
+        found = relation(curated_registry, "state-ve", kind, "vtv")
+        assert [source.url for source in found.sources] == [
             "https://pt.wikipedia.org/wiki/Venezolana_de_Televisi%C3%B3n"
         ]
-    assert only(curated_registry, "state-ve", "owns", "vtv").interval.start == PartialDate(1974)
+    assert relation(curated_registry, "state-ve", "owns", "vtv").interval.start == PartialDate(1974)
 
 
 # -- Télam -------------------------------------------------------------------------------------------------
@@ -311,7 +291,7 @@ def test_vtv_state_relations_cite_the_portuguese_article_at_its_address(curated_
 def test_telam_ends_march_2024(curated_registry):
     telam = curated_registry.lookup("telam")
     assert telam.lifetime == Interval.parse("1945", "2024-03")
-    owns = only(curated_registry, "state-ar", "owns", "telam")
+    owns = relation(curated_registry, "state-ar", "owns", "telam")
     assert owns.interval.end == PartialDate(2024, 3)
     # Review 2: the end also rests on LatAm Journalism Review's report that the government closed Télam.
     assert any("fechou a agência oficial de notícias Télam" in (source.quote or "") for source in owns.sources)
@@ -360,7 +340,7 @@ def test_belteleradio_eu_sanction_not_kept_on_a_communication_portal(curated_reg
 
 def test_belarus_review2_sources_and_bounds(curated_registry):
     # BelTA: "state-owned" states no share; its dates now rest on en.wikipedia and BelTA's own history page.
-    assert only(curated_registry, "state-by", "owns", "belta").share is None
+    assert relation(curated_registry, "state-by", "owns", "belta").share is None
     belta = curated_registry.lookup("belta")
     assert belta.lifetime.start == PartialDate(1918, 12, 23)
     assert not any("tgstat" in s.url or "inform.kz" in s.url for s in belta.sources)
@@ -370,15 +350,15 @@ def test_belarus_review2_sources_and_bounds(curated_registry):
     sb = curated_registry.lookup("sb-belarus-segodnya")
     titles = {"Sovetskaya Belorussiya", "SB. Belarus Segodnya"}
     assert all(n.interval == Interval() for n in sb.names if n.name in titles)
-    parent = only(curated_registry, "state-by", "parent-of", "presidential-administration-by")
+    parent = relation(curated_registry, "state-by", "parent-of", "presidential-administration-by")
     assert [s.url for s in parent.sources] == ["https://president.gov.by/special/en/president/administration"]
     assert not any("denisdiderot" in s.url for s in curated_registry.lookup("belarus-1").sources)
 
 
 def test_hungary_and_kazakhstan_review2_sources(curated_registry):
-    control = only(curated_registry, "state-hu", "controls-editorially", "mti")
+    control = relation(curated_registry, "state-hu", "controls-editorially", "mti")
     assert [(s.kind, "direkt36.hu" in s.url) for s in control.sources] == [("news", True)]
-    operates = only(curated_registry, "khabar-agency", "operates", "kazakh-tv")
+    operates = relation(curated_registry, "khabar-agency", "operates", "kazakh-tv")
     assert not any("it.wikipedia" in s.url for s in operates.sources)
     assert {s.kind for s in operates.sources} == {"self", "reference"}
     assert curated_registry.lookup("khabar-agency").lifetime.start == PartialDate(1995, 10, 23)
@@ -394,7 +374,7 @@ def test_azertac_owned_governed_and_funded_by_the_state(curated_registry):
 
 
 def test_validate_report_finds_no_violation_in_these_files():
-    code, out = run("validate", "--report")
+    code, out = run_cli("validate", "--report")
     rows = {line.split()[0]: line.split() for line in out.splitlines() if line.strip().endswith(tuple("0123456789"))}
     for name in FILES:
         row = rows[f"{name}.toml"]
@@ -403,12 +383,11 @@ def test_validate_report_finds_no_violation_in_these_files():
     assert code in (0, 1)
 
 
-def test_kazakh_tv_rests_on_its_own_page_not_on_kazinform():
+def test_kazakh_tv_rests_on_its_own_page_not_on_kazinform(curated_registry):
     """Kazinform (Kazakhstan's state news agency) may back facts about itself only, not about Khabar's channels."""
-    registry = default_registry(layers=())
     for outlet_id in ("kazakh-tv", "khabar-tv"):
-        outlet = registry.lookup(outlet_id)
+        outlet = curated_registry.lookup(outlet_id)
         assert all("inform.kz" not in source.url for source in outlet.sources)
-    kazakh_tv = registry.lookup("kazakh-tv")
+    kazakh_tv = curated_registry.lookup("kazakh-tv")
     assert kazakh_tv.lifetime.start is None  # 2002-10-25 was stated only by Kazinform
     assert [(name.name, name.kind) for name in kazakh_tv.names] == [("Caspionet", "alias")]

@@ -11,31 +11,21 @@ import pytest
 
 from provenance.dates import parse_iso
 from provenance.ownership import control_chain
-from provenance.registry import Registry
-
-
-def subjects(registry: Registry, object: str, kind: str, at: str | None = None) -> set[str]:
-    return {r.subject for r in registry.relations(object=object, at=at) if r.kind == kind}
-
+from tests.facts_support import host_claim_tests, subjects, top_owner_tests
 
 # -- domains -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("host", "outlet"),
-    [
-        ("www.spiegel.de", "der-spiegel"),
-        ("www.bild.de", "bild"),
-        ("elpais.com", "el-pais"),
-        ("www.corriere.it", "corriere-della-sera"),
-        ("www.lefigaro.fr", "le-figaro"),
-        ("www.economist.com", "the-economist"),
-    ],
-)
-def test_eu2_main_domains_resolve(curated_registry, host, outlet):
-    claim = curated_registry.claim_for_host(host, parse_iso("2024-01-01"))
-    assert claim is not None
-    assert claim.outlet == outlet
+MAIN_DOMAINS = [
+    ("www.spiegel.de", "der-spiegel"),
+    ("www.bild.de", "bild"),
+    ("elpais.com", "el-pais"),
+    ("www.corriere.it", "corriere-della-sera"),
+    ("www.lefigaro.fr", "le-figaro"),
+    ("www.economist.com", "the-economist"),
+]
+
+test_eu2_main_domains_resolve = host_claim_tests(MAIN_DOMAINS, at="2024-01-01")
 
 
 def test_eu2_outlet_for_url(curated_registry):
@@ -71,23 +61,20 @@ def test_eu2_outlet_starts(curated_registry, outlet, start):
 # -- owners up to the top ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("outlet", "at", "top"),
-    [
-        ("der-spiegel", "2010", "spiegel-mitarbeiter-kg"),
-        ("der-spiegel", "2010", "bertelsmann"),
-        ("der-spiegel", "2023", "bertelsmann"),
-        ("bild", "2024-10", "kkr"),
-        ("bild", "2025-06", "mathias-doepfner"),
-        ("el-pais", "2020", "prisa"),
-        ("corriere-della-sera", "2020", "cairo-communication"),
-        ("le-figaro", "2010", "gimd"),
-        ("the-economist", "2010", "pearson"),
-        ("the-economist", "2020", "exor"),
-    ],
-)
-def test_eu2_top_owners(curated_registry, outlet, at, top):
-    assert top in control_chain(curated_registry, outlet, at=at).ultimate()
+TOP_OWNERS = [
+    ("der-spiegel", "2010", "spiegel-mitarbeiter-kg"),
+    ("der-spiegel", "2010", "bertelsmann"),
+    ("der-spiegel", "2023", "bertelsmann"),
+    ("bild", "2024-10", "kkr"),
+    ("bild", "2025-06", "mathias-doepfner"),
+    ("el-pais", "2020", "prisa"),
+    ("corriere-della-sera", "2020", "cairo-communication"),
+    ("le-figaro", "2010", "gimd"),
+    ("the-economist", "2010", "pearson"),
+    ("the-economist", "2020", "exor"),
+]
+
+test_eu2_top_owners = top_owner_tests(TOP_OWNERS)
 
 
 def test_spiegel_staff_kg_owns_the_publisher_from_november_1974(curated_registry):

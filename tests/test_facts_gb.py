@@ -13,11 +13,7 @@ import pytest
 
 from provenance.dates import ONGOING, PartialDate, parse_iso
 from provenance.ownership import control_chain
-from provenance.registry import Registry
-
-
-def subjects(registry: Registry, object: str, kind: str, at: str | None = None) -> set[str]:
-    return {r.subject for r in registry.relations(object=object, at=at) if r.kind == kind}
+from tests.facts_support import host_claim_tests, monitor_codes, subjects, top_owner_tests
 
 
 def day(text: str) -> PartialDate:
@@ -163,10 +159,7 @@ def test_mgn_did_not_hold_88_percent_before_april_2020(curated_registry):
 @pytest.mark.parametrize("outlet", ["ard", "zdf"])
 def test_the_federal_state_does_not_fund_ard_or_zdf(curated_registry, outlet):
     assert "state-de" not in subjects(curated_registry, outlet, "funds")
-    codes = {
-        a.value for a in curated_registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"
-    }
-    assert codes == {"IP"}
+    assert set(monitor_codes(curated_registry, outlet)) == {"IP"}
 
 
 def test_the_federal_state_funds_deutsche_welle(curated_registry):
@@ -283,19 +276,14 @@ def test_review2_foreign_office_carries_its_2020_name(curated_registry):
 # -- S3: Daily Mail, The Sun, The Times, The Daily Telegraph, The Independent --------------------
 
 
-@pytest.mark.parametrize(
-    ("host", "outlet"),
-    [
-        ("www.dailymail.co.uk", "daily-mail"),
-        ("www.thetimes.co.uk", "the-times"),
-        ("www.telegraph.co.uk", "the-daily-telegraph"),
-        ("www.independent.co.uk", "the-independent"),
-    ],
-)
-def test_s3_main_domains_resolve(curated_registry, host, outlet):
-    claim = curated_registry.claim_for_host(host, parse_iso("2024-01-01"))
-    assert claim is not None
-    assert claim.outlet == outlet
+S3_MAIN_DOMAINS = [
+    ("www.dailymail.co.uk", "daily-mail"),
+    ("www.thetimes.co.uk", "the-times"),
+    ("www.telegraph.co.uk", "the-daily-telegraph"),
+    ("www.independent.co.uk", "the-independent"),
+]
+
+test_s3_main_domains_resolve = host_claim_tests(S3_MAIN_DOMAINS, at="2024-01-01")
 
 
 def test_review_s3_dailymail_claim_has_no_start(curated_registry):
@@ -304,18 +292,15 @@ def test_review_s3_dailymail_claim_has_no_start(curated_registry):
     assert claim is not None and claim.interval.start is None
 
 
-@pytest.mark.parametrize(
-    ("outlet", "at", "top"),
-    [
-        ("daily-mail", "2021-11-03", "jonathan-harmsworth"),
-        ("the-times", "2020", "news-corp"),
-        ("the-daily-telegraph", "2010", "barclay-family"),
-        ("the-independent", "2018", "evgeny-lebedev"),
-        ("the-independent", "2018", "sultan-abuljadayel"),
-    ],
-)
-def test_s3_top_owners(curated_registry, outlet, at, top):
-    assert top in control_chain(curated_registry, outlet, at=at).ultimate()
+S3_TOP_OWNERS = [
+    ("daily-mail", "2021-11-03", "jonathan-harmsworth"),
+    ("the-times", "2020", "news-corp"),
+    ("the-daily-telegraph", "2010", "barclay-family"),
+    ("the-independent", "2018", "evgeny-lebedev"),
+    ("the-independent", "2018", "sultan-abuljadayel"),
+]
+
+test_s3_top_owners = top_owner_tests(S3_TOP_OWNERS)
 
 
 def test_s3_news_corp_holds_news_uk_only_from_the_2013_split(curated_registry):

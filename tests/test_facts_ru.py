@@ -10,29 +10,14 @@ Channel One, TV Centre, Izvestia, Kommersant and RBC.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import tomllib
 from importlib import resources
 
 import pytest
 
-from provenance.cli import main
 from provenance.dates import Interval, PartialDate
 from provenance.ownership import control_chain
-from provenance.registry import Registry
-
-
-def relation_set(registry: Registry, object: str, at: str | None = None) -> set[tuple[str, str]]:
-    return {(r.subject, r.kind) for r in registry.relations(object=object, at=at)}
-
-
-def run(*args: str) -> tuple[int, str]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main(list(args))
-    return code, out.getvalue()
-
+from tests.facts_support import host_claim_tests, relation_set, run_cli
 
 # -- Voice of Russia and Radio Moscow ------------------------------------------------------------
 
@@ -97,7 +82,7 @@ def test_ria_novosti_is_no_predecessor(curated_registry):
 
 
 def test_outlet_command_shows_successors_and_dated_domains():
-    code, text = run("outlet", "Voice of Russia")
+    code, text = run_cli("outlet", "Voice of Russia")
     assert code == 0
     assert "domain ruvr.ru (primary, until 2014-11-09)" in text
     assert "domain voiceofrussia.com (primary, until 2014-11-09)" in text
@@ -284,26 +269,22 @@ def test_state_aliases(curated_registry):
 # -- S3 additions: Ruptly, inoSMI, Tsargrad, NewsFront, SouthFront, SCF, NEO, Oriental Review, Voice of Europe
 
 
-@pytest.mark.parametrize(
-    ("host", "outlet"),
-    [
-        ("ruptly.tv", "ruptly"),
-        ("inosmi.ru", "inosmi"),
-        ("tsargrad.tv", "tsargrad-tv"),
-        ("news-front.su", "newsfront"),
-        ("de.news-front.su", "newsfront"),
-        ("news-front.info", "newsfront"),
-        ("southfront.org", "southfront"),
-        ("strategic-culture.su", "strategic-culture-foundation"),
-        ("strategic-culture.org", "strategic-culture-foundation"),
-        ("journal-neo.org", "new-eastern-outlook"),
-        ("orientalreview.org", "oriental-review"),
-        ("voiceofeurope.com", "voice-of-europe"),
-    ],
-)
-def test_s3_main_domains_resolve(curated_registry, host, outlet):
-    claim = curated_registry.claim_for_host(host)
-    assert claim is not None and claim.outlet == outlet
+S3_MAIN_DOMAINS = [
+    ("ruptly.tv", "ruptly"),
+    ("inosmi.ru", "inosmi"),
+    ("tsargrad.tv", "tsargrad-tv"),
+    ("news-front.su", "newsfront"),
+    ("de.news-front.su", "newsfront"),
+    ("news-front.info", "newsfront"),
+    ("southfront.org", "southfront"),
+    ("strategic-culture.su", "strategic-culture-foundation"),
+    ("strategic-culture.org", "strategic-culture-foundation"),
+    ("journal-neo.org", "new-eastern-outlook"),
+    ("orientalreview.org", "oriental-review"),
+    ("voiceofeurope.com", "voice-of-europe"),
+]
+
+test_s3_main_domains_resolve = host_claim_tests(S3_MAIN_DOMAINS)
 
 
 def test_southfront_press_claim_starts_at_its_earliest_attested_use(curated_registry):

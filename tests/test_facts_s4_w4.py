@@ -12,7 +12,15 @@ import pytest
 
 from provenance.dates import PartialDate
 from provenance.errors import UnknownIdError
-from tests.facts_support import assert_resolves, domain_tests, monitor_code_tests, relation, span, state_tests
+from tests.facts_support import (
+    assert_resolves,
+    domain_tests,
+    monitor_code_tests,
+    monitor_codes,
+    relation,
+    span,
+    state_tests,
+)
 
 STATE_OUTLETS = [
     # (outlet, url on its domain, country, body standing for the state, a date the control is sourced for)
@@ -68,12 +76,7 @@ def test_al_manar_belongs_to_hezbollah_s_group(curated_registry):
         "ongoing",
     )
     relation(curated_registry, "hezbollah", "governs", "lebanese-communication-group")
-    codes = [
-        a.value
-        for a in curated_registry.assessments("al-manar", kind="typology")
-        if a.assessor == "state-media-monitor"
-    ]
-    assert codes == ["SC"]
+    assert monitor_codes(curated_registry, "al-manar") == ["SC"]
 
 
 def test_mehr_owned_by_the_islamic_development_organization(curated_registry):
