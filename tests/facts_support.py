@@ -273,7 +273,7 @@ def monitor_code_tests(rows: Sequence[tuple[str, str]], *, as_set: bool = False)
         """The State Media Monitor's code for the outlet."""
         codes = monitor_codes(curated_registry, outlet)
         if as_set:
-            assert set(codes) == {code}, f"the monitor codes {outlet} {codes}, not {code}"
+            assert set(codes) == {code}, f"the monitor codes {outlet} {codes}, not only {code!r}"
         else:
             assert codes == [code], f"the monitor codes {outlet} {codes}, not [{code!r}]"
 
@@ -337,7 +337,9 @@ def host_claim_tests(rows: Sequence[tuple[str, str]], at: str | None = None) -> 
     def test(curated_registry: Registry, host: str, outlet: str) -> None:
         """The host is claimed by the outlet."""
         claim = curated_registry.claim_for_host(host, None if at is None else parse_iso(at))
-        assert claim is not None and claim.outlet == outlet, f"{host} is claimed by {claim}, not by {outlet}"
+        assert claim is not None and claim.outlet == outlet, (
+            f"{host} is claimed by {claim and claim.outlet}, not by {outlet}"
+        )
 
     return test
 
@@ -357,6 +359,8 @@ def url_tests(rows: Sequence[tuple[str, str]], at: str) -> FactTest:
     def test(curated_registry: Registry, url: str, outlet: str) -> None:
         """The URL resolves to the outlet."""
         found = curated_registry.outlet_for_url(url, at=at)
-        assert found is not None and found.id == outlet, f"{url} at {at} resolves to {found and found.id}"
+        assert found is not None and found.id == outlet, (
+            f"{url} at {at} resolves to {found and found.id}, not to {outlet}"
+        )
 
     return test

@@ -17,6 +17,7 @@ from tests.facts_support import host_claim_tests, subjects, top_owner_tests
 
 
 MAIN_DOMAINS = [
+    # (host, outlet claiming it on 2024-01-01)
     ("www.spiegel.de", "der-spiegel"),
     ("www.bild.de", "bild"),
     ("elpais.com", "el-pais"),
@@ -62,6 +63,7 @@ def test_eu2_outlet_starts(curated_registry, outlet, start):
 
 
 TOP_OWNERS = [
+    # (outlet, date, an id at the top of its control chain)
     ("der-spiegel", "2010", "spiegel-mitarbeiter-kg"),
     ("der-spiegel", "2010", "bertelsmann"),
     ("der-spiegel", "2023", "bertelsmann"),

@@ -277,6 +277,7 @@ def test_review2_foreign_office_carries_its_2020_name(curated_registry):
 
 
 S3_MAIN_DOMAINS = [
+    # (host, outlet claiming it on 2024-01-01)
     ("www.dailymail.co.uk", "daily-mail"),
     ("www.thetimes.co.uk", "the-times"),
     ("www.telegraph.co.uk", "the-daily-telegraph"),

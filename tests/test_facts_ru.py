@@ -270,6 +270,7 @@ def test_state_aliases(curated_registry):
 
 
 S3_MAIN_DOMAINS = [
+    # (host, outlet claiming it)
     ("ruptly.tv", "ruptly"),
     ("inosmi.ru", "inosmi"),
     ("tsargrad.tv", "tsargrad-tv"),

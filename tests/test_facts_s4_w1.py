@@ -85,6 +85,7 @@ def test_baltnews_latvian_site_is_an_edition(curated_registry):
 
 
 RELATIONS = [
+    # (subject, kind, object)
     ("state-ru", "owns", "sberbank"),
     ("sberbank", "funds", "rambler-media-group"),
     ("rambler-media-group", "owns", "gazeta-ru"),

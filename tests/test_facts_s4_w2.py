@@ -80,6 +80,7 @@ test_public_broadcaster_reaches_its_state = state_tests(STATE_OUTLETS)
 
 
 RELATIONS = [
+    # (subject, kind, object)
     ("state-at", "governs", "orf"),
     ("flemish-government", "governs", "vrt"),
     ("flemish-government", "funds", "vrt"),
@@ -238,6 +239,7 @@ def test_aftonbladet_reaches_the_tinius_trust(curated_registry):
 
 
 STARTS = [
+    # (outlet, its sourced start)
     ("dr", PartialDate(1925, 4, 1)),
     ("vg", PartialDate(1945, 6, 23)),
     ("aftenposten", PartialDate(1860, 5, 14)),
@@ -260,6 +262,7 @@ test_sourced_start = start_tests(STARTS)
 
 
 CODES = [
+    # (outlet, State Media Monitor code)
     ("orf", "IP"),
     ("vrt", "ISFM"),
     ("rtbf", "ISFM"),

@@ -63,6 +63,7 @@ test_private_outlet_domain_resolves = domain_tests(PRIVATE_OUTLETS)
 
 
 RELATIONS = [
+    # (subject, kind, object, start, end)
     ("state-hr", "owns", "hrt", None, "ongoing"),
     ("state-mk", "owns", "mrt", "1993", "ongoing"),
     ("state-ee", "owns", "err", "2007-06-01", "ongoing"),
@@ -163,6 +164,7 @@ def test_err_founded_by_the_2007_act(curated_registry):
 
 
 CODES = [
+    # (outlet, State Media Monitor code)
     ("hrt", "CaPu"),
     ("hina", "SC"),
     ("rtcg", "ISFM"),

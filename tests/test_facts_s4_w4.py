@@ -148,6 +148,7 @@ def test_demiroren_family_owns_all_of_the_holding(curated_registry):
 
 
 CODES = [
+    # (outlet, State Media Monitor code)
     ("sabah", "CaPr"),
     ("asharq-al-awsat", "CaPu"),
     ("the-peninsula", "CaPr"),

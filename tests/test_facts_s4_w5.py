@@ -89,6 +89,7 @@ def test_private_outlet_reaches_no_state(curated_registry, outlet, url, country)
 
 
 RELATIONS = [
+    # (subject, kind, object)
     ("state-rw", "governs", "rba-rwanda"),
     ("state-cm", "governs", "crtv"),
     ("sopecam", "operates", "cameroon-tribune"),
@@ -192,6 +193,7 @@ def test_nmg_took_monitor_publications_in_2000(curated_registry):
 
 
 STARTS = [
+    # (outlet, its sourced start)
     ("znbc", PartialDate(1987, 4, 24)),
     ("tvm-mozambique", PartialDate(1981, 2, 3)),
     ("nbc-namibia", PartialDate(1979)),
@@ -208,6 +210,7 @@ test_sourced_start = start_tests(STARTS)
 
 
 CODES = [
+    # (outlet, State Media Monitor code)
     ("rba-rwanda", "SC"),
     ("crtv", "SC"),
     ("cameroon-tribune", "SC"),
@@ -265,6 +268,7 @@ def test_radio_mocambique_wholly_state_owned_since_1975(curated_registry):
 
 
 CODES_SECOND_BATCH = [
+    # (outlet, State Media Monitor code)
     ("zambia-daily-mail", "CaPu"),
     ("times-of-zambia", "CaPu"),
     ("fraternite-matin", "ISFM"),

@@ -88,6 +88,7 @@ def test_paraguay_tv_on_air_since_2011(curated_registry):
 
 
 CODES = [
+    # (outlet, State Media Monitor code)
     ("bolivia-tv", "SC"),
     ("canal-6-nicaragua", "SC"),
     ("ecuador-tv", "SC"),

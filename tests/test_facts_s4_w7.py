@@ -78,6 +78,7 @@ test_control_reaches_the_state = state_tests(STATE)
 
 
 RELATIONS = [
+    # (subject, kind, object)
     ("ministry-of-information-mm", "owns", "mrtv"),
     ("ministry-of-information-mm", "governs", "mrtv"),
     ("state-mm", "parent-of", "ministry-of-information-mm"),

@@ -270,6 +270,7 @@ def test_apnews_com_claim_cites_a_page_that_names_the_site(curated_registry):
 
 
 NEW_OUTLET_URLS = [
+    # (url, outlet it resolves to on 2020-06-01)
     ("https://www.hispantv.com/noticias/iran", "hispantv"),
     ("http://rodong.rep.kp/ko/index.php", "rodong-sinmun"),
     ("https://www.washingtonpost.com/politics/2020/01/01/x/", "washington-post"),
@@ -301,6 +302,7 @@ def test_rodong_sinmun_is_the_workers_party_paper_and_state_controlled_for_smm(c
 
 
 WASHINGTON_POST_TOPS = [
+    # (date, the id heading every path of the chain, or the set of ids at the tops)
     ("1990", {"graham-family", "washington-post-company"}),
     ("2013-09-30", {"graham-family", "washington-post-company"}),
     ("2013-10-01", {"jeff-bezos"}),
@@ -324,6 +326,7 @@ def test_breitbart_owners_from_the_2017_disclosure(curated_registry):
 
 
 WSJ_TOPS = [
+    # (date, the id heading every path of the chain, or the set of ids at the tops)
     ("2007-12-13", "news-corporation"),
     ("2013-06-27", "news-corporation"),
     ("2013-06-28", "news-corp"),
@@ -386,6 +389,7 @@ def test_us2_nbcnews_com_claim_starts_with_the_2012_rebranding(curated_registry)
 
 
 NEW_YORK_POST_TOPS = [
+    # (date, the id heading every path of the chain, or the set of ids at the tops)
     ("2000", "news-corporation"),
     ("2013-06-27", "news-corporation"),
     ("2013-06-28", "news-corp"),
@@ -396,6 +400,7 @@ test_us2_new_york_post_through_news_corporation_then_news_corp = chain_top_tests
 
 
 LOS_ANGELES_TIMES_TOPS = [
+    # (date, the id heading every path of the chain, or the set of ids at the tops)
     ("2005", "tribune-company"),
     ("2014-08-03", "tribune-company"),
     ("2014-08-04", "tribune-publishing"),

@@ -10,6 +10,7 @@ OUTLETS = ("cbs-news", "epoch-times", "newsweek", "bloomberg-news", "abc-news", 
 
 
 URLS = [
+    # (url, outlet it resolves to on 2024-06-01)
     ("https://www.cbsnews.com/news/x/", "cbs-news"),
     ("https://www.theepochtimes.com/us/x-5000000", "epoch-times"),
     ("https://www.newsweek.com/x-2000000", "newsweek"),
@@ -27,6 +28,7 @@ def test_us3_cbsnews_com_claim_starts_when_first_attested(curated_registry):
 
 
 CBS_NEWS_TOPS = [
+    # (date, the id heading every path of the chain, or the set of ids at the tops)
     ("2020", "national-amusements"),
     ("2025-08-06", "national-amusements"),
     ("2025-08-07", "paramount-skydance"),
@@ -60,6 +62,7 @@ def test_us3_epoch_times_is_an_epoch_media_group_brand(curated_registry):
 
 
 NEWSWEEK_TOPS = [
+    # (date, the id heading every path of the chain, or the set of ids at the tops)
     ("2015", {"ibt-media"}),
     ("2020", {"dev-pragad", "johnathan-davis"}),
 ]

@@ -38,6 +38,7 @@ def test_the_state_owns_the_outlet(curated_registry, outlet, url, country, state
 
 
 CODES = [
+    # (outlet, State Media Monitor code)
     ("sabc", "CaPu"),
     ("nta", "SC"),
     ("kbc", "SC"),

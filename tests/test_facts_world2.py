@@ -47,6 +47,7 @@ def test_gbc_has_both_hosts(curated_registry):
 
 
 RELATIONS = [
+    # (subject, kind, object)
     ("ipn", "owns", "canal-once"),
     ("state-mx", "parent-of", "ipn"),
     ("state-mx", "governs", "canal-once"),
@@ -78,6 +79,7 @@ def test_mcot_majority_held_by_the_state(curated_registry):
 
 
 STARTS = [
+    # (outlet, its sourced start)
     ("canal-once", PartialDate(1959, 3, 2)),
     ("tvn", PartialDate(1969, 1, 31)),
     ("ptv-philippines", PartialDate(1974, 2, 2)),
@@ -101,6 +103,7 @@ def test_rtvc_began_in_2004(curated_registry):
 
 
 CODES = [
+    # (outlet, State Media Monitor code)
     ("canal-once", "SC"),
     ("senal-colombia", "SC"),
     ("radio-nacional-de-colombia", "SC"),

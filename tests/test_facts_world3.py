@@ -47,6 +47,7 @@ def test_map_news_portals_resolve_to_map(curated_registry, url):
 
 
 RELATIONS = [
+    # (subject, kind, object)
     ("state-tz", "owns", "tbc-tanzania"),
     ("state-tz", "governs", "tbc-tanzania"),
     ("state-tz", "funds", "tbc-tanzania"),
@@ -81,6 +82,7 @@ def test_map_state_ownership_starts_with_nationalisation(curated_registry):
 
 
 STARTS = [
+    # (outlet, its sourced start)
     ("tbc-tanzania", PartialDate(2007)),
     ("ubc-uganda", PartialDate(2005, 11, 16)),
     ("maghreb-arabe-presse", PartialDate(1959, 5, 31)),

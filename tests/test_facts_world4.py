@@ -40,6 +40,7 @@ test_control_reaches_the_state = state_tests(OUTLETS)
 
 
 RELATIONS = [
+    # (subject, kind, object)
     ("state-am", "owns", "public-television-of-armenia"),
     ("state-uz", "owns", "mtrk-uzbekistan"),
     ("state-uz", "governs", "mtrk-uzbekistan"),
@@ -80,6 +81,7 @@ def test_kpl_oversight_passed_to_the_party_board_in_june_2025(curated_registry):
 
 
 STARTS = [
+    # (outlet, its sourced start)
     ("public-television-of-armenia", PartialDate(1956, 11, 29)),
     ("rupavahini", PartialDate(1982, 2, 14)),
     ("kpl-laos", PartialDate(1968, 1, 6)),
@@ -89,6 +91,7 @@ test_sourced_start = start_tests(STARTS)
 
 
 CODES = [
+    # (outlet, State Media Monitor code)
     ("public-television-of-armenia", "SC"),
     ("mtrk-uzbekistan", "SC"),
     ("mnb-mongolia", "SC"),
