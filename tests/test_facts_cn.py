@@ -13,7 +13,7 @@ import pytest
 from provenance.dates import OpenEnd, PartialDate
 from provenance.ownership import control_chain
 from provenance.registry import Registry
-from tests.facts_support import relation_set
+from tests.facts_support import assert_reaches_state, relation_set
 
 # -- the state chain of the broadcasters before and after 2018-03-21 --------------------------------
 
@@ -34,8 +34,7 @@ from tests.facts_support import relation_set
     ],
 )
 def test_chinese_broadcasters_reach_the_state(curated_registry, outlet, at):
-    chain = control_chain(curated_registry, outlet, at=at)
-    assert [state.id for state in chain.states(curated_registry)] == ["state-cn"]
+    assert_reaches_state(curated_registry, outlet, "state-cn", at)
 
 
 def test_radio_and_television_administration_under_the_state_council(curated_registry):

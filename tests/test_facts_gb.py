@@ -12,8 +12,7 @@ from __future__ import annotations
 import pytest
 
 from provenance.dates import ONGOING, PartialDate, parse_iso
-from provenance.ownership import control_chain
-from tests.facts_support import host_claim_tests, monitor_codes, subjects, top_owner_tests
+from tests.facts_support import assert_reaches_state, host_claim_tests, monitor_codes, subjects, top_owner_tests
 
 
 def day(text: str) -> PartialDate:
@@ -76,9 +75,7 @@ def test_world_service_funding_intervals(curated_registry):
 
 def test_world_service_reaches_the_state_except_in_the_licence_fee_years(curated_registry):
     for at in ("2010", "2020"):
-        assert [s.id for s in control_chain(curated_registry, "bbc-world-service", at=at).states(curated_registry)] == [
-            "state-gb"
-        ]
+        assert_reaches_state(curated_registry, "bbc-world-service", "state-gb", at)
     assert subjects(curated_registry, "bbc-world-service", "funds", "2015") == {"bbc-corporation"}
 
 

@@ -17,7 +17,7 @@ import pytest
 
 from provenance.dates import Interval, PartialDate
 from provenance.ownership import control_chain
-from tests.facts_support import host_claim_tests, relation_set, run_cli
+from tests.facts_support import host_claim_tests, relation_set, run_cli, tops
 
 # -- Voice of Russia and Radio Moscow ------------------------------------------------------------
 
@@ -309,7 +309,7 @@ def test_southfront_press_claim_starts_at_its_earliest_attested_use(curated_regi
     ],
 )
 def test_s3_top_owners(curated_registry, outlet, at, top):
-    assert {path.top for path in control_chain(curated_registry, outlet, at=at)} == top
+    assert tops(curated_registry, outlet, at) == top
 
 
 def test_ruptly_is_rts_berlin_agency(curated_registry):
