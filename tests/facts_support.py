@@ -21,8 +21,16 @@ How to write a fact test file (say ``tests/test_facts_s5_w9.py``, or to convert 
   ``chain_top_tests`` (who heads the control chain), ``host_claim_tests`` and ``url_tests`` (what a host
   or URL resolves to at a date). A table of ``(outlet, url, country, state, at)`` rows serves both
   ``domain_tests`` and ``state_tests``. Keep the test names the old file used, so the test ids stay.
+- When converting, keep what each old assertion meant: a test that calls ``relation(...)`` becomes
+  ``relation_tests(rows)`` (exactly one such relation), one that checks ``(subject, kind) in {...}`` becomes
+  ``relation_tests(rows, unique=False)``; a monitor-code test comparing a list (``== [code]``) becomes
+  ``monitor_code_tests(rows)``, one comparing a set (``== {code}``) ``monitor_code_tests(rows, as_set=True)``.
+  Check with ``pytest --collect-only -q`` before and after that no test id went missing.
 - Write a test out by hand only for a fact no factory checks; the ``assert_*`` and lookup helpers here
-  (``relation``, ``span``, ``monitor_codes``, ``subjects``, ``relation_set``, ``tops``) keep it short.
+  (``relation``, ``span``, ``monitor_codes``, ``subjects``, ``relation_set``, ``tops``, ``run_cli``) keep it
+  short.
+
+A file in the old style (its own ``registry`` fixture, parametrized tests written out) still runs as it is.
 """
 
 from __future__ import annotations
