@@ -13,16 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import default_registry
 from provenance.dates import PartialDate
-from provenance.registry import Registry
-from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return default_registry(layers=())  # the curated data
-
+from tests.facts_support import domain_tests, relation, relation_tests, span, state_tests
 
 OUTLETS = [
     # (outlet, url on its domain, country)
@@ -57,9 +49,7 @@ OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_domain_resolves_to_the_outlet(registry, outlet, url, country):
-    assert_resolves(registry, outlet, url, country)
+test_domain_resolves_to_the_outlet = domain_tests(OUTLETS)
 
 
 STATE_CHAINS = [
@@ -86,130 +76,129 @@ STATE_CHAINS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "state", "at"), STATE_CHAINS, ids=[o[0] for o in STATE_CHAINS])
-def test_control_reaches_the_state(registry, outlet, state, at):
-    assert_reaches_state(registry, outlet, state, at)
+test_control_reaches_the_state = state_tests(STATE_CHAINS)
 
 
-def test_baltnews_latvian_site_is_an_edition(registry):
-    found = registry.outlet_for_url("https://baltnews.lv/x")
+def test_baltnews_latvian_site_is_an_edition(curated_registry):
+    found = curated_registry.outlet_for_url("https://baltnews.lv/x")
     assert found is not None and found.id == "baltnews"
 
 
-@pytest.mark.parametrize(
-    ("subject", "kind", "object"),
-    [
-        ("state-ru", "owns", "sberbank"),
-        ("sberbank", "funds", "rambler-media-group"),
-        ("rambler-media-group", "owns", "gazeta-ru"),
-        ("rambler-media-group", "owns", "lenta-ru"),
-        ("national-media-group", "owns", "ren-tv"),
-        ("national-media-group", "owns", "channel-5-petersburg"),
-        ("pavel-gusev", "owns", "moskovsky-komsomolets"),
-        ("state-ru", "owns", "otr"),
-        ("state-ru", "governs", "otr"),
-        ("state-ru", "funds", "otr"),
-        ("rossiya-segodnya", "owns", "baltnews"),
-        ("anissa-naouai", "owns", "maffick"),
-        ("state-kz", "owns", "kazinform"),
-        ("ministry-of-culture-and-information-kz", "owns", "kazakhstanskaya-pravda"),
-        ("ministry-of-culture-and-information-kz", "owns", "egemen-qazaqstan"),
-        ("state-kz", "controls-editorially", "egemen-qazaqstan"),
-        ("khabar-agency", "operates", "khabar-24"),
-        ("ministry-of-culture-and-information-kz", "owns", "liter-kz"),
-        ("state-az", "governs", "aztv"),
-        ("state-az", "funds", "aztv"),
-        ("state-az", "governs", "ictimai-tv"),
-        ("state-az", "funds", "ictimai-tv"),
-        ("state-by", "owns", "zvyazda"),
-        ("pravda-ru-holding", "owns", "pravda-ru"),
-        ("vadim-gorshenin", "owns", "pravda-ru"),
-        ("state-ru", "owns", "mir"),
-        ("state-ru", "funds", "mir"),
-        ("tsargrad-tv", "owns", "katehon"),
-        ("rossiya-segodnya", "owns", "ukraina-ru"),
-        ("presidential-administration-az", "operates", "bakinskiy-rabochiy"),
-        ("state-az", "owns", "bakinskiy-rabochiy"),
-        ("cabinet-of-ministers-uz", "owns", "xalq-sozi"),
-        ("cabinet-of-ministers-uz", "owns", "pravda-vostoka"),
-        ("state-uz", "controls-editorially", "narodnoye-slovo"),
-    ],
-)
-def test_relation_is_recorded(registry, subject, kind, object):
-    relation(registry, subject, kind, object)
+RELATIONS = [
+    # (subject, kind, object)
+    ("state-ru", "owns", "sberbank"),
+    ("sberbank", "funds", "rambler-media-group"),
+    ("rambler-media-group", "owns", "gazeta-ru"),
+    ("rambler-media-group", "owns", "lenta-ru"),
+    ("national-media-group", "owns", "ren-tv"),
+    ("national-media-group", "owns", "channel-5-petersburg"),
+    ("pavel-gusev", "owns", "moskovsky-komsomolets"),
+    ("state-ru", "owns", "otr"),
+    ("state-ru", "governs", "otr"),
+    ("state-ru", "funds", "otr"),
+    ("rossiya-segodnya", "owns", "baltnews"),
+    ("anissa-naouai", "owns", "maffick"),
+    ("state-kz", "owns", "kazinform"),
+    ("ministry-of-culture-and-information-kz", "owns", "kazakhstanskaya-pravda"),
+    ("ministry-of-culture-and-information-kz", "owns", "egemen-qazaqstan"),
+    ("state-kz", "controls-editorially", "egemen-qazaqstan"),
+    ("khabar-agency", "operates", "khabar-24"),
+    ("ministry-of-culture-and-information-kz", "owns", "liter-kz"),
+    ("state-az", "governs", "aztv"),
+    ("state-az", "funds", "aztv"),
+    ("state-az", "governs", "ictimai-tv"),
+    ("state-az", "funds", "ictimai-tv"),
+    ("state-by", "owns", "zvyazda"),
+    ("pravda-ru-holding", "owns", "pravda-ru"),
+    ("vadim-gorshenin", "owns", "pravda-ru"),
+    ("state-ru", "owns", "mir"),
+    ("state-ru", "funds", "mir"),
+    ("tsargrad-tv", "owns", "katehon"),
+    ("rossiya-segodnya", "owns", "ukraina-ru"),
+    ("presidential-administration-az", "operates", "bakinskiy-rabochiy"),
+    ("state-az", "owns", "bakinskiy-rabochiy"),
+    ("cabinet-of-ministers-uz", "owns", "xalq-sozi"),
+    ("cabinet-of-ministers-uz", "owns", "pravda-vostoka"),
+    ("state-uz", "controls-editorially", "narodnoye-slovo"),
+]
+
+test_relation_is_recorded = relation_tests(RELATIONS)
 
 
-def test_sberbank_owns_all_of_rambler_since_2020(registry):
-    owns = relation(registry, "sberbank", "owns", "rambler-media-group")
+def test_sberbank_owns_all_of_rambler_since_2020(curated_registry):
+    owns = relation(curated_registry, "sberbank", "owns", "rambler-media-group")
     assert owns.share == pytest.approx(1.0)
     assert span(owns) == ("2020", "ongoing")
 
 
-def test_mamut_lost_rambler_in_2020(registry):
-    assert span(relation(registry, "alexander-mamut", "owns", "rambler-media-group")) == (None, "2020")
-    assert span(relation(registry, "alexander-mamut", "owns", "gazeta-ru")) == ("2012", "2020")
+def test_mamut_lost_rambler_in_2020(curated_registry):
+    assert span(relation(curated_registry, "alexander-mamut", "owns", "rambler-media-group")) == (None, "2020")
+    assert span(relation(curated_registry, "alexander-mamut", "owns", "gazeta-ru")) == ("2012", "2020")
 
 
-def test_gazeta_owned_by_usmanov_2006_to_2012(registry):
-    assert span(relation(registry, "alisher-usmanov", "owns", "gazeta-ru")) == ("2006", "2012")
+def test_gazeta_owned_by_usmanov_2006_to_2012(curated_registry):
+    assert span(relation(curated_registry, "alisher-usmanov", "owns", "gazeta-ru")) == ("2006", "2012")
 
 
-def test_moscow_bought_aif_in_2014_from_promsvyazcapital(registry):
-    assert span(relation(registry, "moscow-city-government", "owns", "argumenty-i-fakty")) == ("2014", "ongoing")
-    assert span(relation(registry, "promsvyazcapital", "owns", "argumenty-i-fakty")) == (None, "2014")
-    assert registry.lookup("argumenty-i-fakty").lifetime.start == PartialDate(1978)
+def test_moscow_bought_aif_in_2014_from_promsvyazcapital(curated_registry):
+    assert span(relation(curated_registry, "moscow-city-government", "owns", "argumenty-i-fakty")) == (
+        "2014",
+        "ongoing",
+    )
+    assert span(relation(curated_registry, "promsvyazcapital", "owns", "argumenty-i-fakty")) == (None, "2014")
+    assert curated_registry.lookup("argumenty-i-fakty").lifetime.start == PartialDate(1978)
 
 
-def test_ria_fan_under_prigozhin_patriot_until_2023(registry):
-    assert span(relation(registry, "patriot-media-group", "owns", "ria-fan")) == (None, "2023")
-    assert span(relation(registry, "yevgeny-prigozhin", "owns", "patriot-media-group")) == ("2019", "2023")
-    assert registry.lookup("ria-fan").lifetime.end == PartialDate(2023)
+def test_ria_fan_under_prigozhin_patriot_until_2023(curated_registry):
+    assert span(relation(curated_registry, "patriot-media-group", "owns", "ria-fan")) == (None, "2023")
+    assert span(relation(curated_registry, "yevgeny-prigozhin", "owns", "patriot-media-group")) == ("2019", "2023")
+    assert curated_registry.lookup("ria-fan").lifetime.end == PartialDate(2023)
 
 
-def test_maffick_rt_funding_ended_28_february_2022(registry):
-    assert span(relation(registry, "tv-novosti", "funds", "maffick")) == (None, "2022-02-28")
-    assert span(relation(registry, "ruptly", "owns", "maffick")) == (None, "unknown")
+def test_maffick_rt_funding_ended_28_february_2022(curated_registry):
+    assert span(relation(curated_registry, "tv-novosti", "funds", "maffick")) == (None, "2022-02-28")
+    assert span(relation(curated_registry, "ruptly", "owns", "maffick")) == (None, "unknown")
 
 
-def test_otr_on_air_since_19_may_2013(registry):
-    assert registry.lookup("otr").lifetime.start == PartialDate(2013, 5, 19)
+def test_otr_on_air_since_19_may_2013(curated_registry):
+    assert curated_registry.lookup("otr").lifetime.start == PartialDate(2013, 5, 19)
 
 
-def test_aztv_wholly_state_owned(registry):
-    assert relation(registry, "state-az", "owns", "aztv").share == pytest.approx(1.0)
+def test_aztv_wholly_state_owned(curated_registry):
+    assert relation(curated_registry, "state-az", "owns", "aztv").share == pytest.approx(1.0)
 
 
-def test_kazinform_dates_from_13_august_1920(registry):
-    assert registry.lookup("kazinform").lifetime.start == PartialDate(1920, 8, 13)
+def test_kazinform_dates_from_13_august_1920(curated_registry):
+    assert curated_registry.lookup("kazinform").lifetime.start == PartialDate(1920, 8, 13)
 
 
-def test_vedomosti_owners_over_time(registry):
-    assert span(relation(registry, "dow-jones", "owns", "vedomosti")) == ("1999", "2015")
-    assert span(relation(registry, "pearson", "owns", "vedomosti")) == ("1999", "2015")
-    assert span(relation(registry, "independent-media", "owns", "vedomosti")) == ("1999", "2005")
-    assert span(relation(registry, "sanoma", "owns", "vedomosti")) == ("2005", "2015-04")
-    assert span(relation(registry, "demyan-kudryavtsev", "owns", "vedomosti")) == ("2015", "2020")
-    yeremin = relation(registry, "ivan-yeremin", "owns", "vedomosti")
+def test_vedomosti_owners_over_time(curated_registry):
+    assert span(relation(curated_registry, "dow-jones", "owns", "vedomosti")) == ("1999", "2015")
+    assert span(relation(curated_registry, "pearson", "owns", "vedomosti")) == ("1999", "2015")
+    assert span(relation(curated_registry, "independent-media", "owns", "vedomosti")) == ("1999", "2005")
+    assert span(relation(curated_registry, "sanoma", "owns", "vedomosti")) == ("2005", "2015-04")
+    assert span(relation(curated_registry, "demyan-kudryavtsev", "owns", "vedomosti")) == ("2015", "2020")
+    yeremin = relation(curated_registry, "ivan-yeremin", "owns", "vedomosti")
     assert span(yeremin) == ("2020", "ongoing")
     assert yeremin.share == pytest.approx(1.0)
 
 
-def test_komsomolskaya_pravda_sold_to_esn_in_2007(registry):
-    assert span(relation(registry, "esn-group", "owns", "komsomolskaya-pravda")) == ("2007", "ongoing")
-    assert span(relation(registry, "prof-media", "owns", "komsomolskaya-pravda")) == (None, "2007")
+def test_komsomolskaya_pravda_sold_to_esn_in_2007(curated_registry):
+    assert span(relation(curated_registry, "esn-group", "owns", "komsomolskaya-pravda")) == ("2007", "ongoing")
+    assert span(relation(curated_registry, "prof-media", "owns", "komsomolskaya-pravda")) == (None, "2007")
 
 
-def test_katehon_control_reaches_malofeev(registry):
+def test_katehon_control_reaches_malofeev(curated_registry):
     from provenance.ownership import control_chain
 
-    assert "konstantin-malofeev" in control_chain(registry, "katehon", at="2024").ultimate()
+    assert "konstantin-malofeev" in control_chain(curated_registry, "katehon", at="2024").ultimate()
 
 
-def test_national_media_group_shareholders_reported_in_2014(registry):
-    bank = relation(registry, "bank-rossiya", "owns", "national-media-group")
+def test_national_media_group_shareholders_reported_in_2014(curated_registry):
+    bank = relation(curated_registry, "bank-rossiya", "owns", "national-media-group")
     assert bank.share == pytest.approx(0.355)
     # The report attests the stakes; it does not date their beginning.
     assert span(bank) == (None, "unknown")
-    timchenko = relation(registry, "gennady-timchenko", "owns", "national-media-group")
+    timchenko = relation(curated_registry, "gennady-timchenko", "owns", "national-media-group")
     assert timchenko.share == pytest.approx(0.075)
     assert span(timchenko) == (None, "unknown")

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import default_registry
 from provenance.dates import PartialDate
 from provenance.registry import Registry
-from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return default_registry(layers=())  # the curated data
-
+from tests.facts_support import (
+    domain_tests,
+    monitor_code_tests,
+    relation,
+    relation_tests,
+    span,
+    start_tests,
+    state_tests,
+)
 
 OUTLETS = [
     # (outlet, url on its main domain, country)
@@ -57,9 +58,7 @@ OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_domain_resolves_to_the_outlet(registry, outlet, url, country):
-    assert_resolves(registry, outlet, url, country)
+test_domain_resolves_to_the_outlet = domain_tests(OUTLETS)
 
 
 STATE_OUTLETS = [
@@ -77,50 +76,46 @@ STATE_OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "state", "at"), STATE_OUTLETS, ids=[o[0] for o in STATE_OUTLETS])
-def test_public_broadcaster_reaches_its_state(registry, outlet, state, at):
-    assert_reaches_state(registry, outlet, state, at)
+test_public_broadcaster_reaches_its_state = state_tests(STATE_OUTLETS)
 
 
-@pytest.mark.parametrize(
-    ("subject", "kind", "object"),
-    [
-        ("state-at", "governs", "orf"),
-        ("flemish-government", "governs", "vrt"),
-        ("flemish-government", "funds", "vrt"),
-        ("wallonia-brussels-federation", "governs", "rtbf"),
-        ("wallonia-brussels-federation", "funds", "rtbf"),
-        ("state-dk", "governs", "dr"),
-        ("state-dk", "owns", "tv2-denmark"),
-        ("state-fi", "governs", "yle"),
-        ("state-no", "governs", "nrk"),
-        ("state-gr", "owns", "ert"),
-        ("state-gr", "governs", "ert"),
-        ("bronner-family", "owns", "der-standard"),
-        ("dpg-media", "owns", "het-laatste-nieuws"),
-        ("van-thillo-family", "owns", "dpg-media"),
-        ("sanoma", "owns", "helsingin-sanomat"),
-        ("schibsted", "owns", "aftenposten"),
-        ("blommenholm-industrier", "owns", "schibsted"),
-        ("irish-times-dac", "operates", "irish-times"),
-        ("irish-times-trust", "owns", "irish-times-dac"),
-        ("independent-news-and-media", "owns", "irish-independent"),
-        ("lo-sweden", "controls-editorially", "aftonbladet"),
-        ("state-is", "owns", "ruv"),
-        ("state-is", "governs", "ruv"),
-        ("state-cy", "governs", "cybc"),
-        ("impresa", "owns", "expresso"),
-        ("saint-paul-luxembourg", "owns", "luxemburger-wort"),
-        ("telegraaf-media-groep", "owns", "de-telegraaf"),
-        ("groupe-rossel", "owns", "le-soir"),
-        ("sanoma", "owns", "ilta-sanomat"),
-        ("politiken-fonden", "owns", "politiken-holding"),
-        ("mediahuis", "owns", "nrc"),
-        ("raiffeisenlandesbank-noe-wien", "owns", "kurier"),
-    ],
-)
-def test_relation_is_recorded(registry, subject, kind, object):
-    relation(registry, subject, kind, object)
+RELATIONS = [
+    # (subject, kind, object)
+    ("state-at", "governs", "orf"),
+    ("flemish-government", "governs", "vrt"),
+    ("flemish-government", "funds", "vrt"),
+    ("wallonia-brussels-federation", "governs", "rtbf"),
+    ("wallonia-brussels-federation", "funds", "rtbf"),
+    ("state-dk", "governs", "dr"),
+    ("state-dk", "owns", "tv2-denmark"),
+    ("state-fi", "governs", "yle"),
+    ("state-no", "governs", "nrk"),
+    ("state-gr", "owns", "ert"),
+    ("state-gr", "governs", "ert"),
+    ("bronner-family", "owns", "der-standard"),
+    ("dpg-media", "owns", "het-laatste-nieuws"),
+    ("van-thillo-family", "owns", "dpg-media"),
+    ("sanoma", "owns", "helsingin-sanomat"),
+    ("schibsted", "owns", "aftenposten"),
+    ("blommenholm-industrier", "owns", "schibsted"),
+    ("irish-times-dac", "operates", "irish-times"),
+    ("irish-times-trust", "owns", "irish-times-dac"),
+    ("independent-news-and-media", "owns", "irish-independent"),
+    ("lo-sweden", "controls-editorially", "aftonbladet"),
+    ("state-is", "owns", "ruv"),
+    ("state-is", "governs", "ruv"),
+    ("state-cy", "governs", "cybc"),
+    ("impresa", "owns", "expresso"),
+    ("saint-paul-luxembourg", "owns", "luxemburger-wort"),
+    ("telegraaf-media-groep", "owns", "de-telegraaf"),
+    ("groupe-rossel", "owns", "le-soir"),
+    ("sanoma", "owns", "ilta-sanomat"),
+    ("politiken-fonden", "owns", "politiken-holding"),
+    ("mediahuis", "owns", "nrc"),
+    ("raiffeisenlandesbank-noe-wien", "owns", "kurier"),
+]
+
+test_relation_is_recorded = relation_tests(RELATIONS)
 
 
 def _owns(registry: Registry, subject: str, object: str) -> list:
@@ -130,154 +125,154 @@ def _owns(registry: Registry, subject: str, object: str) -> list:
     )
 
 
-def test_state_funding_dates(registry):
-    assert span(relation(registry, "state-dk", "funds", "dr")) == ("2019", "ongoing")
-    assert span(relation(registry, "state-fi", "funds", "yle")) == ("2013-01-01", "ongoing")
-    assert span(relation(registry, "state-no", "funds", "nrk")) == ("2020", "ongoing")
+def test_state_funding_dates(curated_registry):
+    assert span(relation(curated_registry, "state-dk", "funds", "dr")) == ("2019", "ongoing")
+    assert span(relation(curated_registry, "state-fi", "funds", "yle")) == ("2013-01-01", "ongoing")
+    assert span(relation(curated_registry, "state-no", "funds", "nrk")) == ("2020", "ongoing")
 
 
-def test_yle_and_nrk_state_shares(registry):
-    assert relation(registry, "state-fi", "owns", "yle").share == pytest.approx(0.999)
-    assert relation(registry, "state-no", "owns", "nrk").share == pytest.approx(1.0)
+def test_yle_and_nrk_state_shares(curated_registry):
+    assert relation(curated_registry, "state-fi", "owns", "yle").share == pytest.approx(0.999)
+    assert relation(curated_registry, "state-no", "owns", "nrk").share == pytest.approx(1.0)
 
 
-def test_funke_held_half_of_the_krone_from_1987_to_2025(registry):
-    funke = relation(registry, "funke-mediengruppe", "owns", "kronen-zeitung")
+def test_funke_held_half_of_the_krone_from_1987_to_2025(curated_registry):
+    funke = relation(curated_registry, "funke-mediengruppe", "owns", "kronen-zeitung")
     assert funke.share == pytest.approx(0.5)
     assert span(funke) == ("1987", "2025-11-25")
 
 
-def test_funke_holds_49_44_per_cent_of_the_kurier(registry):
-    assert relation(registry, "funke-mediengruppe", "owns", "kurier").share == pytest.approx(0.4944)
+def test_funke_holds_49_44_per_cent_of_the_kurier(curated_registry):
+    assert relation(curated_registry, "funke-mediengruppe", "owns", "kurier").share == pytest.approx(0.4944)
 
 
-def test_dichand_family_owns_all_of_the_krone_since_november_2025(registry):
-    half, whole = _owns(registry, "dichand-family", "kronen-zeitung")
+def test_dichand_family_owns_all_of_the_krone_since_november_2025(curated_registry):
+    half, whole = _owns(curated_registry, "dichand-family", "kronen-zeitung")
     assert half.share == pytest.approx(0.5) and span(half) == (None, "2025-11-25")
     assert whole.share == pytest.approx(1.0) and span(whole) == ("2025-11-25", "ongoing")
 
 
-def test_mediahuis_bought_the_wort_from_the_archdiocese_in_april_2020(registry):
-    church = relation(registry, "archdiocese-of-luxembourg", "owns", "saint-paul-luxembourg")
+def test_mediahuis_bought_the_wort_from_the_archdiocese_in_april_2020(curated_registry):
+    church = relation(curated_registry, "archdiocese-of-luxembourg", "owns", "saint-paul-luxembourg")
     assert span(church) == (None, "2020-04")
-    assert span(relation(registry, "mediahuis", "owns", "saint-paul-luxembourg")) == ("2020-04", "ongoing")
+    assert span(relation(curated_registry, "mediahuis", "owns", "saint-paul-luxembourg")) == ("2020-04", "ongoing")
 
 
-def test_mediahuis_owns_the_telegraaf_group_since_2017(registry):
-    assert span(relation(registry, "mediahuis", "owns", "telegraaf-media-groep")) == ("2017", "ongoing")
+def test_mediahuis_owns_the_telegraaf_group_since_2017(curated_registry):
+    assert span(relation(curated_registry, "mediahuis", "owns", "telegraaf-media-groep")) == ("2017", "ongoing")
 
 
-def test_politiken_chain_up_to_its_foundation(registry):
-    assert span(relation(registry, "jp-politikens-hus", "owns", "politiken")) == ("2003-01-01", "ongoing")
-    assert relation(registry, "politiken-holding", "owns", "jp-politikens-hus").share == pytest.approx(0.5)
-    assert relation(registry, "jyllands-posten-holding", "owns", "jp-politikens-hus").share == pytest.approx(0.5)
+def test_politiken_chain_up_to_its_foundation(curated_registry):
+    assert span(relation(curated_registry, "jp-politikens-hus", "owns", "politiken")) == ("2003-01-01", "ongoing")
+    assert relation(curated_registry, "politiken-holding", "owns", "jp-politikens-hus").share == pytest.approx(0.5)
+    assert relation(curated_registry, "jyllands-posten-holding", "owns", "jp-politikens-hus").share == pytest.approx(
+        0.5
+    )
     from provenance.ownership import control_chain
 
-    assert "politiken-fonden" in control_chain(registry, "politiken", at="2024").ultimate()
+    assert "politiken-fonden" in control_chain(curated_registry, "politiken", at="2024").ultimate()
 
 
-def test_de_persgroep_held_nrc_until_march_2010(registry):
-    assert span(relation(registry, "dpg-media", "owns", "nrc")) == ("2009", "2010-03")
+def test_de_persgroep_held_nrc_until_march_2010(curated_registry):
+    assert span(relation(curated_registry, "dpg-media", "owns", "nrc")) == ("2009", "2010-03")
 
 
-def test_mediahuis_owns_nrc_since_2015(registry):
-    assert span(relation(registry, "mediahuis", "owns", "nrc")) == ("2015", "ongoing")
+def test_mediahuis_owns_nrc_since_2015(curated_registry):
+    assert span(relation(curated_registry, "mediahuis", "owns", "nrc")) == ("2015", "ongoing")
 
 
-def test_cybc_state_subsidy_since_2000(registry):
-    assert span(relation(registry, "state-cy", "funds", "cybc")) == ("2000", "ongoing")
+def test_cybc_state_subsidy_since_2000(curated_registry):
+    assert span(relation(curated_registry, "state-cy", "funds", "cybc")) == ("2000", "ongoing")
 
 
-def test_nzz_company_owns_the_paper_since_1868(registry):
-    assert span(relation(registry, "ag-nzz", "owns", "nzz")) == ("1868", "ongoing")
+def test_nzz_company_owns_the_paper_since_1868(curated_registry):
+    assert span(relation(curated_registry, "ag-nzz", "owns", "nzz")) == ("1868", "ongoing")
 
 
-def test_schibsted_owns_vg_since_1966(registry):
-    assert span(relation(registry, "schibsted", "owns", "vg")) == ("1966", "ongoing")
+def test_schibsted_owns_vg_since_1966(curated_registry):
+    assert span(relation(curated_registry, "schibsted", "owns", "vg")) == ("1966", "ongoing")
 
 
-def test_tinius_trust_controls_blommenholm_since_may_2006(registry):
-    assert span(relation(registry, "tinius-trust", "owns", "blommenholm-industrier")) == ("2006-05-05", "ongoing")
+def test_tinius_trust_controls_blommenholm_since_may_2006(curated_registry):
+    assert span(relation(curated_registry, "tinius-trust", "owns", "blommenholm-industrier")) == (
+        "2006-05-05",
+        "ongoing",
+    )
 
 
-def test_mediahuis_bought_inm_in_2019_from_owners_led_by_denis_obrien(registry):
-    mediahuis = relation(registry, "mediahuis", "owns", "independent-news-and-media")
+def test_mediahuis_bought_inm_in_2019_from_owners_led_by_denis_obrien(curated_registry):
+    mediahuis = relation(curated_registry, "mediahuis", "owns", "independent-news-and-media")
     assert mediahuis.share == pytest.approx(1.0)
     assert span(mediahuis) == ("2019", "ongoing")
-    obrien = relation(registry, "denis-obrien", "owns", "independent-news-and-media")
+    obrien = relation(curated_registry, "denis-obrien", "owns", "independent-news-and-media")
     assert obrien.share == pytest.approx(0.299)
     assert span(obrien) == (None, "2019")
 
 
-def test_alafouzos_owned_kathimerini_from_1988_until_his_death(registry):
-    assert span(relation(registry, "aristeidis-alafouzos", "owns", "kathimerini")) == ("1988", "2017-05-17")
+def test_alafouzos_owned_kathimerini_from_1988_until_his_death(curated_registry):
+    assert span(relation(curated_registry, "aristeidis-alafouzos", "owns", "kathimerini")) == ("1988", "2017-05-17")
 
 
-def test_ekathimerini_is_the_english_edition(registry):
-    claim = registry.claim_for_url("https://www.ekathimerini.com/news/1/x/", at="2024")
+def test_ekathimerini_is_the_english_edition(curated_registry):
+    claim = curated_registry.claim_for_url("https://www.ekathimerini.com/news/1/x/", at="2024")
     assert claim is not None and claim.outlet == "kathimerini" and claim.role == "edition"
 
 
-def test_aftonbladet_owners_over_time(registry):
-    lo = _owns(registry, "lo-sweden", "aftonbladet")
+def test_aftonbladet_owners_over_time(curated_registry):
+    lo = _owns(curated_registry, "lo-sweden", "aftonbladet")
     assert [(span(r), r.share) for r in lo] == [
         (("1956", "1996"), None),
         (("1996", "2009"), pytest.approx(0.501)),
         (("2009", "ongoing"), pytest.approx(0.09)),
     ]
-    schibsted = _owns(registry, "schibsted", "aftonbladet")
+    schibsted = _owns(curated_registry, "schibsted", "aftonbladet")
     assert [(span(r), r.share) for r in schibsted] == [
         (("1996", "2009"), pytest.approx(0.499)),
         (("2009", "ongoing"), pytest.approx(0.91)),
     ]
 
 
-def test_aftonbladet_reaches_the_tinius_trust(registry):
+def test_aftonbladet_reaches_the_tinius_trust(curated_registry):
     from provenance.ownership import control_chain
 
-    assert "tinius-trust" in control_chain(registry, "aftonbladet", at="2020").ultimate()
+    assert "tinius-trust" in control_chain(curated_registry, "aftonbladet", at="2020").ultimate()
 
 
-@pytest.mark.parametrize(
-    ("outlet", "start"),
-    [
-        ("dr", PartialDate(1925, 4, 1)),
-        ("vg", PartialDate(1945, 6, 23)),
-        ("aftenposten", PartialDate(1860, 5, 14)),
-        ("der-standard", PartialDate(1988, 10)),
-        ("irish-times", PartialDate(1859)),
-        ("helsingin-sanomat", PartialDate(1889)),
-        ("ruv", PartialDate(1930)),
-        ("cybc", PartialDate(1953)),
-        ("nzz", PartialDate(1780)),
-        ("expresso", PartialDate(1973, 1, 6)),
-        ("luxemburger-wort", PartialDate(1848)),
-        ("de-telegraaf", PartialDate(1893, 1, 1)),
-        ("le-soir", PartialDate(1887)),
-        ("politiken", PartialDate(1884)),
-        ("nrc", PartialDate(1970, 10, 1)),
-        ("kathimerini", PartialDate(1919, 9, 15)),
-    ],
-)
-def test_sourced_start(registry, outlet, start):
-    assert registry.lookup(outlet).lifetime.start == start
+STARTS = [
+    # (outlet, its sourced start)
+    ("dr", PartialDate(1925, 4, 1)),
+    ("vg", PartialDate(1945, 6, 23)),
+    ("aftenposten", PartialDate(1860, 5, 14)),
+    ("der-standard", PartialDate(1988, 10)),
+    ("irish-times", PartialDate(1859)),
+    ("helsingin-sanomat", PartialDate(1889)),
+    ("ruv", PartialDate(1930)),
+    ("cybc", PartialDate(1953)),
+    ("nzz", PartialDate(1780)),
+    ("expresso", PartialDate(1973, 1, 6)),
+    ("luxemburger-wort", PartialDate(1848)),
+    ("de-telegraaf", PartialDate(1893, 1, 1)),
+    ("le-soir", PartialDate(1887)),
+    ("politiken", PartialDate(1884)),
+    ("nrc", PartialDate(1970, 10, 1)),
+    ("kathimerini", PartialDate(1919, 9, 15)),
+]
+
+test_sourced_start = start_tests(STARTS)
 
 
-@pytest.mark.parametrize(
-    ("outlet", "code"),
-    [
-        ("orf", "IP"),
-        ("vrt", "ISFM"),
-        ("rtbf", "ISFM"),
-        ("dr", "ISFM"),
-        ("tv2-denmark", "ISM"),
-        ("yle", "ISM"),
-        ("nrk", "ISM"),
-        ("ert", "CaPu"),
-        ("ruv", "ISFM"),
-        ("cybc", "SC"),
-    ],
-)
-def test_state_media_monitor_code(registry, outlet, code):
-    codes = {a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"}
-    assert codes == {code}
+CODES = [
+    # (outlet, State Media Monitor code)
+    ("orf", "IP"),
+    ("vrt", "ISFM"),
+    ("rtbf", "ISFM"),
+    ("dr", "ISFM"),
+    ("tv2-denmark", "ISM"),
+    ("yle", "ISM"),
+    ("nrk", "ISM"),
+    ("ert", "CaPu"),
+    ("ruv", "ISFM"),
+    ("cybc", "SC"),
+]
+
+test_state_media_monitor_code = monitor_code_tests(CODES, as_set=True)

@@ -12,16 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import default_registry
 from provenance.dates import PartialDate
-from provenance.registry import Registry
-from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return default_registry(layers=())  # the curated data
-
+from tests.facts_support import domain_tests, monitor_code_tests, relation, relation_span_tests, span, state_tests
 
 STATE_OUTLETS = [
     # (outlet, url on its domain, country, state, a date the control is sourced for)
@@ -61,149 +53,142 @@ PRIVATE_OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), STATE_OUTLETS, ids=[o[0] for o in STATE_OUTLETS])
-def test_state_outlet_domain_resolves(registry, outlet, url, country, state, at):
-    assert_resolves(registry, outlet, url, country)
+test_state_outlet_domain_resolves = domain_tests(STATE_OUTLETS)
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), STATE_OUTLETS, ids=[o[0] for o in STATE_OUTLETS])
-def test_control_reaches_the_state(registry, outlet, url, country, state, at):
-    assert_reaches_state(registry, outlet, state, at)
+test_control_reaches_the_state = state_tests(STATE_OUTLETS)
 
 
-@pytest.mark.parametrize(("outlet", "url", "country"), PRIVATE_OUTLETS, ids=[o[0] for o in PRIVATE_OUTLETS])
-def test_private_outlet_domain_resolves(registry, outlet, url, country):
-    assert_resolves(registry, outlet, url, country)
+test_private_outlet_domain_resolves = domain_tests(PRIVATE_OUTLETS)
 
 
-@pytest.mark.parametrize(
-    ("subject", "kind", "object", "start", "end"),
-    [
-        ("state-hr", "owns", "hrt", None, "ongoing"),
-        ("state-mk", "owns", "mrt", "1993", "ongoing"),
-        ("state-ee", "owns", "err", "2007-06-01", "ongoing"),
-        ("state-lt", "owns", "lrt", None, "ongoing"),
-        ("state-ro", "governs", "tvr", "1994", "ongoing"),
-        ("state-ro", "funds", "tvr", "2016", "ongoing"),
-        ("state-ro", "owns", "agerpres", "2003", "ongoing"),
-        ("state-bg", "owns", "bnt", "1998", "ongoing"),
-        ("kesma", "owns", "hirtv", None, "ongoing"),
-        ("kesma", "owns", "origo", None, "ongoing"),
-        ("magyar-telekom", "owns", "origo", None, "2015"),
-        ("new-wave-media", "owns", "origo", "2015", "2017-06"),
-        ("magyar-strategia", "owns", "origo", "2017-06", "unknown"),
-        ("foundation-for-hungarian-development", "owns", "index-hu", "2017-04-20", "2020-11"),
-        ("indamedia", "owns", "index-hu", "2020-11", "ongoing"),
-        ("miklos-vaszily", "owns", "indamedia", "2020-03", "ongoing"),
-        ("prosiebensat1", "owns", "tv2-hungary", None, "2013"),
-        ("magyar-broadcasting-co", "owns", "tv2-hungary", "2015", "2019"),
-        ("abraham-goldmann", "owns", "tv2-hungary", "2019", "ongoing"),
-        ("discovery-inc", "owns", "tvn-group", "2018", "unknown"),
-        ("warner-bros-discovery", "owns", "tvn-group", None, "ongoing"),
-        ("rheinisch-bergische-verlagsgesellschaft", "owns", "mafra", None, "2013"),
-        ("agrofert", "owns", "mafra", "2013", "2023"),
-        ("kaprain", "owns", "mafra", "2023", "ongoing"),
-        ("ab-private-trusts", "owns", "agrofert", "2017", "2025-10-15"),
-        ("ina-gudavadze", "owns", "georgian-media-production-group", None, "2021-01"),
-        ("media-finance-group", "owns", "georgian-media-production-group", "2021-01", "ongoing"),
-        ("insajder-tim", "owns", "informer", None, "ongoing"),
-        ("state-lv", "owns", "ltv", None, "ongoing"),
-        ("seplp", "governs", "ltv", "2020", "ongoing"),
-        ("funke-mediengruppe", "owns", "politika-novine-i-magazini", None, "2012"),
-        ("miroslav-bogicevic", "owns", "politika-novine-i-magazini", "2012", "2021"),
-        ("media-026", "owns", "politika-novine-i-magazini", "2021", "ongoing"),
-        ("stamparija-borba", "owns", "novosti-ad", None, "2019"),
-        ("media-026", "owns", "novosti-ad", "2019", "ongoing"),
-        ("state-ro", "governs", "radio-romania", "1994", "ongoing"),
-        ("att-inc", "owns", "central-european-media-enterprises", None, "2020-10-13"),
-        ("ppf-group", "owns", "central-european-media-enterprises", "2020-10-13", "ongoing"),
-        ("kopernikus-corporation", "owns", "prva", "2018", "ongoing"),
-    ],
-)
-def test_relation_and_its_dates(registry, subject, kind, object, start, end):
-    assert span(relation(registry, subject, kind, object)) == (start, end)
+RELATIONS = [
+    # (subject, kind, object, start, end)
+    ("state-hr", "owns", "hrt", None, "ongoing"),
+    ("state-mk", "owns", "mrt", "1993", "ongoing"),
+    ("state-ee", "owns", "err", "2007-06-01", "ongoing"),
+    ("state-lt", "owns", "lrt", None, "ongoing"),
+    ("state-ro", "governs", "tvr", "1994", "ongoing"),
+    ("state-ro", "funds", "tvr", "2016", "ongoing"),
+    ("state-ro", "owns", "agerpres", "2003", "ongoing"),
+    ("state-bg", "owns", "bnt", "1998", "ongoing"),
+    ("kesma", "owns", "hirtv", None, "ongoing"),
+    ("kesma", "owns", "origo", None, "ongoing"),
+    ("magyar-telekom", "owns", "origo", None, "2015"),
+    ("new-wave-media", "owns", "origo", "2015", "2017-06"),
+    ("magyar-strategia", "owns", "origo", "2017-06", "unknown"),
+    ("foundation-for-hungarian-development", "owns", "index-hu", "2017-04-20", "2020-11"),
+    ("indamedia", "owns", "index-hu", "2020-11", "ongoing"),
+    ("miklos-vaszily", "owns", "indamedia", "2020-03", "ongoing"),
+    ("prosiebensat1", "owns", "tv2-hungary", None, "2013"),
+    ("magyar-broadcasting-co", "owns", "tv2-hungary", "2015", "2019"),
+    ("abraham-goldmann", "owns", "tv2-hungary", "2019", "ongoing"),
+    ("discovery-inc", "owns", "tvn-group", "2018", "unknown"),
+    ("warner-bros-discovery", "owns", "tvn-group", None, "ongoing"),
+    ("rheinisch-bergische-verlagsgesellschaft", "owns", "mafra", None, "2013"),
+    ("agrofert", "owns", "mafra", "2013", "2023"),
+    ("kaprain", "owns", "mafra", "2023", "ongoing"),
+    ("ab-private-trusts", "owns", "agrofert", "2017", "2025-10-15"),
+    ("ina-gudavadze", "owns", "georgian-media-production-group", None, "2021-01"),
+    ("media-finance-group", "owns", "georgian-media-production-group", "2021-01", "ongoing"),
+    ("insajder-tim", "owns", "informer", None, "ongoing"),
+    ("state-lv", "owns", "ltv", None, "ongoing"),
+    ("seplp", "governs", "ltv", "2020", "ongoing"),
+    ("funke-mediengruppe", "owns", "politika-novine-i-magazini", None, "2012"),
+    ("miroslav-bogicevic", "owns", "politika-novine-i-magazini", "2012", "2021"),
+    ("media-026", "owns", "politika-novine-i-magazini", "2021", "ongoing"),
+    ("stamparija-borba", "owns", "novosti-ad", None, "2019"),
+    ("media-026", "owns", "novosti-ad", "2019", "ongoing"),
+    ("state-ro", "governs", "radio-romania", "1994", "ongoing"),
+    ("att-inc", "owns", "central-european-media-enterprises", None, "2020-10-13"),
+    ("ppf-group", "owns", "central-european-media-enterprises", "2020-10-13", "ongoing"),
+    ("kopernikus-corporation", "owns", "prva", "2018", "ongoing"),
+]
+
+test_relation_and_its_dates = relation_span_tests(RELATIONS)
 
 
-def test_index_foundation_held_all_shares(registry):
-    assert relation(registry, "foundation-for-hungarian-development", "owns", "index-hu").share == pytest.approx(1.0)
-    assert relation(registry, "miklos-vaszily", "owns", "indamedia").share == pytest.approx(0.5)
+def test_index_foundation_held_all_shares(curated_registry):
+    assert relation(
+        curated_registry, "foundation-for-hungarian-development", "owns", "index-hu"
+    ).share == pytest.approx(1.0)
+    assert relation(curated_registry, "miklos-vaszily", "owns", "indamedia").share == pytest.approx(0.5)
 
 
-def test_onet_majority_then_whole_of_ringier_axel_springer(registry):
+def test_onet_majority_then_whole_of_ringier_axel_springer(curated_registry):
     stakes = sorted(
         (
             (span(r), r.share)
-            for r in registry.relations(subject="ringier-axel-springer-media", object="onet")
+            for r in curated_registry.relations(subject="ringier-axel-springer-media", object="onet")
             if r.kind == "owns"
         ),
         key=lambda stake: stake[1],
     )
     assert stakes == [((None, "2017"), pytest.approx(0.75)), (("2017", "ongoing"), pytest.approx(1.0))]
-    owners = {r.subject for r in registry.relations(object="ringier-axel-springer-media") if r.kind == "owns"}
+    owners = {r.subject for r in curated_registry.relations(object="ringier-axel-springer-media") if r.kind == "owns"}
     assert owners == {"axel-springer", "ringier"}
 
 
-def test_prime_media_global_wholly_owned_by_mikelaishvili(registry):
-    assert relation(registry, "ilia-mikelaishvili", "owns", "prime-media-global").share == pytest.approx(1.0)
+def test_prime_media_global_wholly_owned_by_mikelaishvili(curated_registry):
+    assert relation(curated_registry, "ilia-mikelaishvili", "owns", "prime-media-global").share == pytest.approx(1.0)
 
 
-def test_politika_publisher_split_between_state_company_and_rajic(registry):
-    assert relation(registry, "politika-ad", "owns", "politika-novine-i-magazini").share == pytest.approx(0.5)
-    assert relation(registry, "media-026", "owns", "politika-novine-i-magazini").share == pytest.approx(0.5)
-    assert relation(registry, "boban-rajic", "owns", "media-026")
+def test_politika_publisher_split_between_state_company_and_rajic(curated_registry):
+    assert relation(curated_registry, "politika-ad", "owns", "politika-novine-i-magazini").share == pytest.approx(0.5)
+    assert relation(curated_registry, "media-026", "owns", "politika-novine-i-magazini").share == pytest.approx(0.5)
+    assert relation(curated_registry, "boban-rajic", "owns", "media-026")
 
 
-def test_cme_stations_reach_ppf(registry):
-    assert relation(registry, "central-european-media-enterprises", "owns", "tv-nova")
-    assert relation(registry, "ppf-group", "owns", "central-european-media-enterprises").share == pytest.approx(1.0)
+def test_cme_stations_reach_ppf(curated_registry):
+    assert relation(curated_registry, "central-european-media-enterprises", "owns", "tv-nova")
+    assert relation(curated_registry, "ppf-group", "owns", "central-european-media-enterprises").share == pytest.approx(
+        1.0
+    )
 
 
-def test_tv_pink_wholly_owned_by_mitrovic(registry):
-    assert relation(registry, "pink-media-group", "owns", "tv-pink")
-    assert relation(registry, "zeljko-mitrovic", "owns", "pink-media-group").share == pytest.approx(1.0)
+def test_tv_pink_wholly_owned_by_mitrovic(curated_registry):
+    assert relation(curated_registry, "pink-media-group", "owns", "tv-pink")
+    assert relation(curated_registry, "zeljko-mitrovic", "owns", "pink-media-group").share == pytest.approx(1.0)
 
 
-def test_babis_owns_agrofert_again_after_the_trusts(registry):
+def test_babis_owns_agrofert_again_after_the_trusts(curated_registry):
     spans = sorted(
-        (span(r) for r in registry.relations(subject="andrej-babis", object="agrofert") if r.kind == "owns"),
+        (span(r) for r in curated_registry.relations(subject="andrej-babis", object="agrofert") if r.kind == "owns"),
         key=lambda s: s[0] or "",
     )
     assert spans == [(None, "2017"), ("2024", "ongoing")]
 
 
-def test_err_founded_by_the_2007_act(registry):
-    assert registry.lookup("err").lifetime.start == PartialDate(2007, 6, 1)
+def test_err_founded_by_the_2007_act(curated_registry):
+    assert curated_registry.lookup("err").lifetime.start == PartialDate(2007, 6, 1)
 
 
-@pytest.mark.parametrize(
-    ("outlet", "code"),
-    [
-        ("hrt", "CaPu"),
-        ("hina", "SC"),
-        ("rtcg", "ISFM"),
-        ("mrt", "SC"),
-        ("rtsh", "ISM"),
-        ("err", "ISF"),
-        ("lrt", "IP"),
-        ("tvr", "CaPu"),
-        ("agerpres", "SC"),
-        ("bnt", "SC"),
-        ("hirtv", "CaPr"),
-        ("index-hu", "CaPr"),
-        ("informer", "CaPr"),
-        ("czech-television", "IP"),
-        ("ctk", "ISM"),
-        ("ltv", "ISFM"),
-        ("bnr", "SC"),
-        ("armenpress", "SC"),
-        ("politika", "SC"),
-        ("vecernje-novosti", "CaPr"),
-        ("radio-romania", "SC"),
-        ("czech-radio", "IP"),
-        ("tv-pink", "CaPr"),
-        ("prva", "CaPr"),
-    ],
-)
-def test_state_media_monitor_code(registry, outlet, code):
-    found = [a for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"]
-    assert [a.value for a in found] == [code]
+CODES = [
+    # (outlet, State Media Monitor code)
+    ("hrt", "CaPu"),
+    ("hina", "SC"),
+    ("rtcg", "ISFM"),
+    ("mrt", "SC"),
+    ("rtsh", "ISM"),
+    ("err", "ISF"),
+    ("lrt", "IP"),
+    ("tvr", "CaPu"),
+    ("agerpres", "SC"),
+    ("bnt", "SC"),
+    ("hirtv", "CaPr"),
+    ("index-hu", "CaPr"),
+    ("informer", "CaPr"),
+    ("czech-television", "IP"),
+    ("ctk", "ISM"),
+    ("ltv", "ISFM"),
+    ("bnr", "SC"),
+    ("armenpress", "SC"),
+    ("politika", "SC"),
+    ("vecernje-novosti", "CaPr"),
+    ("radio-romania", "SC"),
+    ("czech-radio", "IP"),
+    ("tv-pink", "CaPr"),
+    ("prva", "CaPr"),
+]
+
+test_state_media_monitor_code = monitor_code_tests(CODES)

@@ -10,16 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import default_registry
 from provenance.dates import PartialDate
-from provenance.registry import Registry
-from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return default_registry(layers=())  # the curated data
-
+from tests.facts_support import domain_tests, monitor_code_tests, relation, span, state_tests
 
 STATE_OUTLETS = [
     # (outlet, url on its domain, country, state, a date the control is sourced for)
@@ -45,73 +37,69 @@ STATE_OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), STATE_OUTLETS, ids=[o[0] for o in STATE_OUTLETS])
-def test_state_outlet_domain_resolves(registry, outlet, url, country, state, at):
-    assert_resolves(registry, outlet, url, country)
+test_state_outlet_domain_resolves = domain_tests(STATE_OUTLETS)
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), STATE_OUTLETS, ids=[o[0] for o in STATE_OUTLETS])
-def test_state_outlet_control_reaches_the_state(registry, outlet, url, country, state, at):
-    assert_reaches_state(registry, outlet, state, at)
+test_state_outlet_control_reaches_the_state = state_tests(STATE_OUTLETS)
 
 
-def test_canal_6_held_through_nepisa(registry):
-    relation(registry, "nepisa", "owns", "canal-6-nicaragua")
-    relation(registry, "state-ni", "owns", "nepisa")
-    assert registry.lookup("canal-6-nicaragua").lifetime.start == PartialDate(1957, 1, 17)
+def test_canal_6_held_through_nepisa(curated_registry):
+    relation(curated_registry, "nepisa", "owns", "canal-6-nicaragua")
+    relation(curated_registry, "state-ni", "owns", "nepisa")
+    assert curated_registry.lookup("canal-6-nicaragua").lifetime.start == PartialDate(1957, 1, 17)
 
 
-def test_canal_4_formal_owner_since_2017(registry):
-    assert span(relation(registry, "david-pereira-nicaragua", "owns", "canal-4-nicaragua")) == ("2017", "ongoing")
+def test_canal_4_formal_owner_since_2017(curated_registry):
+    assert span(relation(curated_registry, "david-pereira-nicaragua", "owns", "canal-4-nicaragua")) == (
+        "2017",
+        "ongoing",
+    )
 
 
-def test_tn8_run_by_a_son_of_the_president(registry):
-    relation(registry, "juan-carlos-ortega", "operates", "tn8-nicaragua")
+def test_tn8_run_by_a_son_of_the_president(curated_registry):
+    relation(curated_registry, "juan-carlos-ortega", "operates", "tn8-nicaragua")
 
 
-def test_comunica_ep_since_the_2020_decree(registry):
-    assert span(relation(registry, "state-ec", "owns", "comunica-ep")) == ("2020-09-26", "ongoing")
-    assert span(relation(registry, "comunica-ep", "operates", "ecuador-tv")) == ("2020-09-26", "ongoing")
+def test_comunica_ep_since_the_2020_decree(curated_registry):
+    assert span(relation(curated_registry, "state-ec", "owns", "comunica-ep")) == ("2020-09-26", "ongoing")
+    assert span(relation(curated_registry, "comunica-ep", "operates", "ecuador-tv")) == ("2020-09-26", "ongoing")
 
 
-def test_certv_state_owned_since_2003(registry):
-    assert span(relation(registry, "state-do", "owns", "certv")) == ("2003", "ongoing")
+def test_certv_state_owned_since_2003(curated_registry):
+    assert span(relation(curated_registry, "state-do", "owns", "certv")) == ("2003", "ongoing")
 
 
-def test_sinart_state_share_of_funding(registry):
-    assert relation(registry, "state-cr", "funds", "sinart").share == pytest.approx(0.3)
+def test_sinart_state_share_of_funding(curated_registry):
+    assert relation(curated_registry, "state-cr", "funds", "sinart").share == pytest.approx(0.3)
 
 
-def test_tnh_wholly_state_owned_and_funded(registry):
-    assert relation(registry, "state-hn", "owns", "tnh-honduras").share == pytest.approx(1.0)
-    assert relation(registry, "state-hn", "funds", "tnh-honduras").share == pytest.approx(1.0)
-    assert registry.lookup("tnh-honduras").lifetime.start == PartialDate(2008)
+def test_tnh_wholly_state_owned_and_funded(curated_registry):
+    assert relation(curated_registry, "state-hn", "owns", "tnh-honduras").share == pytest.approx(1.0)
+    assert relation(curated_registry, "state-hn", "funds", "tnh-honduras").share == pytest.approx(1.0)
+    assert curated_registry.lookup("tnh-honduras").lifetime.start == PartialDate(2008)
 
 
-def test_agn_state_agency_since_2010(registry):
-    assert span(relation(registry, "state-gt", "owns", "agn-guatemala")) == ("2010", "ongoing")
+def test_agn_state_agency_since_2010(curated_registry):
+    assert span(relation(curated_registry, "state-gt", "owns", "agn-guatemala")) == ("2010", "ongoing")
 
 
-def test_paraguay_tv_on_air_since_2011(registry):
-    assert registry.lookup("paraguay-tv").lifetime.start == PartialDate(2011, 8)
+def test_paraguay_tv_on_air_since_2011(curated_registry):
+    assert curated_registry.lookup("paraguay-tv").lifetime.start == PartialDate(2011, 8)
 
 
-@pytest.mark.parametrize(
-    ("outlet", "codes"),
-    [
-        ("bolivia-tv", {"SC"}),
-        ("canal-6-nicaragua", {"SC"}),
-        ("ecuador-tv", {"SC"}),
-        ("certv", {"ISFM"}),  # the profile's code; the matrix row says SC (see the note)
-        ("sinart", {"CaPu"}),  # the profile's code; the matrix row says ISM (see the note)
-        ("sertv", {"SC"}),
-        ("pbcj", {"ISF"}),
-        ("tnh-honduras", {"SC"}),
-    ],
-)
-def test_state_media_monitor_codes(registry, outlet, codes):
-    found = {a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"}
-    assert found == codes
+CODES = [
+    # (outlet, State Media Monitor code)
+    ("bolivia-tv", "SC"),
+    ("canal-6-nicaragua", "SC"),
+    ("ecuador-tv", "SC"),
+    ("certv", "ISFM"),  # the profile's code; the matrix row says SC (see the note)
+    ("sinart", "CaPu"),  # the profile's code; the matrix row says ISM (see the note)
+    ("sertv", "SC"),
+    ("pbcj", "ISF"),
+    ("tnh-honduras", "SC"),
+]
+
+test_state_media_monitor_codes = monitor_code_tests(CODES, as_set=True)
 
 
 COMMERCIAL_OUTLETS = [
@@ -130,65 +118,68 @@ COMMERCIAL_OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country"), COMMERCIAL_OUTLETS, ids=[o[0] for o in COMMERCIAL_OUTLETS])
-def test_commercial_outlet_domain_resolves(registry, outlet, url, country):
-    assert_resolves(registry, outlet, url, country)
+test_commercial_outlet_domain_resolves = domain_tests(COMMERCIAL_OUTLETS)
 
 
-def test_national_post_owners_over_time(registry):
-    assert span(relation(registry, "conrad-black", "owns", "national-post")) == ("1998", "2000")
-    assert span(relation(registry, "canwest", "owns", "national-post")) == ("2000", "2010-07-13")
-    assert span(relation(registry, "postmedia-network", "owns", "national-post")) == ("2010-07-13", "ongoing")
-    assert relation(registry, "chatham-asset-management", "owns", "postmedia-network").share == pytest.approx(0.66)
+def test_national_post_owners_over_time(curated_registry):
+    assert span(relation(curated_registry, "conrad-black", "owns", "national-post")) == ("1998", "2000")
+    assert span(relation(curated_registry, "canwest", "owns", "national-post")) == ("2000", "2010-07-13")
+    assert span(relation(curated_registry, "postmedia-network", "owns", "national-post")) == ("2010-07-13", "ongoing")
+    assert relation(curated_registry, "chatham-asset-management", "owns", "postmedia-network").share == pytest.approx(
+        0.66
+    )
 
 
-def test_torstar_taken_private_by_nordstar(registry):
-    relation(registry, "torstar", "owns", "toronto-star")
-    assert span(relation(registry, "nordstar-capital", "owns", "torstar")) == ("2020-08-05", "ongoing")
+def test_torstar_taken_private_by_nordstar(curated_registry):
+    relation(curated_registry, "torstar", "owns", "toronto-star")
+    assert span(relation(curated_registry, "nordstar-capital", "owns", "torstar")) == ("2020-08-05", "ongoing")
 
 
-def test_pagina_12_sold_to_grupo_octubre_in_2016(registry):
-    assert span(relation(registry, "fernando-sokolowicz", "owns", "pagina-12")) == (None, "2016")
-    assert span(relation(registry, "grupo-octubre", "owns", "pagina-12")) == ("2016", "ongoing")
-    relation(registry, "victor-santa-maria", "owns", "grupo-octubre")
+def test_pagina_12_sold_to_grupo_octubre_in_2016(curated_registry):
+    assert span(relation(curated_registry, "fernando-sokolowicz", "owns", "pagina-12")) == (None, "2016")
+    assert span(relation(curated_registry, "grupo-octubre", "owns", "pagina-12")) == ("2016", "ongoing")
+    relation(curated_registry, "victor-santa-maria", "owns", "grupo-octubre")
 
 
-def test_el_comercio_back_with_the_miro_quesada_family_since_1980(registry):
-    assert span(relation(registry, "miro-quesada-family", "owns", "el-comercio-peru")) == ("1980", "ongoing")
-    relation(registry, "grupo-el-comercio", "owns", "el-comercio-peru")
-    assert registry.lookup("el-comercio-peru").lifetime.start == PartialDate(1839, 5, 4)
+def test_el_comercio_back_with_the_miro_quesada_family_since_1980(curated_registry):
+    assert span(relation(curated_registry, "miro-quesada-family", "owns", "el-comercio-peru")) == ("1980", "ongoing")
+    relation(curated_registry, "grupo-el-comercio", "owns", "el-comercio-peru")
+    assert curated_registry.lookup("el-comercio-peru").lifetime.start == PartialDate(1839, 5, 4)
 
 
-def test_folha_owners_over_time(registry):
-    assert span(relation(registry, "frias-family", "owns", "folha-da-manha")) == ("1962-08", "ongoing")
-    assert span(relation(registry, "carlos-caldeira-filho", "owns", "folha-da-manha")) == ("1962", "1991")
-    luiz = relation(registry, "luiz-frias", "owns", "folhapar")
+def test_folha_owners_over_time(curated_registry):
+    assert span(relation(curated_registry, "frias-family", "owns", "folha-da-manha")) == ("1962-08", "ongoing")
+    assert span(relation(curated_registry, "carlos-caldeira-filho", "owns", "folha-da-manha")) == ("1962", "1991")
+    luiz = relation(curated_registry, "luiz-frias", "owns", "folhapar")
     assert span(luiz) == ("2020-11-19", "ongoing")
     assert luiz.share == pytest.approx(0.5879)
 
 
-def test_el_mercurio_held_by_agustin_edwards_until_2017(registry):
-    assert span(relation(registry, "agustin-edwards-eastman", "owns", "el-mercurio")) == ("1956", "2017-04")
-    relation(registry, "edwards-family", "owns", "el-mercurio")
+def test_el_mercurio_held_by_agustin_edwards_until_2017(curated_registry):
+    assert span(relation(curated_registry, "agustin-edwards-eastman", "owns", "el-mercurio")) == ("1956", "2017-04")
+    relation(curated_registry, "edwards-family", "owns", "el-mercurio")
 
 
-def test_semana_bought_by_gilinski_from_2019(registry):
-    assert span(relation(registry, "gabriel-gilinski", "owns", "publicaciones-semana")) == ("2019", "ongoing")
-    assert span(relation(registry, "felipe-lopez-caballero", "owns", "publicaciones-semana")) == (None, "unknown")
+def test_semana_bought_by_gilinski_from_2019(curated_registry):
+    assert span(relation(curated_registry, "gabriel-gilinski", "owns", "publicaciones-semana")) == ("2019", "ongoing")
+    assert span(relation(curated_registry, "felipe-lopez-caballero", "owns", "publicaciones-semana")) == (
+        None,
+        "unknown",
+    )
 
 
-def test_ctv_news_under_bell_media_and_bce(registry):
-    relation(registry, "bell-media", "parent-of", "ctv-news")
-    relation(registry, "bce", "owns", "bell-media")
+def test_ctv_news_under_bell_media_and_bce(curated_registry):
+    relation(curated_registry, "bell-media", "parent-of", "ctv-news")
+    relation(curated_registry, "bce", "owns", "bell-media")
 
 
-def test_global_news_owned_by_corus(registry):
-    relation(registry, "corus-entertainment", "owns", "global-news")
+def test_global_news_owned_by_corus(curated_registry):
+    relation(curated_registry, "corus-entertainment", "owns", "global-news")
 
 
-def test_infobae_owned_by_daniel_hadad(registry):
-    assert span(relation(registry, "daniel-hadad", "owns", "infobae")) == (None, "ongoing")
+def test_infobae_owned_by_daniel_hadad(curated_registry):
+    assert span(relation(curated_registry, "daniel-hadad", "owns", "infobae")) == (None, "ongoing")
 
 
-def test_clarin_owned_by_grupo_clarin(registry):
-    relation(registry, "grupo-clarin", "owns", "clarin")
+def test_clarin_owned_by_grupo_clarin(curated_registry):
+    relation(curated_registry, "grupo-clarin", "owns", "clarin")

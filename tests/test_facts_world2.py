@@ -10,16 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import default_registry
 from provenance.dates import PartialDate
-from provenance.registry import Registry
-from tests.facts_support import assert_reaches_state, assert_resolves
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return default_registry(layers=())  # the curated data
-
+from tests.facts_support import domain_tests, monitor_code_tests, relation_tests, start_tests, state_tests
 
 OUTLETS = [
     # (outlet, url on its domain, country, state, a date the control is sourced for)
@@ -40,124 +32,113 @@ OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_domain_resolves_to_the_outlet(registry, outlet, url, country, state, at):
-    assert_resolves(registry, outlet, url, country)
+test_domain_resolves_to_the_outlet = domain_tests(OUTLETS)
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_control_reaches_the_state(registry, outlet, url, country, state, at):
-    assert_reaches_state(registry, outlet, state, at)
+test_control_reaches_the_state = state_tests(OUTLETS)
 
 
-def test_a_radio_host_of_mcot_other_than_tna_is_not_claimed(registry):
-    assert registry.outlet_for_url("https://radio.mcot.net/") is None
+def test_a_radio_host_of_mcot_other_than_tna_is_not_claimed(curated_registry):
+    assert curated_registry.outlet_for_url("https://radio.mcot.net/") is None
 
 
-def test_gbc_has_both_hosts(registry):
-    assert registry.outlet_for_url("http://www.gbcghana.com/").id == "gbc"
+def test_gbc_has_both_hosts(curated_registry):
+    assert curated_registry.outlet_for_url("http://www.gbcghana.com/").id == "gbc"
 
 
-@pytest.mark.parametrize(
-    ("subject", "kind", "object"),
-    [
-        ("ipn", "owns", "canal-once"),
-        ("state-mx", "parent-of", "ipn"),
-        ("state-mx", "governs", "canal-once"),
-        ("state-co", "owns", "rtvc"),
-        ("rtvc", "operates", "senal-colombia"),
-        ("rtvc", "operates", "radio-nacional-de-colombia"),
-        ("state-cl", "owns", "tvn"),
-        ("state-cl", "governs", "tvn"),
-        ("state-pe", "owns", "irtp"),
-        ("irtp", "operates", "tv-peru"),
-        ("state-ph", "controls-editorially", "philippine-news-agency"),
-        ("ptni", "operates", "ptv-philippines"),
-        ("state-th", "funds", "thai-pbs"),
-        ("state-th", "owns", "mcot"),
-        ("mcot", "operates", "thai-news-agency"),
-        ("state-bd", "governs", "bss"),
-        ("state-et", "owns", "ethiopian-news-agency"),
-        ("state-gh", "owns", "gbc"),
-        ("state-ge", "governs", "georgian-public-broadcaster"),
-    ],
-)
-def test_relation_is_recorded(registry, subject, kind, object):
-    assert (subject, kind) in {(r.subject, r.kind) for r in registry.relations(object=object)}
+RELATIONS = [
+    # (subject, kind, object)
+    ("ipn", "owns", "canal-once"),
+    ("state-mx", "parent-of", "ipn"),
+    ("state-mx", "governs", "canal-once"),
+    ("state-co", "owns", "rtvc"),
+    ("rtvc", "operates", "senal-colombia"),
+    ("rtvc", "operates", "radio-nacional-de-colombia"),
+    ("state-cl", "owns", "tvn"),
+    ("state-cl", "governs", "tvn"),
+    ("state-pe", "owns", "irtp"),
+    ("irtp", "operates", "tv-peru"),
+    ("state-ph", "controls-editorially", "philippine-news-agency"),
+    ("ptni", "operates", "ptv-philippines"),
+    ("state-th", "funds", "thai-pbs"),
+    ("state-th", "owns", "mcot"),
+    ("mcot", "operates", "thai-news-agency"),
+    ("state-bd", "governs", "bss"),
+    ("state-et", "owns", "ethiopian-news-agency"),
+    ("state-gh", "owns", "gbc"),
+    ("state-ge", "governs", "georgian-public-broadcaster"),
+]
+
+test_relation_is_recorded = relation_tests(RELATIONS, unique=False)
 
 
-def test_mcot_majority_held_by_the_state(registry):
-    (stake,) = [r for r in registry.relations(object="mcot") if r.subject == "state-th" and r.kind == "owns"]
+def test_mcot_majority_held_by_the_state(curated_registry):
+    (stake,) = [r for r in curated_registry.relations(object="mcot") if r.subject == "state-th" and r.kind == "owns"]
     assert stake.share == pytest.approx(0.658)
-    assert registry.lookup("mcot").lifetime.start == PartialDate(2004, 8, 17)
+    assert curated_registry.lookup("mcot").lifetime.start == PartialDate(2004, 8, 17)
 
 
-@pytest.mark.parametrize(
-    ("outlet", "start"),
-    [
-        ("canal-once", PartialDate(1959, 3, 2)),
-        ("tvn", PartialDate(1969, 1, 31)),
-        ("ptv-philippines", PartialDate(1974, 2, 2)),
-        ("thai-pbs", PartialDate(2008, 1, 15)),
-        ("ethiopian-news-agency", PartialDate(1942)),
-        ("georgian-public-broadcaster", PartialDate(2004)),
-    ],
-)
-def test_sourced_start(registry, outlet, start):
-    assert registry.lookup(outlet).lifetime.start == start
+STARTS = [
+    # (outlet, its sourced start)
+    ("canal-once", PartialDate(1959, 3, 2)),
+    ("tvn", PartialDate(1969, 1, 31)),
+    ("ptv-philippines", PartialDate(1974, 2, 2)),
+    ("thai-pbs", PartialDate(2008, 1, 15)),
+    ("ethiopian-news-agency", PartialDate(1942)),
+    ("georgian-public-broadcaster", PartialDate(2004)),
+]
+
+test_sourced_start = start_tests(STARTS)
 
 
-def test_ptv_former_names(registry):
-    ptv = registry.lookup("ptv-philippines")
+def test_ptv_former_names(curated_registry):
+    ptv = curated_registry.lookup("ptv-philippines")
     assert "Government Television" in ptv.names_at(PartialDate(1975))
     assert "National Broadcasting Network" in ptv.names_at(PartialDate(2005))
     assert "National Broadcasting Network" not in ptv.names_at(PartialDate(2015))
 
 
-def test_rtvc_began_in_2004(registry):
-    assert registry.lookup("rtvc").lifetime.start == PartialDate(2004, 10, 28)
+def test_rtvc_began_in_2004(curated_registry):
+    assert curated_registry.lookup("rtvc").lifetime.start == PartialDate(2004, 10, 28)
 
 
-@pytest.mark.parametrize(
-    ("outlet", "code"),
-    [
-        ("canal-once", "SC"),
-        ("senal-colombia", "SC"),
-        ("radio-nacional-de-colombia", "SC"),
-        ("tvn", "CaPu"),
-        ("tv-peru", "SC"),
-        ("radio-nacional-del-peru", "SC"),
-        ("philippine-news-agency", "SC"),
-        ("ptv-philippines", "SC"),
-        ("thai-pbs", "CaPu"),
-        ("thai-news-agency", "CaPu"),
-        ("bss", "SC"),
-        ("ethiopian-news-agency", "SC"),
-        ("gbc", "SC"),
-        ("georgian-public-broadcaster", "SC"),
-    ],
-)
-def test_state_media_monitor_code(registry, outlet, code):
-    codes = {a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"}
-    assert codes == {code}
+CODES = [
+    # (outlet, State Media Monitor code)
+    ("canal-once", "SC"),
+    ("senal-colombia", "SC"),
+    ("radio-nacional-de-colombia", "SC"),
+    ("tvn", "CaPu"),
+    ("tv-peru", "SC"),
+    ("radio-nacional-del-peru", "SC"),
+    ("philippine-news-agency", "SC"),
+    ("ptv-philippines", "SC"),
+    ("thai-pbs", "CaPu"),
+    ("thai-news-agency", "CaPu"),
+    ("bss", "SC"),
+    ("ethiopian-news-agency", "SC"),
+    ("gbc", "SC"),
+    ("georgian-public-broadcaster", "SC"),
+]
+
+test_state_media_monitor_code = monitor_code_tests(CODES, as_set=True)
 
 
 @pytest.mark.parametrize(("outlet", "matrix_code"), [("canal-once", "ISFM"), ("thai-pbs", "IP")])
-def test_disagreement_with_the_matrix_is_explained(registry, outlet, matrix_code):
-    (typology,) = registry.assessments(outlet, kind="typology")
+def test_disagreement_with_the_matrix_is_explained(curated_registry, outlet, matrix_code):
+    (typology,) = curated_registry.assessments(outlet, kind="typology")
     assert typology.note and matrix_code in typology.note
 
 
-def test_gbc_names_over_time(registry):
-    gbc = registry.lookup("gbc")
+def test_gbc_names_over_time(curated_registry):
+    gbc = curated_registry.lookup("gbc")
     assert gbc.lifetime.start == PartialDate(1935, 7, 31)
     assert gbc.name_at(PartialDate(1955)) == "Gold Coast Broadcasting Service"
     assert gbc.name_at(PartialDate(1962)) == "Ghana Broadcasting Service"
     assert gbc.name_at(PartialDate(2020)) == "Ghana Broadcasting Corporation"
 
 
-def test_inravision_replaced_by_rtvc(registry):
-    (succession,) = registry.successors("inravision")
+def test_inravision_replaced_by_rtvc(curated_registry):
+    (succession,) = curated_registry.successors("inravision")
     expected = ("rtvc", "replaced-by", PartialDate(2004, 10, 28))
     assert (succession.successor, succession.kind, succession.date) == expected
-    assert registry.lookup("inravision").lifetime.end == PartialDate(2004, 10, 27)
+    assert curated_registry.lookup("inravision").lifetime.end == PartialDate(2004, 10, 27)

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import default_registry
 from provenance.dates import PartialDate
-from provenance.registry import Registry
-from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return default_registry(layers=())  # the curated data
-
+from tests.facts_support import (
+    domain_tests,
+    monitor_code_tests,
+    relation,
+    relation_tests,
+    span,
+    start_tests,
+    state_tests,
+)
 
 OUTLETS = [
     # (outlet, url on its domain, country, state, a date the control is sourced for)
@@ -35,79 +35,68 @@ OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_domain_resolves_to_the_outlet(registry, outlet, url, country, state, at):
-    assert_resolves(registry, outlet, url, country)
+test_domain_resolves_to_the_outlet = domain_tests(OUTLETS)
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_control_reaches_the_state(registry, outlet, url, country, state, at):
-    assert_reaches_state(registry, outlet, state, at)
+test_control_reaches_the_state = state_tests(OUTLETS)
 
 
 @pytest.mark.parametrize("url", ["https://www.mapnews.ma/fr/x", "http://www.mapexpress.ma/x"])
-def test_map_news_portals_resolve_to_map(registry, url):
-    assert registry.outlet_for_url(url).id == "maghreb-arabe-presse"
+def test_map_news_portals_resolve_to_map(curated_registry, url):
+    assert curated_registry.outlet_for_url(url).id == "maghreb-arabe-presse"
 
 
-@pytest.mark.parametrize(
-    ("subject", "kind", "object"),
-    [
-        ("state-tz", "owns", "tbc-tanzania"),
-        ("state-tz", "governs", "tbc-tanzania"),
-        ("state-tz", "funds", "tbc-tanzania"),
-        ("state-ug", "owns", "ubc-uganda"),
-        ("state-ug", "governs", "ubc-uganda"),
-        ("state-ug", "funds", "ubc-uganda"),
-        ("state-zw", "owns", "zbc-zimbabwe"),
-        ("state-zw", "governs", "zbc-zimbabwe"),
-        ("state-ma", "owns", "maghreb-arabe-presse"),
-        ("state-ma", "governs", "maghreb-arabe-presse"),
-        ("state-ma", "funds", "maghreb-arabe-presse"),
-        ("state-dz", "governs", "algerie-presse-service"),
-        ("state-dz", "funds", "algerie-presse-service"),
-        ("state-tn", "governs", "tunis-afrique-presse"),
-        ("state-tn", "funds", "tunis-afrique-presse"),
-        ("state-jo", "governs", "jordan-news-agency"),
-        ("state-jo", "funds", "jordan-news-agency"),
-        ("state-lb", "owns", "nna-lebanon"),
-        ("state-lb", "governs", "nna-lebanon"),
-        ("state-lb", "funds", "nna-lebanon"),
-    ],
-)
-def test_relation_is_recorded(registry, subject, kind, object):
-    relation(registry, subject, kind, object)
+RELATIONS = [
+    # (subject, kind, object)
+    ("state-tz", "owns", "tbc-tanzania"),
+    ("state-tz", "governs", "tbc-tanzania"),
+    ("state-tz", "funds", "tbc-tanzania"),
+    ("state-ug", "owns", "ubc-uganda"),
+    ("state-ug", "governs", "ubc-uganda"),
+    ("state-ug", "funds", "ubc-uganda"),
+    ("state-zw", "owns", "zbc-zimbabwe"),
+    ("state-zw", "governs", "zbc-zimbabwe"),
+    ("state-ma", "owns", "maghreb-arabe-presse"),
+    ("state-ma", "governs", "maghreb-arabe-presse"),
+    ("state-ma", "funds", "maghreb-arabe-presse"),
+    ("state-dz", "governs", "algerie-presse-service"),
+    ("state-dz", "funds", "algerie-presse-service"),
+    ("state-tn", "governs", "tunis-afrique-presse"),
+    ("state-tn", "funds", "tunis-afrique-presse"),
+    ("state-jo", "governs", "jordan-news-agency"),
+    ("state-jo", "funds", "jordan-news-agency"),
+    ("state-lb", "owns", "nna-lebanon"),
+    ("state-lb", "governs", "nna-lebanon"),
+    ("state-lb", "funds", "nna-lebanon"),
+]
+
+test_relation_is_recorded = relation_tests(RELATIONS)
 
 
-def test_tbc_wholly_held_by_the_state(registry):
-    assert relation(registry, "state-tz", "owns", "tbc-tanzania").share == pytest.approx(1.0)
+def test_tbc_wholly_held_by_the_state(curated_registry):
+    assert relation(curated_registry, "state-tz", "owns", "tbc-tanzania").share == pytest.approx(1.0)
 
 
-def test_map_state_ownership_starts_with_nationalisation(registry):
-    assert span(relation(registry, "state-ma", "owns", "maghreb-arabe-presse")) == ("1973", "ongoing")
+def test_map_state_ownership_starts_with_nationalisation(curated_registry):
+    assert span(relation(curated_registry, "state-ma", "owns", "maghreb-arabe-presse")) == ("1973", "ongoing")
 
 
-@pytest.mark.parametrize(
-    ("outlet", "start"),
-    [
-        ("tbc-tanzania", PartialDate(2007)),
-        ("ubc-uganda", PartialDate(2005, 11, 16)),
-        ("maghreb-arabe-presse", PartialDate(1959, 5, 31)),
-        ("algerie-presse-service", PartialDate(1961, 12)),
-        ("tunis-afrique-presse", PartialDate(1961)),
-        ("jordan-news-agency", PartialDate(1969)),
-        ("nna-lebanon", PartialDate(1961)),
-    ],
-)
-def test_sourced_start(registry, outlet, start):
-    assert registry.lookup(outlet).lifetime.start == start
+STARTS = [
+    # (outlet, its sourced start)
+    ("tbc-tanzania", PartialDate(2007)),
+    ("ubc-uganda", PartialDate(2005, 11, 16)),
+    ("maghreb-arabe-presse", PartialDate(1959, 5, 31)),
+    ("algerie-presse-service", PartialDate(1961, 12)),
+    ("tunis-afrique-presse", PartialDate(1961)),
+    ("jordan-news-agency", PartialDate(1969)),
+    ("nna-lebanon", PartialDate(1961)),
+]
+
+test_sourced_start = start_tests(STARTS)
 
 
-def test_zbc_start_is_left_open(registry):
-    assert registry.lookup("zbc-zimbabwe").lifetime.start is None
+def test_zbc_start_is_left_open(curated_registry):
+    assert curated_registry.lookup("zbc-zimbabwe").lifetime.start is None
 
 
-@pytest.mark.parametrize("outlet", [o[0] for o in OUTLETS])
-def test_state_media_monitor_code(registry, outlet):
-    codes = {a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"}
-    assert codes == {"SC"}
+test_state_media_monitor_code = monitor_code_tests([(outlet, "SC") for outlet, *_ in OUTLETS], as_set=True)

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import default_registry
 from provenance.dates import PartialDate
-from provenance.registry import Registry
-from tests.facts_support import assert_reaches_state, assert_resolves, relation, span
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return default_registry(layers=())  # the curated data
-
+from tests.facts_support import (
+    domain_tests,
+    monitor_code_tests,
+    relation,
+    relation_tests,
+    span,
+    start_tests,
+    state_tests,
+)
 
 OUTLETS = [
     # (outlet, url on its domain, country, state, a date the control is sourced for)
@@ -33,83 +33,72 @@ OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_domain_resolves_to_the_outlet(registry, outlet, url, country, state, at):
-    assert_resolves(registry, outlet, url, country)
+test_domain_resolves_to_the_outlet = domain_tests(OUTLETS)
 
 
-@pytest.mark.parametrize(("outlet", "url", "country", "state", "at"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_control_reaches_the_state(registry, outlet, url, country, state, at):
-    assert_reaches_state(registry, outlet, state, at)
+test_control_reaches_the_state = state_tests(OUTLETS)
 
 
-@pytest.mark.parametrize(
-    ("subject", "kind", "object"),
-    [
-        ("state-am", "owns", "public-television-of-armenia"),
-        ("state-uz", "owns", "mtrk-uzbekistan"),
-        ("state-uz", "governs", "mtrk-uzbekistan"),
-        ("state-uz", "funds", "mtrk-uzbekistan"),
-        ("state-mn", "governs", "mnb-mongolia"),
-        ("state-mn", "funds", "mnb-mongolia"),
-        ("state-lk", "owns", "rupavahini"),
-        ("state-lk", "governs", "rupavahini"),
-        ("state-np", "owns", "rss-nepal"),
-        ("state-np", "governs", "rss-nepal"),
-        ("state-kh", "operates", "akp-cambodia"),
-        ("state-la", "governs", "kpl-laos"),
-        ("lprp-propaganda-and-training-board", "governs", "kpl-laos"),
-    ],
-)
-def test_relation_is_recorded(registry, subject, kind, object):
-    relation(registry, subject, kind, object)
+RELATIONS = [
+    # (subject, kind, object)
+    ("state-am", "owns", "public-television-of-armenia"),
+    ("state-uz", "owns", "mtrk-uzbekistan"),
+    ("state-uz", "governs", "mtrk-uzbekistan"),
+    ("state-uz", "funds", "mtrk-uzbekistan"),
+    ("state-mn", "governs", "mnb-mongolia"),
+    ("state-mn", "funds", "mnb-mongolia"),
+    ("state-lk", "owns", "rupavahini"),
+    ("state-lk", "governs", "rupavahini"),
+    ("state-np", "owns", "rss-nepal"),
+    ("state-np", "governs", "rss-nepal"),
+    ("state-kh", "operates", "akp-cambodia"),
+    ("state-la", "governs", "kpl-laos"),
+    ("lprp-propaganda-and-training-board", "governs", "kpl-laos"),
+]
+
+test_relation_is_recorded = relation_tests(RELATIONS)
 
 
-def test_armenia_owns_all_of_public_tv_since_2001(registry):
-    owns = relation(registry, "state-am", "owns", "public-television-of-armenia")
+def test_armenia_owns_all_of_public_tv_since_2001(curated_registry):
+    owns = relation(curated_registry, "state-am", "owns", "public-television-of-armenia")
     assert owns.share == pytest.approx(1.0)
     assert span(owns) == ("2001-07-30", "ongoing")
 
 
-def test_uzbekistan_owns_mtrk_since_the_2005_decree(registry):
-    assert span(relation(registry, "state-uz", "owns", "mtrk-uzbekistan")) == ("2005", "ongoing")
-    assert registry.lookup("mtrk-uzbekistan").lifetime.start == PartialDate(2005)
+def test_uzbekistan_owns_mtrk_since_the_2005_decree(curated_registry):
+    assert span(relation(curated_registry, "state-uz", "owns", "mtrk-uzbekistan")) == ("2005", "ongoing")
+    assert curated_registry.lookup("mtrk-uzbekistan").lifetime.start == PartialDate(2005)
 
 
-def test_rss_wholly_state_owned(registry):
-    assert relation(registry, "state-np", "owns", "rss-nepal").share == pytest.approx(1.0)
+def test_rss_wholly_state_owned(curated_registry):
+    assert relation(curated_registry, "state-np", "owns", "rss-nepal").share == pytest.approx(1.0)
 
 
-def test_kpl_oversight_passed_to_the_party_board_in_june_2025(registry):
-    assert span(relation(registry, "state-la", "governs", "kpl-laos")) == (None, "2025-06")
-    board = relation(registry, "lprp-propaganda-and-training-board", "governs", "kpl-laos")
+def test_kpl_oversight_passed_to_the_party_board_in_june_2025(curated_registry):
+    assert span(relation(curated_registry, "state-la", "governs", "kpl-laos")) == (None, "2025-06")
+    board = relation(curated_registry, "lprp-propaganda-and-training-board", "governs", "kpl-laos")
     assert span(board) == ("2025-06", "ongoing")
 
 
-@pytest.mark.parametrize(
-    ("outlet", "start"),
-    [
-        ("public-television-of-armenia", PartialDate(1956, 11, 29)),
-        ("rupavahini", PartialDate(1982, 2, 14)),
-        ("kpl-laos", PartialDate(1968, 1, 6)),
-    ],
-)
-def test_sourced_start(registry, outlet, start):
-    assert registry.lookup(outlet).lifetime.start == start
+STARTS = [
+    # (outlet, its sourced start)
+    ("public-television-of-armenia", PartialDate(1956, 11, 29)),
+    ("rupavahini", PartialDate(1982, 2, 14)),
+    ("kpl-laos", PartialDate(1968, 1, 6)),
+]
+
+test_sourced_start = start_tests(STARTS)
 
 
-@pytest.mark.parametrize(
-    ("outlet", "code"),
-    [
-        ("public-television-of-armenia", "SC"),
-        ("mtrk-uzbekistan", "SC"),
-        ("mnb-mongolia", "SC"),
-        ("rupavahini", "CaPu"),
-        ("rss-nepal", "SC"),
-        ("akp-cambodia", "SC"),
-        ("kpl-laos", "SC"),
-    ],
-)
-def test_state_media_monitor_code(registry, outlet, code):
-    codes = {a.value for a in registry.assessments(outlet, kind="typology") if a.assessor == "state-media-monitor"}
-    assert codes == {code}
+CODES = [
+    # (outlet, State Media Monitor code)
+    ("public-television-of-armenia", "SC"),
+    ("mtrk-uzbekistan", "SC"),
+    ("mnb-mongolia", "SC"),
+    ("rupavahini", "CaPu"),
+    ("rss-nepal", "SC"),
+    ("akp-cambodia", "SC"),
+    ("kpl-laos", "SC"),
+]
+
+test_state_media_monitor_code = monitor_code_tests(CODES, as_set=True)
