@@ -9,15 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import default_registry
+from provenance.ownership import control_chain
 from provenance.registry import Registry
-from tests.facts_support import assert_resolves, relation, span
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return default_registry(layers=())  # the curated data
-
+from tests.facts_support import domain_tests, relation, relation_span_tests, span
 
 OUTLETS = [
     # (outlet, url on its main domain, country)
@@ -56,57 +50,51 @@ OUTLETS = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "url", "country"), OUTLETS, ids=[o[0] for o in OUTLETS])
-def test_domain_resolves_to_the_outlet(registry, outlet, url, country):
-    assert_resolves(registry, outlet, url, country)
+test_domain_resolves_to_the_outlet = domain_tests(OUTLETS)
 
-
-@pytest.mark.parametrize(
-    ("subject", "object", "start", "end"),
-    [
-        ("axel-springer", "die-welt", "1953", "ongoing"),
-        ("fazit-stiftung", "frankfurter-allgemeine-zeitung", "1959", "ongoing"),
-        ("sueddeutscher-verlag", "sueddeutsche-zeitung", None, "ongoing"),
-        ("hubert-burda-media", "focus", "1993", "ongoing"),
-        ("stroer", "t-online", "2015", "ongoing"),
-        ("deutsche-telekom", "t-online", None, "2015"),
-        ("gruner-jahr", "stern", None, "2021-12-31"),
-        ("rtl-deutschland", "stern", "2022-01-01", "ongoing"),
-        ("dvh-medien", "verlagsgruppe-handelsblatt", "2009-06-01", "ongoing"),
-        ("verlagsgruppe-georg-von-holtzbrinck", "verlagsgruppe-handelsblatt", None, "2009-05-31"),
-        ("altice-media", "bfmtv", None, "ongoing"),
-        ("altice-france", "altice-media", None, "2024-07-02"),
-        ("fonds-pour-une-presse-libre", "mediapart", "2019-10-15", "ongoing"),
-        ("emerson-collective", "the-atlantic", "2017", "ongoing"),
-        ("david-g-bradley", "the-atlantic", "1999", "unknown"),
-        ("nexstar-media-group", "the-hill", "2021-08-20", "ongoing"),
-        ("jimmy-finkelstein", "the-hill", None, "2021-08-20"),
-        ("john-w-henry", "boston-globe", "2013-10-24", "ongoing"),
-        ("new-york-times-company", "boston-globe", "1993", "2013-10-24"),
-        ("cox-enterprises", "axios", "2022", "ongoing"),
-        ("fortune-media-group-holdings", "fortune", "2018", "ongoing"),
-        ("meredith-corporation", "fortune", "2018-01", "2018"),
-        ("benioff-family", "time-magazine", "2018-10-31", "ongoing"),
-        ("meredith-corporation", "time-magazine", "2018-01", "2018-10-31"),
-        ("gruppo-24-ore", "il-sole-24-ore", None, "ongoing"),
-        ("confindustria", "gruppo-24-ore", None, "ongoing"),
-        ("associated-newspapers", "metro-uk", None, "ongoing"),
-        ("associated-newspapers", "i-newspaper", "2019-11-29", "ongoing"),
-        ("jpi-media", "i-newspaper", "2018", "2019-11-29"),
-        ("johnston-press", "i-newspaper", "2016", "2018"),
-        ("vocento", "abc-spain", "2001", "ongoing"),
-        ("artemis", "le-point", "1997-10-17", "ongoing"),
-        ("caltagirone-editore", "il-gazzettino", "2006-07", "ongoing"),
-        ("caltagirone-editore", "il-mattino", None, "ongoing"),
-        ("unidad-editorial", "el-mundo", None, "ongoing"),
-        ("rcs-mediagroup", "unidad-editorial", "1991-06", "ongoing"),
-        ("rcs-mediagroup", "la-gazzetta-dello-sport", "1984", "ongoing"),
-        ("grupo-recoletos", "marca", None, "2007"),
-        ("unidad-editorial", "marca", "2007", "ongoing"),
-    ],
-)
-def test_owner_and_its_dates(registry, subject, object, start, end):
-    assert span(relation(registry, subject, "owns", object)) == (start, end)
+OWNERS = [
+    # (subject, kind, object, start, end)
+    ("axel-springer", "owns", "die-welt", "1953", "ongoing"),
+    ("fazit-stiftung", "owns", "frankfurter-allgemeine-zeitung", "1959", "ongoing"),
+    ("sueddeutscher-verlag", "owns", "sueddeutsche-zeitung", None, "ongoing"),
+    ("hubert-burda-media", "owns", "focus", "1993", "ongoing"),
+    ("stroer", "owns", "t-online", "2015", "ongoing"),
+    ("deutsche-telekom", "owns", "t-online", None, "2015"),
+    ("gruner-jahr", "owns", "stern", None, "2021-12-31"),
+    ("rtl-deutschland", "owns", "stern", "2022-01-01", "ongoing"),
+    ("dvh-medien", "owns", "verlagsgruppe-handelsblatt", "2009-06-01", "ongoing"),
+    ("verlagsgruppe-georg-von-holtzbrinck", "owns", "verlagsgruppe-handelsblatt", None, "2009-05-31"),
+    ("altice-media", "owns", "bfmtv", None, "ongoing"),
+    ("altice-france", "owns", "altice-media", None, "2024-07-02"),
+    ("fonds-pour-une-presse-libre", "owns", "mediapart", "2019-10-15", "ongoing"),
+    ("emerson-collective", "owns", "the-atlantic", "2017", "ongoing"),
+    ("david-g-bradley", "owns", "the-atlantic", "1999", "unknown"),
+    ("nexstar-media-group", "owns", "the-hill", "2021-08-20", "ongoing"),
+    ("jimmy-finkelstein", "owns", "the-hill", None, "2021-08-20"),
+    ("john-w-henry", "owns", "boston-globe", "2013-10-24", "ongoing"),
+    ("new-york-times-company", "owns", "boston-globe", "1993", "2013-10-24"),
+    ("cox-enterprises", "owns", "axios", "2022", "ongoing"),
+    ("fortune-media-group-holdings", "owns", "fortune", "2018", "ongoing"),
+    ("meredith-corporation", "owns", "fortune", "2018-01", "2018"),
+    ("benioff-family", "owns", "time-magazine", "2018-10-31", "ongoing"),
+    ("meredith-corporation", "owns", "time-magazine", "2018-01", "2018-10-31"),
+    ("gruppo-24-ore", "owns", "il-sole-24-ore", None, "ongoing"),
+    ("confindustria", "owns", "gruppo-24-ore", None, "ongoing"),
+    ("associated-newspapers", "owns", "metro-uk", None, "ongoing"),
+    ("associated-newspapers", "owns", "i-newspaper", "2019-11-29", "ongoing"),
+    ("jpi-media", "owns", "i-newspaper", "2018", "2019-11-29"),
+    ("johnston-press", "owns", "i-newspaper", "2016", "2018"),
+    ("vocento", "owns", "abc-spain", "2001", "ongoing"),
+    ("artemis", "owns", "le-point", "1997-10-17", "ongoing"),
+    ("caltagirone-editore", "owns", "il-gazzettino", "2006-07", "ongoing"),
+    ("caltagirone-editore", "owns", "il-mattino", None, "ongoing"),
+    ("unidad-editorial", "owns", "el-mundo", None, "ongoing"),
+    ("rcs-mediagroup", "owns", "unidad-editorial", "1991-06", "ongoing"),
+    ("rcs-mediagroup", "owns", "la-gazzetta-dello-sport", "1984", "ongoing"),
+    ("grupo-recoletos", "owns", "marca", None, "2007"),
+    ("unidad-editorial", "owns", "marca", "2007", "ongoing"),
+]
+test_owner_and_its_dates = relation_span_tests(OWNERS)
 
 
 def _owns(registry: Registry, subject: str, object: str) -> list:
@@ -116,30 +104,30 @@ def _owns(registry: Registry, subject: str, object: str) -> list:
     )
 
 
-def test_swmh_stake_in_the_sueddeutscher_verlag_over_time(registry):
-    before, after = _owns(registry, "swmh", "sueddeutscher-verlag")
+def test_swmh_stake_in_the_sueddeutscher_verlag_over_time(curated_registry):
+    before, after = _owns(curated_registry, "swmh", "sueddeutscher-verlag")
     assert (before.share, span(before)) == (pytest.approx(0.1875), ("2002", "2008-02-28"))
     assert (after.share, span(after)) == (pytest.approx(0.8125), ("2008-02-29", "ongoing"))
 
 
-def test_rtl_group_took_half_of_n_tv_in_2002_and_all_of_it_in_2006(registry):
-    half, whole = _owns(registry, "rtl-group", "n-tv")
+def test_rtl_group_took_half_of_n_tv_in_2002_and_all_of_it_in_2006(curated_registry):
+    half, whole = _owns(curated_registry, "rtl-group", "n-tv")
     assert span(half) == ("2002", "2006")
     assert (whole.share, span(whole)) == (pytest.approx(1.0), ("2006", "ongoing"))
-    relation(registry, "bertelsmann", "owns", "rtl-group")
+    relation(curated_registry, "bertelsmann", "owns", "rtl-group")
 
 
-def test_cma_cgm_and_merit_france_split_altice_media_eighty_twenty(registry):
-    cma = relation(registry, "cma-cgm", "owns", "altice-media")
-    merit = relation(registry, "merit-france", "owns", "altice-media")
+def test_cma_cgm_and_merit_france_split_altice_media_eighty_twenty(curated_registry):
+    cma = relation(curated_registry, "cma-cgm", "owns", "altice-media")
+    merit = relation(curated_registry, "merit-france", "owns", "altice-media")
     assert (cma.share, span(cma)) == (pytest.approx(0.8), ("2024-07-02", "ongoing"))
     assert (merit.share, span(merit)) == (pytest.approx(0.2), ("2024-07-02", "ongoing"))
-    relation(registry, "merit-france", "owns", "cma-cgm")
-    relation(registry, "saade-family", "owns", "merit-france")
+    relation(curated_registry, "merit-france", "owns", "cma-cgm")
+    relation(curated_registry, "saade-family", "owns", "merit-france")
 
 
-def test_il_fatto_quotidiano_is_published_by_editoriale_il_fatto(registry):
-    relation(registry, "editoriale-il-fatto", "operates", "il-fatto-quotidiano")
+def test_il_fatto_quotidiano_is_published_by_editoriale_il_fatto(curated_registry):
+    relation(curated_registry, "editoriale-il-fatto", "operates", "il-fatto-quotidiano")
 
 
 @pytest.mark.parametrize(
@@ -184,40 +172,38 @@ def test_il_fatto_quotidiano_is_published_by_editoriale_il_fatto(registry):
         ),
     ],
 )
-def test_ultimate_owners_over_time(registry, outlet, at, ultimate):
-    from provenance.ownership import control_chain
-
-    assert control_chain(registry, outlet, at=at).ultimate() == ultimate
+def test_ultimate_owners_over_time(curated_registry, outlet, at, ultimate):
+    assert control_chain(curated_registry, outlet, at=at).ultimate() == ultimate
 
 
-def test_il_giornale_passed_to_the_angelucci_family_in_2023(registry):
+def test_il_giornale_passed_to_the_angelucci_family_in_2023(curated_registry):
     # 70 percent from 2023 (preliminary signed 28 April 2023, closing not dated), 30 percent of it
     # sold to LMDV Capital in December 2025, 65 percent after buying 25 percent from PBF.
-    seventy, between, now = _owns(registry, "angelucci-family", "il-giornale")
+    seventy, between, now = _owns(curated_registry, "angelucci-family", "il-giornale")
     assert (seventy.share, span(seventy)) == (pytest.approx(0.7), ("2023", "2025-12"))
     assert (between.share, span(between)) == (None, ("2025-12", "2026-01-21"))
     assert (now.share, span(now)) == (pytest.approx(0.65), ("2026-01-21", "ongoing"))
-    (lmdv,) = _owns(registry, "lmdv-capital", "il-giornale")
+    (lmdv,) = _owns(curated_registry, "lmdv-capital", "il-giornale")
     assert (lmdv.share, span(lmdv)) == (pytest.approx(0.3), ("2025-12", "ongoing"))
-    before, minority, after = _owns(registry, "paolo-berlusconi", "il-giornale")
+    before, minority, after = _owns(curated_registry, "paolo-berlusconi", "il-giornale")
     assert span(before) == ("1992", "2023")
     assert (minority.share, span(minority)) == (pytest.approx(0.3), ("2023", "2026-01-21"))
     assert (after.share, span(after)) == (pytest.approx(0.05), ("2026-01-21", "ongoing"))
 
 
-def test_holtzbrinck_held_the_tagesspiegel_twice_then_sold_it_to_dvh(registry):
+def test_holtzbrinck_held_the_tagesspiegel_twice_then_sold_it_to_dvh(curated_registry):
     # 1992 stake, whole in 2003, formally sold to Pierre Gerckens late in 2003; back in the
     # group by 26 October 2005 (the earliest attested date), sold to DvH Medien in 2009.
-    first, again = _owns(registry, "verlagsgruppe-georg-von-holtzbrinck", "der-tagesspiegel")
+    first, again = _owns(curated_registry, "verlagsgruppe-georg-von-holtzbrinck", "der-tagesspiegel")
     assert (first.share, span(first)) == (None, ("1992", "2003"))
     assert (again.share, span(again)) == (None, ("2005-10-26", "2009-05-31"))
-    (dvh,) = _owns(registry, "dvh-medien", "der-tagesspiegel")
+    (dvh,) = _owns(curated_registry, "dvh-medien", "der-tagesspiegel")
     assert (dvh.share, span(dvh)) == (pytest.approx(1.0), ("2009-06-01", "ongoing"))
 
 
-def test_die_zeit_is_held_half_each_by_holtzbrinck_and_dvh_since_june_2009(registry):
-    whole, half = _owns(registry, "verlagsgruppe-georg-von-holtzbrinck", "die-zeit")
+def test_die_zeit_is_held_half_each_by_holtzbrinck_and_dvh_since_june_2009(curated_registry):
+    whole, half = _owns(curated_registry, "verlagsgruppe-georg-von-holtzbrinck", "die-zeit")
     assert span(whole) == ("1996", "2009-05-31")
     assert (half.share, span(half)) == (pytest.approx(0.5), ("2009-06-01", "ongoing"))
-    (dvh,) = _owns(registry, "dvh-medien", "die-zeit")
+    (dvh,) = _owns(curated_registry, "dvh-medien", "die-zeit")
     assert (dvh.share, span(dvh)) == (pytest.approx(0.5), ("2009-06-01", "ongoing"))
