@@ -397,6 +397,13 @@ def test_leading_the_and_case() -> None:
     assert parse("Title\n\nGuardian angels and the Guardian Council met.").mentions == ()
 
 
+def test_a_one_letter_name_matches_as_written_after_the() -> None:
+    registry = make_registry(outlets=[{"id": "i-paper", "name": "i", "country": "GB"}])
+    text = "Title\n\nI read it in the i, but I think i was wrong; THE I and The I disagree."
+    mentions = parse_article(text, registry=registry).mentions
+    assert [(m.name, m.start) for m in mentions] == [("i", text.index("the i") + 4)]
+
+
 def test_names_valid_at_the_date_disambiguate() -> None:
     text = "Title\n\nVesti said so."
     assert [m.outlet for m in parse(text, published="2008").mentions] == ["vesti-old"]

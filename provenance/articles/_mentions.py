@@ -97,8 +97,11 @@ def _entry(outlet: str, name: Name) -> NameEntry | None:
         needs_article = " " not in surface
     if not surface or not surface[0].isalnum():
         return None
-    if name.kind == "acronym":
+    if len(surface) == 1:  # a one-letter name ("i", the newspaper) is matched as written and after "the" only
         variants: tuple[str, ...] = (surface,)
+        needs_article = True
+    elif name.kind == "acronym":
+        variants = (surface,)
     else:
         title = " ".join(word[:1].upper() + word[1:] for word in surface.split(" "))
         upper = surface.upper() if len(surface) >= 4 else surface
