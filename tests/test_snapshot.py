@@ -18,6 +18,7 @@ from provenance.model import DomainClaim
 from provenance.ratings import Rater, Rating, Scale
 from provenance.registry import BUNDLED_LAYERS, Registry, default_registry, load_registry
 from provenance.registry import _columns as columns
+from provenance.registry import _decoding as decoding
 from provenance.registry import _snapshot as snapshot
 from provenance.testing import make_registry, partial_dates, registries, sources
 from tests.conftest import FIXTURES
@@ -201,11 +202,35 @@ def test_records_that_do_not_fit_are_refused_even_with_a_matching_digest(tmp_pat
         damage(changed)
         body = json.dumps(changed).encode()
         fields = json.loads(header)
-        fields["payload_digest"] = "sha256:" + __import__("hashlib").sha256(body).hexdigest()
+        fields["payload_digest"] = "sha256:" + hashlib.sha256(body).hexdigest()
         path.write_bytes(magic + b"\n" + json.dumps(fields).encode() + b"\n" + body)
         with pytest.raises(SnapshotError, match=r"records cannot be read|holds"):
             Registry.from_snapshot(path)
     assert document  # the undamaged payload was a document
+
+
+def test_damaged_rating_columns_are_refused_when_the_ratings_are_first_read(tmp_path):
+    """The ratings' columns are JSON text of their own, read and checked on first use, not at load."""
+    path = tmp_path / "shipped.snapshot"
+    default_registry().save_snapshot(path)
+    magic, header, payload = path.read_bytes().split(b"\n", 2)
+    for damage, message in (
+        (lambda columns: columns["host"].__setitem__(0, 7), "ratings cannot be read"),  # not text
+        (lambda columns: columns.__setitem__("host", columns["host"][:-1]), "ratings cannot be read"),  # short
+        (lambda columns: columns.pop("raw"), "ratings cannot be read"),  # a column missing
+    ):
+        document = json.loads(payload)
+        columns = json.loads(document["deferred"]["rating"])
+        damage(columns)
+        document["deferred"]["rating"] = json.dumps(columns)
+        body = json.dumps(document).encode()
+        fields = json.loads(header)
+        fields["payload_digest"] = "sha256:" + hashlib.sha256(body).hexdigest()
+        path.write_bytes(magic + b"\n" + json.dumps(fields).encode() + b"\n" + body)
+        loaded = Registry.from_snapshot(path)  # the rest is read and checked
+        assert loaded.outlet_for_url("https://www.rt.com/x") is not None
+        with pytest.raises(SnapshotError, match=message):
+            loaded.ratings(host="rt.com")
 
 
 def test_only_registries_loaded_from_folders_can_be_snapshotted(tmp_path):
@@ -230,7 +255,7 @@ def test_saving_writes_the_named_file_and_nothing_else(tmp_path, monkeypatch):
 def test_the_snapshot_layout_matches_the_record_classes():
     import attrs
 
-    for cls, fields in snapshot._FIELDS.items():
+    for cls, fields in decoding.FIELDS.items():
         assert [name for name, _ in fields] == [field.name for field in attrs.fields(cls)], cls
 
 
@@ -264,7 +289,7 @@ def records_with_ratings(draw):
 @given(records_with_ratings())
 def test_any_registry_round_trips_through_the_snapshot_payload(registry):
     payload = json.loads(json.dumps(snapshot._encode(registry.records)))
-    snapshot_records = snapshot._decode(payload, len(registry.records))
+    snapshot_records = decoding.decode(payload, len(registry.records), Path("x.snapshot"))
     assert snapshot_records.count == len(registry.records)
     assert snapshot_records.kinds.ratings == []  # the ratings are built on first use
     decoded = snapshot_records.complete()
@@ -562,10 +587,10 @@ def test_a_payload_changed_anywhere_is_refused_or_loads_records_of_the_right_typ
         return
     assert type(old) is type(new) or not isinstance(old, list | dict)  # a container is never replaced unnoticed
     for record in loaded.records:
-        for name, kind in snapshot._FIELDS[type(record)]:
+        for name, kind in decoding.FIELDS[type(record)]:
             value = getattr(record, name)
             wanted = {"interval": Interval, "sources": tuple, "names": tuple, "scales": tuple}.get(kind)
-            if kind in snapshot._TYPES:
-                assert type(value) in snapshot._TYPES[kind], (name, value)
+            if kind in decoding.TYPES:
+                assert type(value) in decoding.TYPES[kind], (name, value)
             elif wanted is not None:
                 assert isinstance(value, wanted), (name, value)

@@ -12,7 +12,8 @@ with :class:`~provenance.errors.SnapshotError`: it is never used silently.
 
 The file is a first line naming the format, a JSON header line, then a JSON
 payload (the records as plain columns of strings, numbers and indexes into
-shared tables of sources and intervals). Nothing in it is code, and reading it
+shared tables of sources and intervals; the ratings' columns as JSON text of
+their own, read on first use). Nothing in it is code, and reading it
 runs none. Loading skips the per-record and cross-record checks (they ran when
 the snapshot was written), so a snapshot is trusted input: load only files
 you built. See ``docs/data-format.md`` and ``docs/security.md``.
@@ -31,9 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
-from collections.abc import Callable, Iterator, Sequence
-from itertools import islice
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,12 +40,13 @@ import attrs
 
 from provenance._outputs import replacing_bytes
 from provenance._version import __version__
-from provenance.dates import ONGOING, UNKNOWN, Interval, PartialDate, parse_iso
+from provenance.dates import Interval, PartialDate
 from provenance.errors import ProvenanceError, SnapshotError, UnknownLayerError
-from provenance.layout import LAYOUTS, Record, RecordsByKind
+from provenance.layout import Record
 from provenance.model import Name, Source
-from provenance.ratings import Rating, Scale
-from provenance.registry._columns import as_list, check_indexes, expand, index_of, maker, row_of, runs
+from provenance.ratings import Scale
+from provenance.registry._columns import index_of, runs
+from provenance.registry._decoding import CODES, DEFERRED, FIELDS, Decoded, cut, decode, short
 from provenance.registry._shipped import data_version, digest_layer
 
 if TYPE_CHECKING:
@@ -54,21 +54,13 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMAT", "layer_digests", "load_records", "save"]
 
-FORMAT = 3
+FORMAT = 4
 """The version of the snapshot format; a file of another version is refused."""
 
 _MAGIC = b"provenance-registry-snapshot\n"
 
-# How each field of each record class is stored (see provenance.layout). "text", "text?", "bool", "number",
-# "number?" are JSON values checked by type; "interval" and "sources" index shared tables; "date" and "date?"
-# are ISO strings; "names" and "scales" are small nested lists, and sources rows of a table of their own.
-_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {
-    cls: tuple((field.name, field.store) for field in layout.fields) for cls, layout in LAYOUTS.items()
-}
 _NESTED_WIDTH = {Source: 7, Name: 3, Scale: 7}
 """How many fields the rows of sources, names and scales hold."""
-_CODES = {cls: cls.__name__.lower() for cls in _FIELDS}
-_CLASSES = {code: cls for cls, code in _CODES.items()}
 _NONE = type(None)
 _HEADER: dict[str, tuple[type, ...]] = {
     "format": (int,),
@@ -81,19 +73,11 @@ _HEADER: dict[str, tuple[type, ...]] = {
     "records": (int,),
 }
 """The header's keys and the types of their values (exactly: ``True`` is not an ``int`` here)."""
-_PAYLOAD = frozenset({"sources", "source_lists", "intervals", "runs", "records"})
-_TYPES: dict[str, frozenset[type]] = {
-    "text": frozenset({str}),
-    "text?": frozenset({str, type(None)}),
-    "bool": frozenset({bool}),
-    "number": frozenset({int, float}),
-    "number?": frozenset({int, float, type(None)}),
-}
 
 
 def schema() -> str:
     """A fingerprint of the record classes' fields: a snapshot made with other classes is refused."""
-    layout = [[cls.__name__, [field.name for field in attrs.fields(cls)]] for cls in (*_FIELDS, Source, Name, Scale)]
+    layout = [[cls.__name__, [field.name for field in attrs.fields(cls)]] for cls in (*FIELDS, Source, Name, Scale)]
     return hashlib.sha256(json.dumps(layout).encode()).hexdigest()[:16]
 
 
@@ -124,24 +108,13 @@ def layer_digests(layers: Sequence[str]) -> tuple[str, ...]:
         try:
             digests.append(digest_layer(layer))
         except NotADirectoryError:
-            raise SnapshotError(f"snapshot layer {_short(layer)} is not a folder (any more)") from None
+            raise SnapshotError(f"snapshot layer {short(layer)} is not a folder (any more)") from None
         except UnknownLayerError as error:
-            raise SnapshotError(f"snapshot layer {_short(layer)}: {error}") from None
+            raise SnapshotError(f"snapshot layer {short(layer)}: {error}") from None
         except (OSError, ValueError) as error:  # a name too long, a NUL byte, no permission...
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            raise SnapshotError(f"cannot read snapshot layer {_short(layer)}: {_cut(reason)}") from None
+            raise SnapshotError(f"cannot read snapshot layer {short(layer)}: {cut(reason)}") from None
     return tuple(digests)
-
-
-def _short(value: object, limit: int = 120) -> str:
-    """A value for a one-line message: its repr, cut to ``limit`` characters."""
-    return _cut(repr(value), limit)
-
-
-def _cut(text: str, limit: int = 120) -> str:
-    """Text for a one-line message: its first line, cut to ``limit`` characters."""
-    text = text.splitlines()[0] if text else ""
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -155,23 +128,29 @@ def _encode(records: Sequence[Record]) -> dict[str, Any]:
     """
     groups, runs = _group(records)
     encoder = _Encoder()
-    tables = {_CODES[cls]: encoder.columns(cls, group) for cls, group in groups.items() if group}
-    return {**encoder.shared_tables(), "runs": runs, "records": tables}
+    tables = {CODES[cls]: encoder.columns(cls, group) for cls, group in groups.items() if group}
+    deferred = {DEFERRED: _compact(tables.pop(DEFERRED))} if DEFERRED in tables else {}
+    return {**encoder.shared_tables(), "runs": runs, "records": tables, "deferred": deferred}
+
+
+def _compact(value: object) -> str:
+    """JSON text without spaces."""
+    return json.dumps(value, separators=(",", ":"))
 
 
 def _group(records: Sequence[Record]) -> tuple[dict[type, list[Record]], list[list[object]]]:
     """The records of each class, and the runs of one class that put them back in order: ``[code, count]``."""
-    groups: dict[type, list[Record]] = {cls: [] for cls in _FIELDS}
+    groups: dict[type, list[Record]] = {cls: [] for cls in FIELDS}
     runs: list[list[object]] = []
     for record in records:
         cls = type(record)
         if cls not in groups:
             raise SnapshotError(f"cannot store a {cls.__name__} in a snapshot (only the record classes themselves)")
         groups[cls].append(record)
-        if runs and runs[-1][0] == _CODES[cls]:
+        if runs and runs[-1][0] == CODES[cls]:
             runs[-1][1] += 1  # type: ignore[operator]
         else:
-            runs.append([_CODES[cls], 1])
+            runs.append([CODES[cls], 1])
     return groups, runs
 
 
@@ -194,7 +173,7 @@ class _Encoder:
     def columns(self, cls: type, group: list[Record]) -> dict[str, Any]:
         """The columns of a group of records of class ``cls``, one per field (a repetitive one as its runs)."""
         columns: dict[str, Any] = {}
-        for name, kind in _FIELDS[cls]:
+        for name, kind in FIELDS[cls]:
             values = [getattr(record, name) for record in group]
             encode = self.encoders.get(kind)
             encoded = values if encode is None else [encode(value) for value in values]
@@ -251,7 +230,7 @@ def save(registry: Registry, path: str | Path) -> None:
             "the digest of the files this registry was read from is not known, so a snapshot of it could not be "
             "checked; load it with from_folder, load_registry or default_registry"
         )
-    payload = json.dumps(_encode(registry.records), separators=(",", ":")).encode("ascii")
+    payload = _compact(_encode(registry.records)).encode("ascii")
     header = {
         "format": FORMAT,
         "package": __version__,
@@ -300,11 +279,11 @@ def _check_header_shape(header: dict[str, Any], path: Path) -> None:
     """The header is of this format, with exactly the expected keys, each holding a value of its type."""
     if header.get("format") != FORMAT:
         raise SnapshotError(
-            f"{path}: snapshot format is {_short(header.get('format'))}, this library needs {FORMAT}; "
+            f"{path}: snapshot format is {short(header.get('format'))}, this library needs {FORMAT}; "
             "rebuild the snapshot"
         )
     if set(header) != set(_HEADER):
-        unknown = ", ".join(_short(key, 40) for key in sorted(set(header) - set(_HEADER)))
+        unknown = ", ".join(short(key, 40) for key in sorted(set(header) - set(_HEADER)))
         missing = ", ".join(sorted(set(_HEADER) - set(header)))
         raise SnapshotError(
             f"{path}: the snapshot header is damaged (missing: {missing or '-'}; unknown: {unknown or '-'})"
@@ -319,7 +298,7 @@ def _check_library(header: dict[str, Any], path: Path) -> None:
     for key, value in {"package": __version__, "schema": schema()}.items():
         if header[key] != value:
             raise SnapshotError(
-                f"{path}: snapshot {key} is {_short(header[key])}, this library needs {value!r}; rebuild the snapshot"
+                f"{path}: snapshot {key} is {short(header[key])}, this library needs {value!r}; rebuild the snapshot"
             )
 
 
@@ -338,7 +317,7 @@ def _check_data_version(saved: str | None, layers: Sequence[str], path: Path) ->
     expected_version = data_version() if "default" in layers else None
     if saved != expected_version:
         raise SnapshotError(
-            f"{path}: snapshot of data version {_short(saved)}, the shipped data is "
+            f"{path}: snapshot of data version {short(saved)}, the shipped data is "
             f"{expected_version!r}; rebuild the snapshot"
         )
 
@@ -349,7 +328,7 @@ def _check_layer_digests(layers: Sequence[str], digests: Sequence[str], path: Pa
         if saved != current:
             raise SnapshotError(
                 f"{path}: the registry files changed since the snapshot's records were read "
-                f"(layer {_short(layer)}, or it moved); rebuild the snapshot"
+                f"(layer {short(layer)}, or it moved); rebuild the snapshot"
             )
 
 
@@ -379,207 +358,10 @@ def load_records(path: str | Path) -> tuple[Decoded, tuple[str, ...], tuple[str,
     if header.get("payload_digest") != "sha256:" + hashlib.sha256(payload).hexdigest():
         raise SnapshotError(f"{where}: the snapshot is damaged (its records do not match their digest)")
     try:
-        decoded = _decode(json.loads(payload), index_of(header["records"]))
+        decoded = decode(json.loads(payload), index_of(header["records"]), where)
     except (ProvenanceError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as error:
-        reason = _cut(str(error)) or type(error).__name__
+        reason = cut(str(error)) or type(error).__name__
         raise SnapshotError(f"{where}: the snapshot's records cannot be read: {reason}") from None
     if decoded.count != header["records"]:
         raise SnapshotError(f"{where}: the snapshot holds {decoded.count} records, its header says {header['records']}")
     return decoded, layers, digests
-
-
-def _decode(payload: dict[str, Any], limit: int) -> Decoded:
-    """Records from a payload, checking every container and value the record classes do not check.
-
-    Every column is read and checked now; the ratings (most of the records,
-    and needed only for ratings) are built on first use (:class:`Decoded`).
-
-    Raises:
-        ValueError, TypeError, KeyError, IndexError, ProvenanceError: If the
-            payload is not one :func:`_encode` writes (the caller makes those a
-            :class:`SnapshotError`).
-    """
-    if type(payload) is not dict or set(payload) != _PAYLOAD:
-        raise ValueError("the payload is not the tables and columns of records")
-    decoder = _Decoder(payload["sources"], payload["source_lists"], payload["intervals"], limit)
-    built, sizes = decoder.records(payload["records"])
-    counted = _counted(sizes, payload["runs"])
-    ratings = built.pop(_CODES[Rating], None)
-    return Decoded({code: list(records) for code, records in built.items()}, ratings, counted)
-
-
-def _counted(sizes: dict[str, int], runs: object) -> list[tuple[str, int]]:
-    """The runs of one class each that put the records back in order, checked against each class's count."""
-    counted = [(code, index_of(count)) for code, count in map(row_of(2), as_list(runs))]
-    taken = dict.fromkeys(sizes, 0)
-    for code, count in counted:
-        if code not in taken:
-            raise KeyError(f"runs name {_short(code)}, which has no records")
-        taken[code] += count
-    if taken != sizes:
-        raise ValueError("the runs do not count the records there are")
-    return counted
-
-
-class Decoded:
-    """A snapshot's records: by kind at once, in load order (and the ratings built) on first use.
-
-    Rating objects are most of a registry with the bundled layers and are only
-    needed to answer for ratings, so they are made when first asked for, once
-    (thread-safe); the columns they come from were checked when read.
-    """
-
-    __slots__ = ("_counted", "_groups", "_lock", "_pending", "_ratings", "_records", "count", "kinds")
-
-    def __init__(
-        self, groups: dict[str, list[Any]], ratings: Iterator[Any] | None, counted: list[tuple[str, int]]
-    ) -> None:
-        self._ratings: list[Rating] = []
-        self._groups = {**groups, _CODES[Rating]: self._ratings}
-        self._pending = ratings
-        self._counted = counted
-        self.count = sum(count for _, count in counted)
-        """How many records there are."""
-        self._records: tuple[Record, ...] | None = None
-        self._lock = threading.Lock()
-        self.kinds = RecordsByKind.of({_CLASSES[code]: group for code, group in self._groups.items()})
-        """The records by kind; ``kinds.ratings`` is filled by :meth:`complete`."""
-
-    def complete(self) -> tuple[Record, ...]:
-        """Every record, in load order, building the ratings first if they are not built yet."""
-        with self._lock:
-            if self._records is None:
-                if self._pending is not None:
-                    self._ratings.extend(self._pending)
-                    self._pending = None
-                records: list[Record] = []
-                taken = dict.fromkeys(self._groups, 0)
-                for code, count in self._counted:
-                    start = taken[code]
-                    taken[code] = start + count
-                    records.extend(self._groups[code][start : taken[code]])
-                self._records = tuple(records)
-            return self._records
-
-
-class _Decoder:
-    """Decodes the records' columns, given the payload's shared tables (read first, and checked)."""
-
-    def __init__(self, sources: object, source_lists: object, intervals: object, limit: int) -> None:
-        self.limit = limit  # the records the header counts: no column is longer
-        self.memo: dict[str, PartialDate] = {}  # the dates that many values share, read once
-        self.source_lists = self._source_lists(sources, source_lists)
-        # Interval.parse, with the dates read through the memo.
-        self.intervals = [
-            Interval(self.date(start), ONGOING if end is None else UNKNOWN if end == "unknown" else self.day(end))
-            for start, end in map(row_of(2), as_list(intervals))
-        ]
-
-    def _source_lists(self, sources: object, source_lists: object) -> list[tuple[Source, ...]]:
-        """The lists of sources, from the table of sources and the lists of their indexes."""
-        lists = list(map(as_list, as_list(source_lists)))
-        flat = [index for indexes in lists for index in indexes]
-        check_indexes(flat, "source")
-        rows = list(map(row_of(7), as_list(sources)))
-        columns = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in _SOURCE_KINDS]
-        for kind, column in zip(_SOURCE_KINDS, columns, strict=True):
-            if kind != "date?" and not set(map(type, column)) <= _TYPES[kind]:
-                raise TypeError(f"a source's {kind} field holds {sorted({type(v).__name__ for v in column})}")
-        columns[3] = [self.date(accessed) for accessed in columns[3]]
-        table = list(_maker_of(Source)(columns))
-        pick = table.__getitem__
-        return [tuple(map(pick, indexes)) for indexes in lists]
-
-    def day(self, value: str) -> PartialDate:
-        """The date of an ISO string."""
-        found = self.memo.get(value)
-        if found is None:
-            if type(value) is not str:
-                raise TypeError(f"a date is a {type(value).__name__}")
-            found = self.memo[value] = parse_iso(value)
-        return found
-
-    def date(self, value: str | None) -> PartialDate | None:
-        """The date of an ISO string, or ``None``."""
-        return None if value is None else self.day(value)
-
-    def records(self, tables: object) -> tuple[dict[str, Iterator[Any]], dict[str, int]]:
-        """For each class code in the tables, an iterator building its records from their (checked) columns.
-
-        Also returns how many records of each class there are: all its columns have that length.
-        """
-        if type(tables) is not dict:
-            raise TypeError("the records are not tables")
-        built: dict[str, Iterator[Any]] = {}
-        sizes: dict[str, int] = {}
-        for code, columns in tables.items():
-            cls = _CLASSES[code]
-            fields = _FIELDS[cls]
-            if type(columns) is not dict or set(columns) != {name for name, _ in fields}:
-                raise KeyError(f"{_short(code)} columns")
-            values = [self.column(kind, columns[name]) for name, kind in fields]
-            lengths = {len(column) for column in values}
-            if len(lengths) != 1:
-                raise ValueError(f"the columns of {_short(code)} differ in length")
-            sizes[code] = lengths.pop()
-            built[code] = _maker_of(cls)(values)
-        return built, sizes
-
-    def column(self, kind: str, stored: object) -> list[Any]:
-        """The values of a column of a field stored as ``kind`` (see :data:`_FIELDS`)."""
-        values = expand(stored, self.limit) if kind not in ("names", "scales") else as_list(stored)
-        if kind in _TYPES:
-            if not set(map(type, values)) <= _TYPES[kind]:
-                raise TypeError(f"a {kind} column holds {sorted({type(v).__name__ for v in values})}")
-            return values
-        if kind in ("interval", "sources"):
-            check_indexes(values, kind)
-            table: list[Any] = self.intervals if kind == "interval" else self.source_lists
-            return list(map(table.__getitem__, values))
-        if kind == "date?" or kind == "date":
-            read = {value: self.date(value) for value in set(values)}  # each distinct date once (a column repeats)
-            dates = list(map(read.__getitem__, values))
-            if kind == "date" and None in dates:
-                raise ValueError("a date is missing")
-            return dates
-        if kind == "names":
-            return self.names(values)
-        return [tuple(map(_scale, as_list(entries))) for entries in values]  # scales
-
-    def names(self, column: list[Any]) -> list[tuple[Name, ...]]:
-        """Each record's names, from its rows of name, interval index and kind (all built at once)."""
-        per_record = [list(map(row_of(3), as_list(entries))) for entries in column]
-        rows = [row for entries in per_record for row in entries]
-        if not rows:
-            return [() for _ in per_record]
-        names, intervals, kinds = (list(values) for values in zip(*rows, strict=True))
-        if not set(map(type, names)) | set(map(type, kinds)) <= {str}:
-            raise TypeError("a name or its kind is not text")
-        check_indexes(intervals, "interval")
-        built = iter(_maker_of(Name)([names, list(map(self.intervals.__getitem__, intervals)), kinds]))
-        return [tuple(islice(built, len(entries))) for entries in per_record]
-
-
-def _scale(value: object) -> Scale:
-    """A scale from its row."""
-    id, axis, kind, categories, minimum, maximum, reverse = row_of(7)(value)
-    numbers = _TYPES["number?"]
-    if type(minimum) not in numbers or type(maximum) not in numbers or type(reverse) is not bool:
-        raise TypeError("a scale's range or direction is not a number or a bool")
-    return Scale(id, axis, kind, tuple(as_list(categories)), minimum, maximum, reverse)
-
-
-_MAKERS: dict[type, Callable[..., Iterator[Any]]] = {}
-
-
-def _maker_of(cls: type) -> Callable[..., Iterator[Any]]:
-    """The :func:`_maker` of a record class (or of ``Source`` or ``Name``, by their fields), made once."""
-    make = _MAKERS.get(cls)
-    if make is None:
-        names = [f.name for f in attrs.fields(cls)] if cls in (Source, Name) else [name for name, _ in _FIELDS[cls]]
-        make = _MAKERS[cls] = maker(cls, names)
-    return make
-
-
-# How a source row's seven values are stored: url, title, publisher, accessed, quote, kind, archived.
-_SOURCE_KINDS = ("text", "text", "text?", "date?", "text?", "text?", "text?")
