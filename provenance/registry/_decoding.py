@@ -39,7 +39,7 @@ FIELDS: dict[type, tuple[tuple[str, str], ...]] = {
 CODES = {cls: cls.__name__.lower() for cls in FIELDS}
 CLASSES = {code: cls for cls, code in CODES.items()}
 PAYLOAD = frozenset({"sources", "source_lists", "intervals", "runs", "records", "deferred"})
-DEFERRED = "rating"
+DEFERRED = CODES[Rating]
 """The class whose columns the payload holds as JSON text of their own, read on first use: the ratings."""
 TYPES: dict[str, frozenset[type]] = {
     "text": frozenset({str}),
