@@ -120,7 +120,7 @@ def to_bods(registry: Registry, outlet: str | None = None) -> list[Statement]:
         UnknownIdError: If ``outlet`` is not in the registry.
     """
     if outlet is None:
-        relations = [r for r in registry.records if isinstance(r, Relation)]
+        relations = list(registry.relations())
         bodies: Iterable[Body] = (*registry.outlets(), *registry.organizations())
     else:
         chain = control_chain(registry, outlet)
@@ -153,7 +153,7 @@ def _is_person(body: Body) -> bool:
 
 def _relation_record_ids(registry: Registry) -> dict[Relation, str]:
     """A readable record id for each relation: ``subject/kind/object``, with its interval and share when needed."""
-    relations = [r for r in registry.records if isinstance(r, Relation)]
+    relations = registry.relations()
     triples = Counter((r.subject, r.kind, r.object) for r in relations)
     ids: dict[Relation, str] = {}
     used: Counter[str] = Counter()

@@ -594,3 +594,15 @@ def test_a_payload_changed_anywhere_is_refused_or_loads_records_of_the_right_typ
                 assert type(value) in decoding.TYPES[kind], (name, value)
             elif wanted is not None:
                 assert isinstance(value, wanted), (name, value)
+
+
+def test_questions_that_need_no_rating_make_no_rating_records(tmp_path):
+    from provenance.bods import to_bods
+
+    path = tmp_path / "shipped.snapshot"
+    default_registry().save_snapshot(path)
+    loaded = Registry.from_snapshot(path)
+    assert loaded.relations() == default_registry().relations()
+    assert to_bods(loaded)
+    assert loaded._records is None  # the ratings, most of the records, were never made
+    assert loaded.ratings(outlet="rt")  # made when asked for

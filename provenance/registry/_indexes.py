@@ -116,6 +116,11 @@ class LazyIndexes:
         self._complete = complete  # fills kinds.ratings (a snapshot's, built on first use)
         self._built: dict[str, Any] = {}
 
+    @property
+    def relations(self) -> list[Relation]:
+        """Every relation, in load order (without making a snapshot's ratings)."""
+        return self._kinds.relations
+
     def _ratings(self) -> list[Rating]:
         if self._complete is not None:
             self._complete()

@@ -480,7 +480,7 @@ class Registry:
         elif object is not None:
             pool = self._lazy.relations_in.get(object, ())
         else:
-            pool = (r for r in self.records if isinstance(r, Relation))
+            pool = self._lazy.relations
         wanted = None if kinds is None else frozenset(kinds)
         bodies = self._bodies
         return tuple(
